@@ -1,0 +1,205 @@
+import type { Block, BlockKind } from '../types';
+import furniture from '../lexicon/furniture.json';
+import { fold, isLowerInitial, isUpperInitial, TERMINAL_PUNCT } from './chars';
+
+/**
+ * Page layout from plain text: which lines form the title, the byline, headings, captions,
+ * article paragraphs and page furniture. Works on hard-wrapped text (lines cut at ~80 columns,
+ * no blank lines between paragraphs) as well as one-paragraph-per-line text.
+ */
+
+interface Line {
+  start: number;
+  /** End of the line's content (before the line break). */
+  end: number;
+  text: string;
+  blank: boolean;
+  words: number;
+  terminal: boolean;
+  titleCase: boolean;
+  furniture: boolean;
+  teaser: boolean;
+  /** Number of blank lines just before this line. */
+  gapBefore: number;
+}
+
+const SMALL_WORDS = new Set(
+  'a an the and or but nor of in on at to for from by with as into onto upon over under than that its it is are was be vs via per up out off not no so yet if'.split(' '),
+);
+const JOINING_END = /(?:[,;\-\u2013\u2014(]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|from|by|with|as|that|which|who|whose|than|into|its|his|her|their|our|is|are|was|were|be|been|has|have|had|not|no|this|these|those|such|so|if|when|while|where|although|because|since|after|before|about|over|under|between|against|without|within|through|during)\s*)$/i;
+const BYLINE = /^(?:by|written by|words by|reporting by)\s+\p{Lu}/iu;
+const CAPTION_END = /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu;
+const CAPTION_START = /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i;
+const DASH_LABEL = /^[-\u2013\u2014\u2022|*]\s*[\p{L}&]+(?:\s+[\p{L}&]+)?\s*$/u;
+const TEASER_END = /(?:\.\.\.|\u2026)\s*$/;
+const FURNITURE_EXACT = new Set(furniture.exact);
+const FURNITURE_PREFIX: string[] = furniture.prefix;
+
+export function layoutBlocks(text: string): Block[] {
+  const lines = splitLines(text);
+  const wrapped = isHardWrapped(lines);
+  const kinds = classifyLines(lines, wrapped);
+  const blocks = joinLines(lines, kinds, wrapped);
+  markTrailingFurniture(blocks, lines);
+  return blocks.map(({ start, end, kind }) => ({ start, end, kind }));
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let gap = 0;
+  for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) {
+    const content = m[0].replace(/[\r\n]+$/, '');
+    const start = m.index;
+    const trimmed = content.trim();
+    if (!trimmed) {
+      gap++;
+      continue;
+    }
+    const lead = content.length - content.trimStart().length;
+    const folded = fold(trimmed);
+    const lower = folded.toLowerCase();
+    lines.push({
+      start: start + lead,
+      end: start + lead + trimmed.length,
+      text: folded,
+      blank: false,
+      words: trimmed.split(/\s+/).length,
+      terminal: TERMINAL_PUNCT.test(folded) && !TEASER_END.test(folded),
+      titleCase: isTitleCase(folded),
+      furniture: isFurniture(lower, folded),
+      teaser: TEASER_END.test(folded),
+      gapBefore: gap,
+    });
+    gap = 0;
+  }
+  return lines;
+}
+
+function isTitleCase(line: string): boolean {
+  const words = line.match(/[\p{L}][\p{L}'\-]*/gu) ?? [];
+  let content = 0;
+  let capital = 0;
+  for (const w of words) {
+    if (SMALL_WORDS.has(w.toLowerCase())) continue;
+    content++;
+    if (isUpperInitial(w)) capital++;
+  }
+  return content >= 1 && capital / content >= 0.75 && isUpperInitial(words[0] ?? '');
+}
+
+function isFurniture(lower: string, folded: string): boolean {
+  if (FURNITURE_EXACT.has(lower.replace(/\s+/g, ' '))) return true;
+  if (FURNITURE_PREFIX.some((p) => lower.startsWith(p))) return true;
+  if (DASH_LABEL.test(folded) && folded.split(/\s+/).length <= 3) return true;
+  // a label repeated twice on one line ("KCLSU logo KCLSU logo"): image alt text pasted twice
+  const half = folded.length / 2;
+  if (folded.length >= 8 && Number.isInteger(half - 0.5) && folded.slice(0, half - 0.5) === folded.slice(half + 0.5)) return true;
+  return false;
+}
+
+/** Hard-wrapped: most lines are of similar, moderate length and many end mid-sentence. */
+function isHardWrapped(lines: Line[]): boolean {
+  if (lines.length < 6) return false;
+  const moderate = lines.filter((l) => l.end - l.start <= 130).length;
+  const midSentence = lines.filter((l) => !l.terminal && l.end - l.start >= 30).length;
+  return moderate / lines.length >= 0.9 && midSentence / lines.length >= 0.4;
+}
+
+function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
+  const kinds: BlockKind[] = lines.map(() => 'paragraph');
+  let titleSeen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    if (l.furniture) {
+      kinds[i] = 'boilerplate';
+      continue;
+    }
+    if (!titleSeen && BYLINE.test(l.text) && l.words <= 12) {
+      kinds[i] = 'byline';
+      continue;
+    }
+    const standalone = !l.terminal && l.words <= 30;
+    const prevEnds = !prev || prev.terminal || kinds[i - 1] !== 'paragraph' || l.gapBefore > 0 || CAPTION_END.test(prev.text);
+    if (!titleSeen && standalone && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || isUpperInitial(next.text))) {
+      kinds[i] = 'title';
+      titleSeen = true;
+      // a title hard-wrapped over two title-case lines
+      if (wrapped && next && next.titleCase && !next.terminal && next.gapBefore === 0 && l.titleCase) kinds[++i] = 'title';
+      continue;
+    }
+    titleSeen = true;
+    if (CAPTION_START.test(l.text)) {
+      kinds[i] = 'caption';
+      continue;
+    }
+    const nextStartsNew = !next || next.gapBefore > 0 || isUpperInitial(next.text) || /^["']/.test(next.text);
+    if (!l.terminal && l.titleCase && l.words <= 12 && prevEnds && nextStartsNew && !JOINING_END.test(l.text)) {
+      kinds[i] = 'heading';
+    }
+  }
+  return kinds;
+}
+
+interface DraftBlock extends Block {
+  firstLine: number;
+  lastLine: number;
+}
+
+function joinLines(lines: Line[], kinds: BlockKind[], wrapped: boolean): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const last = blocks[blocks.length - 1];
+    if (last && kinds[i] === 'paragraph' && last.kind === 'paragraph' && l.gapBefore === 0 && continues(lines[i - 1], l, wrapped)) {
+      last.end = l.end;
+      last.lastLine = i;
+      continue;
+    }
+    if (last && kinds[i] === 'title' && last.kind === 'title' && l.gapBefore === 0) {
+      last.end = l.end;
+      last.lastLine = i;
+      continue;
+    }
+    blocks.push({ start: l.start, end: l.end, kind: kinds[i], firstLine: i, lastLine: i });
+  }
+  return blocks.flatMap((b) => splitCaption(b, lines));
+}
+
+/** A photo caption ("…, Kyiv, June 2025") at the end of a paragraph block becomes a block of its own. */
+function splitCaption(b: DraftBlock, lines: Line[]): DraftBlock[] {
+  const last = lines[b.lastLine];
+  if (b.kind !== 'paragraph' || last.terminal || last.teaser || !CAPTION_END.test(last.text)) return [b];
+  let first = b.lastLine;
+  while (first > b.firstLine && !lines[first - 1].terminal) first--;
+  const caption: DraftBlock = { start: lines[first].start, end: b.end, kind: 'caption', firstLine: first, lastLine: b.lastLine };
+  if (first === b.firstLine) return [caption];
+  return [{ ...b, end: lines[first - 1].end, lastLine: first - 1 }, caption];
+}
+
+/** Whether line `next` continues the paragraph of line `prev` (no blank line between them). */
+function continues(prev: Line, next: Line, wrapped: boolean): boolean {
+  if (isLowerInitial(next.text)) return true;
+  if (!prev.terminal && JOINING_END.test(prev.text)) return true;
+  return wrapped;
+}
+
+/**
+ * Teaser lists and credits after the article (the "more from this site" zone): from the first
+ * teaser line ("... Park...") backwards over short blocks set apart by wide gaps, forwards to the end.
+ */
+function markTrailingFurniture(blocks: DraftBlock[], lines: Line[]): void {
+  const firstTeaser = blocks.findIndex((b, i) => lines[b.lastLine].teaser && blocks.slice(i + 1).some((o) => lines[o.lastLine].teaser || o.kind === 'boilerplate'));
+  if (firstTeaser < 0) return;
+  let from = firstTeaser;
+  while (from > 0) {
+    const b = blocks[from - 1];
+    const words = lines.slice(b.firstLine, b.lastLine + 1).reduce((n, l) => n + l.words, 0);
+    const apart = lines[b.firstLine].gapBefore >= 2 && lines[blocks[from].firstLine].gapBefore >= 2;
+    if (b.kind === 'boilerplate' || (apart && words <= 40)) from--;
+    else break;
+  }
+  for (let i = from; i < blocks.length; i++) blocks[i].kind = 'boilerplate';
+}

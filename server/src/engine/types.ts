@@ -1,0 +1,264 @@
+/**
+ * Plain, serialisable data produced by the engine. No class instances, no functions:
+ * every value here can go through JSON (the persisted index and the CLI export rely on it).
+ *
+ * Offsets are UTF-16 code-unit offsets into the document's text exactly as read
+ * (after BOM removal; CRLF kept), `end` exclusive. LSP positions are derived from
+ * them with the document's line starts (see text/lines.ts).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+// ---------------------------------------------------------------- text model
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token extends Span {
+  /** Source text of the token (for a hard-wrapped hyphenated word, the raw slice). */
+  text: string;
+  /** Normalised form: curly quotes/apostrophes/dashes folded to ASCII, NFC. Case kept. */
+  norm: string;
+  kind: TokenKind;
+  /** Whether a line break (one newline, maybe with spaces) precedes this token. */
+  afterNewline: boolean;
+}
+
+export type BlockKind = 'title' | 'byline' | 'heading' | 'caption' | 'paragraph' | 'boilerplate';
+
+/** A sentence: tokens with exact offsets, joined across hard-wrapped lines. */
+export interface Sentence extends Span {
+  index: number;
+  /** The sentence's text with line breaks inside it folded to single spaces (same length as the source slice). */
+  text: string;
+  tokens: Token[];
+  /** What block it belongs to; claims only come from 'paragraph'. */
+  block: BlockKind;
+  /** Index of the heading that opens the section this sentence is in, or -1. */
+  section: number;
+}
+
+export interface Block extends Span {
+  kind: BlockKind;
+}
+
+// ---------------------------------------------------------------- actors
+
+export type ActorKind = 'person' | 'state' | 'organization' | 'place' | 'group' | 'other';
+
+/**
+ * How a mention refers to its actor:
+ * - name: a proper name or one of its aliases ("Vladimir Putin", "Putin", "U.S.")
+ * - descriptive: a role description resolved to an actor ("the Russian president") — always shown as inferred
+ * - metonym: a place standing for an institution/state ("Moscow", "the Kremlin", "Washington")
+ * - demonym: an adjective of nationality ("Russian", "Ukrainian") — linked to the state, not a separate actor
+ */
+export type MentionKind = 'name' | 'descriptive' | 'metonym' | 'demonym';
+
+export interface ActorMention extends Span {
+  text: string;
+  kind: MentionKind;
+  /** Document-local entity this mention belongs to (index into DocumentAnalysis.entities). */
+  entity: number;
+  /** A title/role seen right before the name in this mention's context ("Foreign Minister"), if any. */
+  role?: string;
+  /** 0..1, how sure the engine is (descriptive references are below 1). */
+  confidence: number;
+  sentence: number;
+}
+
+/**
+ * A document-local entity: the mentions in one document judged to be one actor, with the
+ * evidence needed to join it to the same actor in other documents.
+ */
+export interface LocalEntity {
+  /** Best full name in this document ("Vladimir Putin"). */
+  name: string;
+  kind: ActorKind;
+  /** Gazetteer id when the entity is a known state/organisation/etc. ("russia", "nato"). */
+  gazetteerId?: string;
+  /** Normalised name keys for cross-document joining (e.g. "vladimir putin", "putin"). */
+  keys: string[];
+  /** Surface forms seen in this document. */
+  aliases: string[];
+  /** Roles/titles seen with the entity in this document ("Russian President"). */
+  roles: string[];
+  /** For metonyms/descriptive: the id or key of what they stand for, resolved at corpus level. */
+  standsFor?: string;
+}
+
+// ---------------------------------------------------------------- dates
+
+export type DateKind = 'date' | 'duration' | 'set' | 'time';
+
+export interface DateExpression extends Span {
+  text: string;
+  /** TIMEX3-style value: 2025, 2025-06, 2025-06-01, 2024-SU, 2025-Q1, 198, P18M, XXXX-06 when the year is unknown. */
+  value: string | null;
+  kind: DateKind;
+  /** What it was resolved against: 'document' | 'absolute' | 'event:<name>' | 'expression:<index>' */
+  anchor: string;
+  /** Short human explanation ("'last winter' before the document date 2019-03"). */
+  evidence: string;
+  /** Calendar range the value covers, ISO days, when known. */
+  from?: string;
+  to?: string;
+  sentence: number;
+}
+
+export interface DocumentDate {
+  value: string;
+  from: string;
+  to: string;
+  source: 'metadata' | 'inferred' | 'file';
+  evidence: string;
+}
+
+// ---------------------------------------------------------------- claims
+
+export type Attribution = 'sourced' | 'vague' | 'unsourced';
+
+export interface Quantity {
+  value: number;
+  /** What is counted, normalised ("casualties", "people", "percent"). */
+  unit: string;
+  /** "about", "more than", "at least", "up to" … folded to: 'eq' | 'gt' | 'lt' | 'approx' */
+  comparator: 'eq' | 'gt' | 'lt' | 'approx';
+  text: string;
+}
+
+export interface Claim extends Span {
+  /** Stable within a document: `c-<doc short id>-<n>`. */
+  id: string;
+  text: string;
+  sentence: number;
+  attribution: Attribution;
+  /** The cue that decided the attribution ("according to", "reportedly", "said"). */
+  cue?: string;
+  /** Span of the source mention in the text, when sourced or vague. */
+  sourceSpan?: Span;
+  /** Source surface text ("Bloomberg", "Foreign Affairs", "officials"). */
+  sourceText?: string;
+  /** Local entity index of the source when it is an actor mention. */
+  sourceEntity?: number;
+  /** Local entity indices of actors mentioned in the claim. */
+  entities: number[];
+  quantities: Quantity[];
+  /** Date expression indices inside the claim. */
+  dates: number[];
+  /** Negated main predicate ("did not", "refused", "no sign of"). */
+  negated: boolean;
+  /** Lemmatised content words (lower case), for clustering. */
+  terms: string[];
+  /** Main predicate lemma(s) if found ("reject", "kill", "meet"). */
+  predicates: string[];
+  /** Hedged/opinion material is excluded from claims; kept here as a flag for statements marked so. */
+  hedged: boolean;
+}
+
+// ---------------------------------------------------------------- document analysis
+
+export interface Suppressions {
+  /** Codes suppressed for the whole file ('*' = all). */
+  file: string[];
+  /** line (0-based) -> codes suppressed on that line ('*' = all). */
+  lines: Record<number, string[]>;
+}
+
+/** Everything the engine knows about one document, computed from its text alone (plus static lexicons). */
+export interface DocumentAnalysis {
+  path: string;
+  /** Content hash of the text (cache key). */
+  hash: string;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  /** Offsets at which each line starts. */
+  lineStarts: number[];
+  title: Span | null;
+  titleText: string | null;
+  byline: Span | null;
+  blocks: Block[];
+  /** Page furniture spans: reported, never treated as article text. */
+  boilerplate: Span[];
+  sentences: SentenceInfo[];
+  entities: LocalEntity[];
+  mentions: ActorMention[];
+  dates: DateExpression[];
+  /** Date of the document from its own text/metadata; the corpus may refine it. */
+  date: DocumentDate | null;
+  claims: Claim[];
+  suppressions: Suppressions;
+  /** Non-fatal problems found while analysing (shown to the user with the file name). */
+  problems: string[];
+}
+
+/** A sentence without its tokens (tokens are recomputed on demand; they are not persisted). */
+export interface SentenceInfo extends Span {
+  block: BlockKind;
+  section: number;
+}
+
+// ---------------------------------------------------------------- corpus level
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  roles: { role: string; path: string }[];
+  description?: string;
+  /** Mentions across the corpus, as references into documents. */
+  mentions: MentionRef[];
+}
+
+export interface MentionRef {
+  path: string;
+  /** Index into that document's `mentions`. */
+  index: number;
+}
+
+export interface ClaimRef {
+  path: string;
+  /** Index into that document's `claims`. */
+  index: number;
+}
+
+export interface ClaimCluster {
+  id: string;
+  claims: ClaimRef[];
+}
+
+export interface Contradiction {
+  a: ClaimRef;
+  b: ClaimRef;
+  reason: string;
+  /** 0..1; below the configured threshold it is a hint, not a warning. */
+  confidence: number;
+  /** 'contradiction' or 'change' (different periods/administrations: reported as a change, not an alarm). */
+  type: 'contradiction' | 'change';
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface Finding {
+  path: string;
+  span: Span;
+  severity: Exclude<Severity, 'off'>;
+  code: string;
+  message: string;
+  related: { path: string; span: Span; message: string }[];
+  /** Claim the finding is about, when any. */
+  claim?: ClaimRef;
+}
