@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { format } from 'node:util';
 import { ensureVSCode } from './setup.mjs';
 
 function log(msg) {
@@ -125,7 +126,8 @@ export async function launchCodeServer(opts = {}) {
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
-    // Extension host output goes to the server's log too; no colours.
+    // No extension gallery: these machines have no network beyond the package registries.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: '' }),
     NO_COLOR: '1',
   };
   delete env.VSCODE_IPC_HOOK_CLI;
@@ -277,10 +279,54 @@ export async function launchBrowser({ chromium: chromiumPath, headless = true, v
 /** Formats a browser console message from the workbench: drops %c styling and the CSS arguments. */
 export function consoleText(msg) {
   let text = msg.text();
-  // `%c[Extension Host] %cmessage color: blue color:` -> `[Extension Host] message`
-  if (text.includes('%c')) {
-    const parts = text.split('%c').join('');
-    text = parts.replace(/\s+(color|font-weight|background|font-style)[^%]*$/i, '');
-  }
+  if (text.includes('%c')) text = text.replace(/%c/g, '').replace(/\s*color: #[0-9a-f]{3,6}\s*/i, ' ').trim();
   return text;
+}
+
+// Workbench log lines that are noise for a test run (connection set-up, the disabled gallery, ...).
+const NOISE = [
+  /^Resolving connection token/,
+  /^Resolved connection token/,
+  /^Creating a socket \(/,
+  /^\[reconnection-grace-time\]/,
+  /^Ignoring fetching additional builtin extensions/,
+  /^\[Service Worker\]/,
+  /^\[AgentHost:/,
+  /^\[AccountPolicyGate\]/,
+  /^Started local extension host/,
+  /^Extension host \(/,
+  /^Updating additional builtin extensions cache/,
+];
+
+/**
+ * Collects the workbench's log-service console lines, in order. When extension tests run "from the CLI"
+ * (extensionTestsPath set), the workbench routes the extension host's console (mocha's reporter) into
+ * its log service, which writes `console.log('%c INFO', 'color: ...', message, ...args)` in the page.
+ * Returns { flush(): Promise<void> } ; `write(line, level)` is called for each line.
+ */
+export function forwardWorkbenchLog(page, write, { verbose = false } = {}) {
+  let queue = Promise.resolve();
+  page.on('console', (msg) => {
+    const args = msg.args();
+    const fallback = msg.text();
+    const type = msg.type();
+    queue = queue.then(async () => {
+      let vals;
+      try {
+        vals = await Promise.all(args.map((a) => a.jsonValue()));
+      } catch {
+        vals = [fallback];
+      }
+      const m = typeof vals[0] === 'string' ? /^%c\s*(TRACE|DEBUG|INFO|WARN|ERROR)\s*$/.exec(vals[0]) : null;
+      if (m) {
+        const rest = vals.slice(2).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+        const text = rest.length ? format(...rest) : '';
+        if (!verbose && NOISE.some((re) => re.test(text))) return;
+        write(text, m[1].toLowerCase());
+      } else if (verbose) {
+        write(`[page:${type}] ${fallback}`, 'page');
+      }
+    });
+  });
+  return { flush: () => queue };
 }

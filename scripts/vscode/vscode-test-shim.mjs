@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureVSCode } from './setup.mjs';
-import { launchCodeServer, launchBrowser, consoleText } from './code-server-launch.mjs';
+import { launchCodeServer, launchBrowser, forwardWorkbenchLog } from './code-server-launch.mjs';
 
 const t0 = Date.now();
 const TIMEOUT_MS = Number(process.env.CORPUS_LENS_E2E_TIMEOUT_MS || 600_000);
@@ -62,6 +62,7 @@ async function main() {
   let browser;
   let exitCode = 1;
   let finished = false;
+  let flushLog = async () => {};
   const timer = setTimeout(() => {
     if (!finished) {
       say(`time limit of ${TIMEOUT_MS} ms reached`);
@@ -97,13 +98,16 @@ async function main() {
       say(`workbench reported codeAutomationExit(${code})`);
       onDone(Number(code), 'codeAutomationExit');
     });
-    page.on('console', (msg) => {
-      const text = consoleText(msg);
-      // The extension host's console (mocha's reporter) arrives as "[Extension Host] ..." messages.
-      const m = /^\s*\[Extension Host\]\s?([\s\S]*)$/.exec(text);
-      if (m) process.stdout.write(m[1].replace(/\s+$/, '') + '\n');
-      else if (VERBOSE) process.stderr.write(`  [page:${msg.type()}] ${text}\n`);
-    });
+    // The extension host's console (mocha's reporter) arrives through the workbench's log service.
+    const forward = forwardWorkbenchLog(
+      page,
+      (text, level) => {
+        if (level === 'page') process.stderr.write(`  ${text}\n`);
+        else process.stdout.write(`${level === 'info' || level === 'debug' || level === 'trace' ? '' : `[${level}] `}${text.replace(/\s+$/, '')}\n`);
+      },
+      { verbose: VERBOSE },
+    );
+    flushLog = forward.flush;
     page.on('pageerror', (e) => { if (VERBOSE) say(`page error: ${e.message}`); });
     page.on('crash', () => onDone(null, 'the browser page crashed'));
     page.on('close', () => onDone(null, 'the browser page closed'));
@@ -112,6 +116,7 @@ async function main() {
     say(`opening ${url}`);
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const { code, why } = await done;
+    await Promise.race([flushLog(), new Promise((r) => setTimeout(r, 5000))]);
     exitCode = code ?? 1;
     if (code !== 0) {
       say(`FAILED: ${why}${code != null ? ` (exit code ${code})` : ''}`);
