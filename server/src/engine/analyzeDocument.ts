@@ -49,6 +49,7 @@ export function analyzeDocument(path: string, rawText: string, options: Analysis
     titleText,
     byline: model.byline,
     blocks: model.blocks,
+    headings: model.blocks.filter((b) => b.kind === 'heading').map((b) => ({ start: b.start, end: b.end, text: model.text.slice(b.start, b.end).replace(/\s+/g, ' ') })),
     boilerplate: model.boilerplate,
     sentences: model.sentences.map(({ start, end, block, section }) => ({ start, end, block, section })),
     entities: actors.entities,

@@ -190,6 +190,8 @@ export interface DocumentAnalysis {
   titleText: string | null;
   byline: Span | null;
   blocks: Block[];
+  /** In-text headings, in order (sentence `section` indexes into this). */
+  headings: { start: number; end: number; text: string }[];
   /** Page furniture spans: reported, never treated as article text. */
   boilerplate: Span[];
   sentences: SentenceInfo[];

@@ -1,0 +1,88 @@
+import type { CorpusIndex } from './corpus/corpusIndex';
+import { severityOf, type EngineConfig } from './config';
+import { isSuppressed } from './metadata';
+import { lineOfOffset } from './text/lines';
+import type { Claim, ClaimRef, DocumentAnalysis, Finding, Severity } from './types';
+import { describeDocument } from './describe';
+
+/**
+ * Findings for one document: unsourced and vaguely sourced claims, and contradictions with claims
+ * in any document. Suppression markers in the file and the configured severities apply; the same
+ * function serves the language server and `corpus-lens check`, so both agree.
+ */
+export function findingsFor(index: CorpusIndex, path: string, config: EngineConfig, isIgnored: (path: string) => boolean = () => false): Finding[] {
+  const doc = index.get(path);
+  if (!doc || isIgnored(path)) return [];
+  const findings: Finding[] = [];
+  const add = (claim: Claim, code: string, severity: Severity, message: string, related: Finding['related'] = [], ref?: ClaimRef) => {
+    if (severity === 'off') return;
+    if (isSuppressed(doc.suppressions, lineOfOffset(doc.lineStarts, claim.start), code)) return;
+    findings.push({ path, span: { start: claim.start, end: claim.end }, severity, code, message, related, claim: ref });
+  };
+  doc.claims.forEach((claim, i) => {
+    const ref = { path, index: i };
+    if (claim.attribution === 'vague') {
+      const cue = claim.sourceText ?? claim.cue;
+      add(claim, 'vague-attribution', severityOf(config, 'vague-attribution'), `Vague attribution${cue ? ` ("${cue}")` : ''}: the source of this claim is not named.`, [], ref);
+    } else if (claim.attribution === 'unsourced' && checkWorthiness(claim) >= config.unsourcedMinWorth) {
+      add(claim, 'unsourced-claim', severityOf(config, 'unsourced-claim'), `Unsourced claim: ${whyCheckable(claim)}, with no source named.`, [], ref);
+    }
+  });
+  for (const c of index.claims.contradictions) {
+    if (c.type !== 'contradiction') continue;
+    for (const [self, other] of [[c.a, c.b], [c.b, c.a]] as const) {
+      if (self.path !== path) continue;
+      const claim = doc.claims[self.index];
+      const otherDoc = index.get(other.path);
+      const otherClaim = otherDoc?.claims[other.index];
+      if (!claim || !otherDoc || !otherClaim) continue;
+      const severity = c.confidence >= config.contradictionConfidence ? severityOf(config, 'contradiction') : 'hint';
+      const where = other.path === path ? 'elsewhere in this article' : `in ${describeDocument(otherDoc)}`;
+      add(
+        claim,
+        'contradiction',
+        severity,
+        `Contradicts a statement ${where}: ${c.reason} (confidence ${c.confidence.toFixed(2)}).`,
+        [{ path: other.path, span: { start: otherClaim.start, end: otherClaim.end }, message: `Conflicting statement: "${clip(otherClaim.text, 120)}"` }],
+        self,
+      );
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * How much a reader would want an unsourced claim checked (0..1): specific quantities, dates,
+ * named actors doing something, quotations. General statements score low, so they raise nothing.
+ */
+export function checkWorthiness(claim: Claim): number {
+  if (claim.hedged) return 0;
+  let worth = 0;
+  if (claim.quantities.length > 0) worth += 0.5;
+  if (claim.dates.length > 0) worth += 0.25;
+  if (claim.entities.length > 0 && claim.predicates.length > 0) worth += 0.25;
+  if (/["\u201C\u201D]/.test(claim.text)) worth += 0.25;
+  return Math.min(1, worth);
+}
+
+function whyCheckable(claim: Claim): string {
+  if (claim.quantities.length > 0) return `a figure ("${claim.quantities[0].text}")`;
+  if (/["\u201C\u201D]/.test(claim.text)) return 'a quotation';
+  if (claim.dates.length > 0) return 'a dated event';
+  return 'a checkable statement';
+}
+
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** Findings of every document, in path order. */
+export function allFindings(index: CorpusIndex, config: EngineConfig, isIgnored?: (path: string) => boolean): Finding[] {
+  return index
+    .paths()
+    .sort()
+    .flatMap((p) => findingsFor(index, p, config, isIgnored));
+}
+
+export type { DocumentAnalysis };

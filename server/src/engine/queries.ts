@@ -1,0 +1,153 @@
+import type { CorpusIndex } from './corpus/corpusIndex';
+import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
+
+/** Index of the span in a start-sorted list that contains `offset` (end inclusive, so a cursor right after a word still hits it). */
+export function spanAt<T extends Span>(spans: readonly T[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // spans may nest (a claim holding a mention): walk back to the innermost one that contains the offset
+  for (let i = found; i >= 0 && i >= found - 8; i--) if (spans[i].start <= offset && offset <= spans[i].end) return i;
+  return -1;
+}
+
+export interface MentionHit {
+  doc: DocumentAnalysis;
+  index: number;
+  mention: ActorMention;
+  actor: Actor | undefined;
+}
+
+export function mentionAt(index: CorpusIndex, path: string, offset: number): MentionHit | undefined {
+  const doc = index.get(path);
+  if (!doc) return undefined;
+  const i = spanAt(doc.mentions, offset);
+  if (i < 0) return undefined;
+  const mention = doc.mentions[i];
+  const id = index.actors.actorOf(path, mention.entity);
+  return { doc, index: i, mention, actor: id ? index.actors.byId.get(id) : undefined };
+}
+
+export function dateAt(index: CorpusIndex, path: string, offset: number): { doc: DocumentAnalysis; date: DateExpression } | undefined {
+  const doc = index.get(path);
+  if (!doc) return undefined;
+  const i = spanAt(doc.dates, offset);
+  return i < 0 ? undefined : { doc, date: doc.dates[i] };
+}
+
+export function claimAt(index: CorpusIndex, path: string, offset: number): { doc: DocumentAnalysis; ref: ClaimRef; claim: Claim } | undefined {
+  const doc = index.get(path);
+  if (!doc) return undefined;
+  const i = spanAt(doc.claims, offset);
+  return i < 0 ? undefined : { doc, ref: { path, index: i }, claim: doc.claims[i] };
+}
+
+/** Document order used to pick "first" mentions: dated documents first, earliest date first, then by path. */
+export function documentOrder(index: CorpusIndex): (a: string, b: string) => number {
+  return (a, b) => {
+    const da = index.get(a)?.date?.from;
+    const db = index.get(b)?.date?.from;
+    if (da && db && da !== db) return da < db ? -1 : 1;
+    if (da && !db) return -1;
+    if (db && !da) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+}
+
+/** An actor's mentions sorted in reading order across the corpus (document order, then offset). */
+export function sortedMentions(index: CorpusIndex, actor: Actor): MentionRef[] {
+  const order = documentOrder(index);
+  return [...actor.mentions].sort((x, y) => order(x.path, y.path) || index.mention(x)!.start - index.mention(y)!.start);
+}
+
+/** The defining mention: the first full-name mention in the corpus (earliest dated document first), else the first mention. */
+export function definingMention(index: CorpusIndex, actor: Actor): MentionRef | undefined {
+  const sorted = sortedMentions(index, actor);
+  const fullName = actor.name.toLowerCase();
+  return sorted.find((r) => index.mention(r)!.kind === 'name' && index.mention(r)!.text.replace(/\s+/g, ' ').toLowerCase().includes(fullName)) ?? sorted[0];
+}
+
+/** The next (or previous) mention of the same actor after the given position, across documents, wrapping around. */
+export function adjacentMention(index: CorpusIndex, actor: Actor, path: string, offset: number, direction: 1 | -1): MentionRef | undefined {
+  const sorted = sortedMentions(index, actor);
+  if (sorted.length === 0) return undefined;
+  const order = documentOrder(index);
+  const cmp = (r: MentionRef) => order(r.path, path) || index.mention(r)!.start - offset;
+  if (direction === 1) return sorted.find((r) => cmp(r) > 0) ?? sorted[0];
+  for (let i = sorted.length - 1; i >= 0; i--) if (cmp(sorted[i]) < 0) return sorted[i];
+  return sorted[sorted.length - 1];
+}
+
+export interface ActorSummary {
+  actor: Actor;
+  mentionCount: number;
+  documentCount: number;
+  /** Documents with the most mentions, most first. */
+  topDocuments: { path: string; count: number }[];
+  /** Actors mentioned in the same sentences most often. */
+  coMentioned: { actor: Actor; count: number }[];
+  /** Claims in which the actor is mentioned or is the source. */
+  claims: { ref: ClaimRef; claim: Claim; asSource: boolean }[];
+  /** Distinct roles with the documents they were seen in. */
+  roles: { role: string; paths: string[] }[];
+}
+
+export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 5 }): ActorSummary {
+  const perDoc = new Map<string, number>();
+  for (const m of actor.mentions) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
+  const co = new Map<string, number>();
+  const claims: ActorSummary['claims'] = [];
+  for (const path of perDoc.keys()) {
+    const doc = index.get(path)!;
+    const entities = entitiesOf(index, doc, actor.id);
+    const sentences = new Set(doc.mentions.filter((m) => entities.has(m.entity)).map((m) => m.sentence));
+    for (const m of doc.mentions) {
+      if (!sentences.has(m.sentence) || entities.has(m.entity)) continue;
+      const other = index.actors.actorOf(path, m.entity);
+      if (other && other !== actor.id) co.set(other, (co.get(other) ?? 0) + 1);
+    }
+    doc.claims.forEach((claim, i) => {
+      const asSource = claim.sourceEntity !== undefined && entities.has(claim.sourceEntity);
+      if (asSource || claim.entities.some((e) => entities.has(e))) claims.push({ ref: { path, index: i }, claim, asSource });
+    });
+  }
+  const roles = new Map<string, Set<string>>();
+  for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);
+  claims.sort((a, b) => Number(b.claim.attribution === 'sourced') - Number(a.claim.attribution === 'sourced'));
+  return {
+    actor,
+    mentionCount: actor.mentions.length,
+    documentCount: perDoc.size,
+    topDocuments: [...perDoc].map(([path, count]) => ({ path, count })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)).slice(0, limits.documents),
+    coMentioned: [...co]
+      .map(([id, count]) => ({ actor: index.actors.byId.get(id)!, count }))
+      .filter((c) => c.actor)
+      .sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1))
+      .slice(0, limits.coMentioned),
+    claims: claims.slice(0, limits.claims),
+    roles: [...roles].map(([role, paths]) => ({ role, paths: [...paths] })),
+  };
+}
+
+/** Local entity indices of a document that belong to the actor. */
+export function entitiesOf(index: CorpusIndex, doc: DocumentAnalysis, actorId: string): Set<number> {
+  const out = new Set<number>();
+  doc.entities.forEach((_, i) => {
+    if (index.actors.actorOf(doc.path, i) === actorId) out.add(i);
+  });
+  return out;
+}
+
+/** Other statements of the same claim (its cluster), in other documents first. */
+export function sameClaims(index: CorpusIndex, ref: ClaimRef): ClaimRef[] {
+  const cluster = index.claims.clusterOf(ref);
+  if (!cluster) return [];
+  return cluster.claims.filter((c) => !(c.path === ref.path && c.index === ref.index)).sort((a, b) => Number(a.path === ref.path) - Number(b.path === ref.path));
+}

@@ -1,0 +1,49 @@
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { LanguageService } from '../engine/languageService';
+import { sameClaims } from '../engine/queries';
+import { toRange } from './convert';
+
+export interface LensSettings {
+  mentionCounts: boolean;
+  sameClaim: boolean;
+}
+
+/**
+ * Code lenses: "48 mentions in 5 documents" on each actor's first mention in the document (people,
+ * organisations and states named at least twice in the corpus), and "also reported in 2 articles" on clustered claims.
+ */
+export function provideCodeLenses(service: LanguageService, params: CodeLensParams, settings: LensSettings): CodeLens[] {
+  const index = service.index;
+  const doc = index.get(params.textDocument.uri);
+  if (!doc) return [];
+  const lenses: CodeLens[] = [];
+  if (settings.mentionCounts) {
+    const seen = new Set<string>();
+    for (const m of doc.mentions) {
+      if (m.kind !== 'name') continue;
+      const id = index.actors.actorOf(doc.path, m.entity);
+      const actor = id ? index.actors.byId.get(id) : undefined;
+      if (!actor || seen.has(actor.id) || actor.mentions.length < 2) continue;
+      seen.add(actor.id);
+      const docs = new Set(actor.mentions.map((r) => r.path)).size;
+      const range = toRange(doc, m);
+      lenses.push({
+        range,
+        command: { title: `${actor.name}: ${actor.mentions.length} mentions in ${docs} document${docs === 1 ? '' : 's'}`, command: 'corpusLens.showMentions', arguments: [doc.path, range.start] },
+      });
+    }
+  }
+  if (settings.sameClaim) {
+    doc.claims.forEach((claim, i) => {
+      const others = sameClaims(index, { path: doc.path, index: i }).filter((r) => r.path !== doc.path);
+      const articles = new Set(others.map((r) => r.path)).size;
+      if (articles === 0) return;
+      const range = toRange(doc, claim);
+      lenses.push({
+        range: { start: range.start, end: range.start },
+        command: { title: `also reported in ${articles} other article${articles === 1 ? '' : 's'}`, command: 'corpusLens.showSameClaim', arguments: [doc.path, range.start] },
+      });
+    });
+  }
+  return lenses;
+}

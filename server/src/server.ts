@@ -1,0 +1,185 @@
+/**
+ * The Corpus Lens language server: wiring only. The engine (engine/) does the analysis; each LSP
+ * feature is a thin file in features/. Runs over IPC (from the VS Code client) or `--stdio`
+ * (Neovim, Helix, Emacs, and the protocol tests).
+ */
+import { fileURLToPath } from 'node:url';
+import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './engine/languageService';
+import { WORKSPACE_FILE } from './engine/workspaceFile';
+import { provideCodeActions } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
+import { provideDefinition } from './features/definition';
+import { provideDocumentHighlights } from './features/documentHighlight';
+import { provideHover } from './features/hover';
+import { provideInlayHints } from './features/inlayHints';
+import { registerNavigation } from './features/navigation';
+import { provideReferences } from './features/references';
+import { LEGEND, provideSemanticTokens } from './features/semanticTokens';
+import { provideDocumentSymbols, provideWorkspaceSymbols } from './features/symbols';
+import { DiagnosticsPublisher } from './features/publishDiagnostics';
+import { MultiRootWorkspace, normalizeUri } from './node/multiRootWorkspace';
+import { readCorpusFile } from './node/readDocument';
+import { Notifications, Requests, type StatusReport } from './protocol';
+import { readSettings, type ClientSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const logger = { info: (m: string) => connection.console.info(m), warn: (m: string) => connection.console.warn(m) };
+
+let settings = readSettings(undefined);
+const workspace = new MultiRootWorkspace([], settings.selection);
+const service = createLanguageService({ workspace, logger, config: settings.engine });
+const publisher = new DiagnosticsPublisher(connection, service, () => sendStatus());
+let canPullConfiguration = false;
+let settingProblems: string[] = [];
+let workspaceFileProblems: string[] = [];
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
+  settings = readSettings((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
+  workspace.setRoots(folders, settings.selection);
+  service.setEditorConfig(settings.engine);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      semanticTokensProvider: { legend: LEGEND, full: true },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'corpus-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md}' }, { globPattern: `**/${WORKSPACE_FILE}` }] }).catch(() => {});
+  }
+  await reloadSettings();
+  await reindex();
+});
+
+async function reloadSettings(): Promise<void> {
+  if (canPullConfiguration) {
+    const raw = (await connection.workspace.getConfiguration('corpusLens').catch(() => undefined)) as ClientSettings | undefined;
+    if (raw) settings = readSettings(raw);
+  }
+  settingProblems = settings.problems;
+  workspace.setRoots(workspace.roots, settings.selection);
+  service.setEditorConfig(settings.engine);
+  const root = workspace.roots[0];
+  const text = root ? await readCorpusFile(`${root}/${WORKSPACE_FILE}`).then((r) => ('text' in r ? r.text : undefined)) : undefined;
+  workspaceFileProblems = await service.setWorkspaceFile(text);
+}
+
+async function reindex(): Promise<void> {
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  progress?.begin('Corpus Lens: indexing', 0, 'listing documents', false);
+  sendStatus();
+  await service.indexWorkspace((done, total) => {
+    progress?.report(Math.round((done / total) * 100), `${done}/${total} documents`);
+  });
+  for (const doc of documents.all()) syncOpenDocument(doc);
+  progress?.done();
+  publisher.publishAll();
+}
+
+function isCorpus(doc: TextDocument): boolean {
+  return doc.languageId === 'corpus-article' || workspace.isCorpusDocument(normalizeUri(doc.uri));
+}
+
+function syncOpenDocument(doc: TextDocument): void {
+  if (!isCorpus(doc)) return;
+  service.updateDocument(normalizeUri(doc.uri), doc.getText());
+}
+
+documents.onDidChangeContent((change) => {
+  if (!isCorpus(change.document)) return;
+  syncOpenDocument(change.document);
+  publisher.schedule();
+});
+
+documents.onDidClose(async (event) => {
+  const uri = normalizeUri(event.document.uri);
+  if (workspace.isCorpusDocument(uri)) await service.refreshDocument(uri);
+  else service.removeDocument(uri);
+  publisher.schedule();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let configChanged = false;
+  for (const change of changes) {
+    const uri = normalizeUri(change.uri);
+    if (uri.endsWith(`/${WORKSPACE_FILE}`)) configChanged = true;
+    else if (documents.get(change.uri)) continue; // the editor's buffer is the truth for open documents
+    else if (change.type === FileChangeType.Deleted) service.removeDocument(uri);
+    else if (workspace.isCorpusDocument(uri)) await service.refreshDocument(uri);
+  }
+  if (configChanged) {
+    await reloadSettings();
+    await reindex();
+  } else publisher.schedule();
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await reloadSettings();
+  await reindex();
+});
+
+connection.onHover((p) => provideHover(service, withUri(p)));
+connection.onDefinition((p) => provideDefinition(service, withUri(p)));
+connection.onReferences((p) => provideReferences(service, withUri(p)));
+connection.onDocumentHighlight((p) => provideDocumentHighlights(service, withUri(p)));
+connection.onDocumentSymbol((p) => provideDocumentSymbols(service, withUri(p)));
+connection.onWorkspaceSymbol((p) => provideWorkspaceSymbols(service, p));
+connection.onCodeLens((p) => provideCodeLenses(service, withUri(p), settings.lenses));
+connection.languages.inlayHint.on((p) => (settings.dateHints ? provideInlayHints(service, withUri(p)) : []));
+connection.languages.semanticTokens.on((p) => provideSemanticTokens(service, withUri(p)));
+connection.onCodeAction((p) => provideCodeActions(service, withUri(p), (line) => lineOf(p.textDocument.uri, line)));
+registerNavigation(connection, service);
+connection.onRequest(Requests.status, () => status());
+connection.onRequest(Requests.reindex, async () => {
+  await reloadSettings();
+  await reindex();
+  return status();
+});
+
+function lineOf(uri: string, line: number): string {
+  const doc = documents.get(uri);
+  return doc ? doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '') : '';
+}
+
+function withUri<T extends { textDocument: { uri: string } }>(params: T): T {
+  return { ...params, textDocument: { ...params.textDocument, uri: normalizeUri(params.textDocument.uri) } };
+}
+
+function status(): StatusReport {
+  const stats = service.stats();
+  return {
+    state: service.state,
+    documents: stats.documents,
+    actors: stats.actors,
+    findings: stats.findings,
+    skipped: [...service.skipped].map(([id, reason]) => ({ path: workspace.relativePath(id), reason })),
+    problems: [...settingProblems, ...workspaceFileProblems],
+  };
+}
+
+function sendStatus(): void {
+  void connection.sendNotification(Notifications.status, status());
+}
+
+process.on('uncaughtException', (err) => connection.console.error(`corpus-lens: internal error: ${err.stack ?? err}`));
+
+documents.listen(connection);
+connection.listen();
