@@ -3,11 +3,12 @@
  * feature is a thin file in features/. Runs over IPC (from the VS Code client) or `--stdio`
  * (Neovim, Helix, Emacs, and the protocol tests).
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './engine/languageService';
 import { WORKSPACE_FILE } from './engine/workspaceFile';
+import { provideActorFileActions } from './features/actorFileActions';
 import { provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideDefinition } from './features/definition';
@@ -35,6 +36,7 @@ const publisher = new DiagnosticsPublisher(connection, service, () => sendStatus
 let canPullConfiguration = false;
 let settingProblems: string[] = [];
 let workspaceFileProblems: string[] = [];
+let workspaceFileText: string | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -53,7 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       codeLensProvider: { resolveProvider: false },
       inlayHintProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
       semanticTokensProvider: { legend: LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true } },
     },
@@ -78,8 +80,8 @@ async function reloadSettings(): Promise<void> {
   workspace.setRoots(workspace.roots, settings.selection);
   service.setEditorConfig(settings.engine);
   const root = workspace.roots[0];
-  const text = root ? await readCorpusFile(`${root}/${WORKSPACE_FILE}`).then((r) => ('text' in r ? r.text : undefined)) : undefined;
-  workspaceFileProblems = await service.setWorkspaceFile(text);
+  workspaceFileText = root ? await readCorpusFile(`${root}/${WORKSPACE_FILE}`).then((r) => ('text' in r ? r.text : undefined)) : undefined;
+  workspaceFileProblems = await service.setWorkspaceFile(workspaceFileText);
 }
 
 async function reindex(): Promise<void> {
@@ -145,7 +147,10 @@ connection.onWorkspaceSymbol((p) => provideWorkspaceSymbols(service, p));
 connection.onCodeLens((p) => provideCodeLenses(service, withUri(p), settings.lenses));
 connection.languages.inlayHint.on((p) => (settings.dateHints ? provideInlayHints(service, withUri(p)) : []));
 connection.languages.semanticTokens.on((p) => provideSemanticTokens(service, withUri(p)));
-connection.onCodeAction((p) => provideCodeActions(service, withUri(p), (line) => lineOf(p.textDocument.uri, line)));
+connection.onCodeAction((p) => [
+  ...provideCodeActions(service, withUri(p), (line) => lineOf(p.textDocument.uri, line)),
+  ...provideActorFileActions(service, normalizeUri(p.textDocument.uri), p.range.start, workspaceFileAccess()),
+]);
 registerNavigation(connection, service);
 connection.onRequest(Requests.status, () => status());
 connection.onRequest(Requests.reindex, async () => {
@@ -153,6 +158,13 @@ connection.onRequest(Requests.reindex, async () => {
   await reindex();
   return status();
 });
+
+function workspaceFileAccess(): { uri: string | undefined; text: string | undefined } {
+  const root = workspace.roots[0];
+  if (!root) return { uri: undefined, text: undefined };
+  const uri = pathToFileURL(`${root}/${WORKSPACE_FILE}`).href;
+  return { uri, text: documents.get(uri)?.getText() ?? workspaceFileText };
+}
 
 function lineOf(uri: string, line: number): string {
   const doc = documents.get(uri);

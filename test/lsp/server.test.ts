@@ -115,7 +115,7 @@ describe('language server, bad input', () => {
   test('a skipped file carries a diagnostic saying why; the server still answers', async () => {
     const uri = uriOf(path.join(dir, 'binary.txt'));
     await s.waitForDiagnostics((all) => (all.get(uri)?.diagnostics.length ?? 0) > 0);
-    assert.match(s.diagnostics.get(uri)!.diagnostics[0].message, /Not indexed: this file looks binary/);
+    assert.match(s.diagnostics.get(uri)!.diagnostics[0].message as string, /Not indexed: this file looks binary/);
     const status = await s.connection.sendRequest<{ state: string }>('corpusLens/status');
     assert.equal(status.state, 'ready');
   });

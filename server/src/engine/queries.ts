@@ -151,3 +151,18 @@ export function sameClaims(index: CorpusIndex, ref: ClaimRef): ClaimRef[] {
   if (!cluster) return [];
   return cluster.claims.filter((c) => !(c.path === ref.path && c.index === ref.index)).sort((a, b) => Number(a.path === ref.path) - Number(b.path === ref.path));
 }
+
+/**
+ * Actors a reader may want merged with this one: same kind, not the same actor, sharing a name word
+ * (a surname, a transliteration variant's stem). Most mentioned first.
+ */
+export function mergeCandidates(index: CorpusIndex, actor: Actor, limit = 3): Actor[] {
+  const words = (name: string) => name.toLowerCase().split(/[\s.-]+/).filter((w) => w.length >= 3);
+  const mine = new Set([actor.name, ...actor.aliases].flatMap(words));
+  const stem = (w: string) => w.slice(0, 5);
+  const stems = new Set([...mine].map(stem));
+  return index.actors.actors
+    .filter((other) => other.id !== actor.id && other.kind === actor.kind && [other.name, ...other.aliases].flatMap(words).some((w) => mine.has(w) || (w.length >= 6 && stems.has(stem(w)))))
+    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .slice(0, limit);
+}
