@@ -1,14 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { StatusReport } from '../../server/src/protocol';
 
-interface StatusReport {
-  state: 'empty' | 'indexing' | 'ready';
-  documents: number;
-  actors: number;
-  findings: number;
-  skipped: { path: string; reason: string }[];
-  problems: string[];
-}
 
 /** "Corpus Lens: 5 documents, 63 actors, 12 findings" — click to open the output channel. */
 export class StatusBar implements vscode.Disposable {
