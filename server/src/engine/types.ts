@@ -97,6 +97,14 @@ export interface LocalEntity {
   roles: string[];
   /** For metonyms/descriptive: the id or key of what they stand for, resolved at corpus level. */
   standsFor?: string;
+  /**
+   * How the entity refers when it is not an actor under its own name: 'metonym' (a capital or seat of
+   * power standing for its state: standsFor is the state's id) or 'descriptive' (a role description
+   * such as "the Russian president" not resolved in the document: standsFor is "role:<role key>").
+   */
+  reference?: 'metonym' | 'descriptive';
+  /** Role keys seen with the entity ("president@russia", "foreign minister@" when the state is unsaid). */
+  roleKeys?: string[];
 }
 
 // ---------------------------------------------------------------- dates
@@ -166,6 +174,16 @@ export interface Claim extends Span {
   predicates: string[];
   /** Hedged/opinion material is excluded from claims; kept here as a flag for statements marked so. */
   hedged: boolean;
+  /** Canonical content terms of the clause's subject ("putin", "kremlin"), for "same actor" tests. */
+  subject?: string[];
+  /** Local entity indices of actors in the subject. */
+  subjectEntities?: number[];
+  /** Elapsed time the claim states about an ongoing event ("in its third year": n 3, unit year). */
+  elapsed?: { n: number; unit: 'year' | 'month' | 'week' | 'day'; comparator: 'eq' | 'gt' };
+  /** Years the claim names explicitly (scope by time: different periods are a change, not a contradiction). */
+  years?: number[];
+  /** Checkability score behind the decision (for tuning and explanations). */
+  score?: number;
 }
 
 // ---------------------------------------------------------------- document analysis

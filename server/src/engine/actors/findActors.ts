@@ -1,6 +1,10 @@
-import type { ActorMention, LocalEntity } from '../types';
+import type { ActorMention, LocalEntity, Sentence } from '../types';
 import type { TextModel } from '../text/textModel';
 import type { ActorLexicon } from './lexicon';
+import { assembleEntities, type DocumentEvidence } from './assemble';
+import { addDescriptive, findDescriptive, type DescriptiveReference } from './descriptive';
+import { scanSentence, type NameCandidate, type ScanMode } from './scan';
+import { sentenceUnits, type Unit } from './units';
 
 export interface ActorFindings {
   entities: LocalEntity[];
@@ -8,11 +12,75 @@ export interface ActorFindings {
 }
 
 /**
- * Mentions of actors in one document, grouped into document-local entities.
- * STUB (issue 3 replaces it): no mentions.
+ * Mentions of actors in one document, grouped into document-local entities. Pure and linear in the
+ * text: one pass over each sentence's words (pass 1, scan.ts), then one over the candidates with the
+ * whole document's evidence (pass 2, assemble.ts), then descriptive references (descriptive.ts).
+ * Page furniture ('boilerplate' sentences) is skipped.
  */
 export function findActors(model: TextModel, lexicon: ActorLexicon): ActorFindings {
-  void model;
-  void lexicon;
-  return { entities: [], mentions: [] };
+  const evidence: DocumentEvidence = { capitalised: new Set(), lowercase: new Set() };
+  const candidates: NameCandidate[] = [];
+  const titleMode = new Set<number>();
+  const refs: DescriptiveReference[] = [];
+  for (const sentence of model.sentences) {
+    if (sentence.block === 'boilerplate') continue;
+    const units = sentenceUnits(sentence.tokens);
+    const mode = scanMode(lexicon, sentence, units);
+    if (mode === 'title') titleMode.add(sentence.index);
+    else collectEvidence(units, evidence);
+    candidates.push(...scanSentence(lexicon, units, sentence.index, mode, model.text));
+    if (mode === 'text') refs.push(...findDescriptive(lexicon, units, sentence.index));
+  }
+  const table = assembleEntities(lexicon, model.text, candidates, evidence, titleMode);
+  addDescriptive(lexicon, table, model.text, refs);
+  return finish(table.mentions, refs);
+}
+
+function scanMode(lex: ActorLexicon, sentence: Sentence, units: readonly Unit[]): ScanMode {
+  if (sentence.block === 'byline') return 'byline';
+  if (sentence.block !== 'title' && sentence.block !== 'heading') return 'text';
+  let content = 0;
+  let capitalised = 0;
+  for (const u of units) {
+    if (lex.connectors.has(u.key) || u.key.length <= 2) continue;
+    content++;
+    if (u.upper) capitalised++;
+  }
+  return content > 0 && capitalised / content >= 0.75 ? 'title' : 'text';
+}
+
+function collectEvidence(units: readonly Unit[], evidence: DocumentEvidence): void {
+  for (const u of units) {
+    if (u.upper) {
+      if (!u.initial) evidence.capitalised.add(u.key);
+    } else evidence.lowercase.add(u.key);
+  }
+}
+
+/** Mentions in text order (a demonym inside a descriptive reference dropped), entities numbered by first mention. */
+function finish(drafts: ReturnType<typeof assembleEntities>['mentions'], refs: DescriptiveReference[]): ActorFindings {
+  const sorted = drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  let r = 0;
+  const kept = sorted.filter((m) => {
+    while (r < refs.length && refs[r].end <= m.start) r++;
+    return m.kind === 'descriptive' || !(r < refs.length && m.start >= refs[r].start && m.end <= refs[r].end);
+  });
+  const index = new Map<object, number>();
+  const entities: LocalEntity[] = [];
+  const mentions: ActorMention[] = [];
+  let lastEnd = -1;
+  for (const m of kept) {
+    if (m.start < lastEnd) continue; // never two mentions over the same text
+    lastEnd = m.end;
+    let i = index.get(m.entity);
+    if (i === undefined) {
+      i = entities.length;
+      index.set(m.entity, i);
+      entities.push(m.entity.entity);
+    }
+    const { entity: _draft, ...rest } = m;
+    void _draft;
+    mentions.push({ ...rest, entity: i });
+  }
+  return { entities, mentions };
 }

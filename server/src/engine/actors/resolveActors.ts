@@ -1,5 +1,9 @@
-import type { Actor, DocumentAnalysis } from '../types';
+import type { Actor, ActorKind, DocumentAnalysis, LocalEntity } from '../types';
 import type { ActorLexicon } from './lexicon';
+import { slug, spellingSkeleton, wordKey } from './names';
+import { resolveDescriptive, type Inference } from './resolveDescriptive';
+
+export { slug } from './names';
 
 /** The corpus-wide actors: document-local entities joined across documents. */
 export interface ActorTable {
@@ -7,47 +11,206 @@ export interface ActorTable {
   byId: Map<string, Actor>;
   /** Actor id of a document's local entity. */
   actorOf(path: string, entity: number): string | undefined;
+  /** For an entity resolved by inference (descriptive references): how sure, and why. */
+  inference(path: string, entity: number): Inference | undefined;
+}
+
+/**
+ * What one document brings to the join: its entities and which entity each mention belongs to.
+ * Computed from the analysis alone; an incremental join keeps one per document and replaces it
+ * when that document changes.
+ */
+export interface DocumentContribution {
+  path: string;
+  /** Document date as months since year 0 (null when unknown), for descriptive references. */
+  month: number | null;
+  entities: LocalEntity[];
+  mentionEntities: number[];
+}
+
+export function contributionOf(doc: DocumentAnalysis): DocumentContribution {
+  return { path: doc.path, month: monthOf(doc.date?.value), entities: doc.entities, mentionEntities: doc.mentions.map((m) => m.entity) };
 }
 
 /**
  * Joins the local entities of all documents into actors with stable ids.
  * Reads only the per-document entities and mentions (never the text), so it is cheap to redo.
- * FIRST VERSION (issue 3 refines it): entities join on their gazetteer id or their longest name key.
  */
 export function resolveActors(docs: Iterable<DocumentAnalysis>, lexicon: ActorLexicon): ActorTable {
-  void lexicon;
+  return joinContributions([...docs].map(contributionOf), lexicon);
+}
+
+interface Node {
+  doc: number;
+  entity: number;
+  parent: Node;
+  e: LocalEntity;
+}
+
+/** Joins contributions (in path order, so ids do not depend on the order documents were read). */
+export function joinContributions(input: Iterable<DocumentContribution>, lexicon: ActorLexicon): ActorTable {
+  const contributions = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const nodes: Node[] = [];
+  const byKey = new Map<string, Node>();
+  const union = (key: string, n: Node) => {
+    const other = byKey.get(key);
+    if (other) link(other, n);
+    else byKey.set(key, n);
+  };
+  contributions.forEach((c, doc) =>
+    c.entities.forEach((e, entity) => {
+      if (e.reference === 'descriptive') return;
+      const n = { doc, entity, e } as Node;
+      n.parent = n;
+      nodes.push(n);
+      const forced = forcedId(lexicon, e);
+      if (forced) union(`f:${forced}`, n);
+      else if (e.reference === 'metonym' && e.standsFor) union(`g:${e.standsFor}`, n);
+      else if (e.gazetteerId) union(`g:${e.gazetteerId}`, n);
+      else if (e.kind === 'person') {
+        const full = personKey(e);
+        if (full) union(full, n);
+      } else for (const k of e.keys) union(`n:${k}`, n);
+    }),
+  );
+  attachSurnames(nodes, byKey);
+  const actorIds = new Map<Node, string>();
   const byId = new Map<string, Actor>();
+  const groups = new Map<Node, Node[]>();
+  for (const n of nodes) {
+    const root = find(n);
+    const g = groups.get(root);
+    if (g) g.push(n);
+    else groups.set(root, [n]);
+  }
+  for (const [root, members] of groups) {
+    const actor = makeActor(lexicon, members, byId);
+    byId.set(actor.id, actor);
+    actorIds.set(root, actor.id);
+  }
   const entityActor = new Map<string, string>();
-  for (const doc of docs) {
-    doc.entities.forEach((entity, i) => {
-      const id = entity.gazetteerId ?? slug(entity.keys[0] ?? entity.name);
-      let actor = byId.get(id);
-      if (!actor) {
-        actor = { id, name: entity.name, kind: entity.kind, aliases: [], roles: [], mentions: [] };
-        byId.set(id, actor);
-      }
-      for (const alias of entity.aliases) if (!actor.aliases.includes(alias)) actor.aliases.push(alias);
-      for (const role of entity.roles) actor.roles.push({ role, path: doc.path });
-      entityActor.set(`${doc.path}\u0000${i}`, id);
-    });
-    doc.mentions.forEach((m, index) => {
-      const id = entityActor.get(`${doc.path}\u0000${m.entity}`);
-      if (id) byId.get(id)!.mentions.push({ path: doc.path, index });
+  for (const n of nodes) {
+    const id = actorIds.get(find(n))!;
+    entityActor.set(`${contributions[n.doc].path}\u0000${n.entity}`, id);
+    for (const role of n.e.roles) byId.get(id)!.roles.push({ role, path: contributions[n.doc].path });
+  }
+  const inferences = resolveDescriptive(contributions, entityActor, lexicon);
+  for (const c of contributions) {
+    c.mentionEntities.forEach((entity, index) => {
+      const id = entityActor.get(`${c.path}\u0000${entity}`);
+      if (id) byId.get(id)!.mentions.push({ path: c.path, index });
     });
   }
   return {
     actors: [...byId.values()],
     byId,
     actorOf: (path, entity) => entityActor.get(`${path}\u0000${entity}`),
+    inference: (path, entity) => inferences.get(`${path}\u0000${entity}`),
   };
 }
 
-export function slug(name: string): string {
+function find(n: Node): Node {
+  while (n.parent !== n) {
+    n.parent = n.parent.parent;
+    n = n.parent;
+  }
+  return n;
+}
+
+function link(a: Node, b: Node): void {
+  const ra = find(a);
+  const rb = find(b);
+  if (ra !== rb) rb.parent = ra;
+}
+
+function forcedId(lex: ActorLexicon, e: LocalEntity): string | undefined {
+  if (lex.forcedIds.size === 0) return undefined;
+  for (const k of [nameKey(e.name), ...e.keys]) {
+    const id = lex.forcedIds.get(k);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+function nameKey(name: string): string {
+  return name.split(/[\s-]+/).filter(Boolean).map(wordKey).join(' ');
+}
+
+/** "p:vladimir|putin": first name and surname spelling skeleton; undefined for a surname alone. */
+function personKey(e: LocalEntity): string | undefined {
+  const words = personWords(e.name);
+  if (words.length < 2) return undefined;
+  const middle = words.slice(1, -1).filter((w) => w.length <= 2).join('');
+  return `p:${words[0]}|${middle}|${spellingSkeleton(words[words.length - 1])}`;
+}
+
+function personWords(name: string): string[] {
   return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['\u2019.]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .split(/\s+/)
+    .map(wordKey)
+    .filter((w) => w && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w));
+}
+
+/** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
+function attachSurnames(nodes: Node[], byKey: Map<string, Node>): void {
+  const fullBySurname = new Map<string, Set<Node>>();
+  for (const n of nodes) {
+    if (n.e.kind !== 'person' || n.e.gazetteerId) continue;
+    const words = personWords(n.e.name);
+    if (words.length < 2) continue;
+    const s = spellingSkeleton(words[words.length - 1]);
+    let set = fullBySurname.get(s);
+    if (!set) fullBySurname.set(s, (set = new Set()));
+    set.add(find(n));
+  }
+  for (const n of nodes) {
+    if (n.e.kind !== 'person' || n.e.gazetteerId || personWords(n.e.name).length !== 1) continue;
+    const s = spellingSkeleton(personWords(n.e.name)[0]);
+    const roots = new Set([...(fullBySurname.get(s) ?? [])].map(find));
+    if (roots.size === 1) link([...roots][0], n);
+    else {
+      const key = `s:${s}`;
+      if (byKey.has(key)) link(byKey.get(key)!, n);
+      else byKey.set(key, n);
+    }
+  }
+}
+
+function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>): Actor {
+  const forced = members.map((m) => forcedId(lex, m.e)).find(Boolean);
+  const metonym = members.find((m) => m.e.reference === 'metonym');
+  const gazetteerId = forced ?? members.find((m) => m.e.gazetteerId && m.e.reference !== 'metonym')?.e.gazetteerId ?? metonym?.e.standsFor;
+  const entry = gazetteerId ? lex.entries.get(gazetteerId) : undefined;
+  const named = members.filter((m) => m.e.reference !== 'metonym');
+  const name = entry?.name ?? canonicalName(named.length ? named : members);
+  const kind = entry?.kind ?? majorityKind(named.length ? named : members);
+  let id = gazetteerId ?? slug(name);
+  if (!id) id = 'actor';
+  for (let i = 2; taken.has(id) && !gazetteerId; i++) id = `${slug(name) || 'actor'}-${i}`;
+  const aliases: string[] = [];
+  for (const m of named) for (const a of m.e.aliases) if (!aliases.includes(a)) aliases.push(a);
+  const actor: Actor = { id, name, kind, aliases, roles: [], mentions: [] };
+  if (entry?.description) actor.description = entry.description;
+  return actor;
+}
+
+/** The most frequent full form, longest on a tie ("Vladimir Putin" over "Putin"). */
+function canonicalName(members: Node[]): string {
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.e.name, (counts.get(m.e.name) ?? 0) + 1);
+  const words = (s: string) => s.split(/\s+/).length;
+  return [...counts.entries()].sort((a, b) => Math.min(words(b[0]), 3) - Math.min(words(a[0]), 3) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+}
+
+function majorityKind(members: Node[]): ActorKind {
+  const counts = new Map<ActorKind, number>();
+  for (const m of members) if (m.e.kind !== 'other') counts.set(m.e.kind, (counts.get(m.e.kind) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+}
+
+/** "2025-06-01" / "2025-06" / "2025" -> months since year 0 (mid-year for a bare year). */
+export function monthOf(value: string | undefined): number | null {
+  const m = value ? /^(\d{4})(?:-(\d{2}))?/.exec(value) : null;
+  if (!m) return null;
+  return Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : 6);
 }

@@ -1,0 +1,209 @@
+/**
+ * Pass 2 of the name finder: decides the candidates the sentence alone could not (a capital at a
+ * sentence start, a word in a Title Case heading) with the evidence of the whole document, and
+ * groups mentions into document-local entities (surname -> full name, acronym -> expansion,
+ * spelling variants), never joining a person with a state.
+ */
+import type { ActorKind, ActorMention, LocalEntity, MentionKind } from '../types';
+import type { ActorLexicon } from './lexicon';
+import { isAcronymOf, isInitial, NAME_SUFFIXES, spellingSkeleton } from './names';
+import type { NameCandidate } from './scan';
+
+export interface DocumentEvidence {
+  /** Word keys seen capitalised away from a sentence start. */
+  capitalised: Set<string>;
+  /** Word keys seen in lower case. */
+  lowercase: Set<string>;
+}
+
+export interface EntityDraft {
+  key: string;
+  entity: LocalEntity;
+  /** For persons: surname skeleton and first-name key. */
+  surname?: string;
+  first?: string;
+  /** Initials of a multi-word organisation/place ("CAIR"). */
+  initials?: string;
+  /** Start offsets of its mentions, to find the nearest one. */
+  positions: number[];
+}
+
+export interface MentionDraft extends Omit<ActorMention, 'entity'> {
+  entity: EntityDraft;
+}
+
+export class EntityTable {
+  readonly drafts: EntityDraft[] = [];
+  readonly mentions: MentionDraft[] = [];
+  private readonly byKey = new Map<string, EntityDraft>();
+
+  get(key: string): EntityDraft | undefined {
+    return this.byKey.get(key);
+  }
+
+  entity(key: string, make: () => LocalEntity): EntityDraft {
+    let d = this.byKey.get(key);
+    if (!d) {
+      d = { key, entity: make(), positions: [] };
+      this.byKey.set(key, d);
+      this.drafts.push(d);
+    }
+    return d;
+  }
+
+  alias(key: string, draft: EntityDraft): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, draft);
+  }
+
+  mention(draft: EntityDraft, m: Omit<MentionDraft, 'entity'>): void {
+    draft.positions.push(m.start);
+    if (m.kind === 'name' && !draft.entity.aliases.includes(m.text)) draft.entity.aliases.push(m.text);
+    if (m.role && !draft.entity.roles.includes(m.role)) draft.entity.roles.push(m.role);
+    this.mentions.push({ ...m, entity: draft });
+  }
+}
+
+/** Folded surface text of a candidate (line breaks inside a name become spaces). */
+function surface(text: string, c: { start: number; end: number }): string {
+  return text.slice(c.start, c.end).replace(/\s+/g, ' ');
+}
+
+export function assembleEntities(lex: ActorLexicon, text: string, candidates: NameCandidate[], evidence: DocumentEvidence, titleModeSentences: Set<number>): EntityTable {
+  const table = new EntityTable();
+  const pending: NameCandidate[] = [];
+  // 1. gazetteer names and multi-word names make entities
+  for (const c of candidates) {
+    if (c.hit) addGazetteer(lex, table, text, c);
+    else if (c.units.length >= 2 && !titleModeSentences.has(c.sentence)) addMultiWord(lex, table, text, c);
+    else pending.push(c);
+  }
+  mergeShortForms(table);
+  // 2. single words: surnames, acronyms, names repeated in the document
+  for (const c of pending) addSingleWord(lex, table, text, c, evidence, titleModeSentences.has(c.sentence));
+  return table;
+}
+
+function addGazetteer(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {
+  const hit = c.hit!;
+  const entry = lex.entries.get(hit.id)!;
+  const t = surface(text, c);
+  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role };
+  if (hit.role === 'demonym') {
+    const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
+    table.mention(d, { ...base, kind: 'demonym', confidence: 0.9 });
+    return;
+  }
+  const metonym = hit.role === 'seat' || (hit.role === 'capital' && !c.locative);
+  if (metonym && entry.standsFor) {
+    const d = table.entity(`m:${hit.id}`, () => ({ ...gazetteerEntity(lex, hit.id), standsFor: entry.standsFor, reference: 'metonym' }));
+    table.mention(d, { ...base, kind: 'metonym', confidence: 0.8 });
+    return;
+  }
+  const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
+  table.mention(d, { ...base, kind: 'name', confidence: hit.weak ? 0.8 : 0.95 });
+}
+
+function gazetteerEntity(lex: ActorLexicon, id: string): LocalEntity {
+  const entry = lex.entries.get(id)!;
+  return { name: entry.name, kind: entry.kind, gazetteerId: id, keys: [id], aliases: [], roles: [] };
+}
+
+function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {
+  const kind = c.kind ?? 'other';
+  const words = c.units.filter((u) => !NAME_SUFFIXES.has(u.key));
+  const fullKey = c.units.map((u) => u.key).join(' ');
+  if (lex.ignored.has(fullKey)) return;
+  const t = surface(text, c);
+  let d: EntityDraft;
+  if (kind === 'person') {
+    const first = words[0].key;
+    const surname = spellingSkeleton(words[words.length - 1].key);
+    const middle = words.slice(1, -1).map((u) => (isInitial(u.text) ? u.key : spellingSkeleton(u.key))).join(' ');
+    const key = `p:${first}|${middle}|${surname}`;
+    d = table.entity(key, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
+    d.surname = surname;
+    d.first = first;
+    if (t.length > d.entity.name.length) d.entity.name = t;
+  } else {
+    d = table.get(`a:${fullKey}`) ?? table.entity(`n:${kind}:${fullKey}`, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
+    const initials = c.units.filter((u) => u.upper).map((u) => u.text[0]).join('');
+    if (initials.length >= 2 && isAcronymOf(initials, c.units.map((u) => u.text))) d.initials = initials.toLowerCase();
+  }
+  if (!d.entity.keys.includes(fullKey)) d.entity.keys.push(fullKey);
+  if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
+  if (c.acronym) {
+    table.alias(`a:${c.acronym}`, d);
+    if (!d.entity.keys.includes(c.acronym)) d.entity.keys.push(c.acronym);
+  }
+  table.mention(d, { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, kind: 'name', confidence: kind === 'other' ? 0.5 : 0.9 });
+}
+
+/** "George Bush" joins "George W. Bush" when it is the only George … Bush in the document. */
+function mergeShortForms(table: EntityTable): void {
+  const persons = table.drafts.filter((d) => d.surname !== undefined);
+  for (const d of persons) {
+    const [first, middle, surname] = d.key.slice(2).split('|');
+    if (middle) continue;
+    const longer = persons.filter((o) => o !== d && o.first === first && o.surname === surname && o.entity.keys.length);
+    if (longer.length !== 1) continue;
+    const target = longer[0];
+    for (const m of table.mentions) if (m.entity === d) m.entity = target;
+    for (const k of d.entity.keys) if (!target.entity.keys.includes(k)) target.entity.keys.push(k);
+    for (const a of d.entity.aliases) if (!target.entity.aliases.includes(a)) target.entity.aliases.push(a);
+    target.positions.push(...d.positions);
+    d.entity.keys = [];
+  }
+}
+
+function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate, evidence: DocumentEvidence, titleMode: boolean): void {
+  const u = c.units[0];
+  if (c.units.length > 1 || lex.ignored.has(u.key) || lex.notNames.has(u.key) || lex.honorifics.has(u.key)) return;
+  const t = surface(text, c);
+  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, kind: 'name' as MentionKind };
+  const person = nearest(
+    table.drafts.filter((d) => d.surname === spellingSkeleton(u.key) && d.entity.keys.length),
+    c.start,
+  );
+  if (person.draft && (!u.allCaps || u.key.length > 4)) {
+    table.mention(person.draft, { ...base, confidence: person.unique ? 0.9 : 0.6 });
+    return;
+  }
+  const expansion = table.get(`a:${u.key}`) ?? (u.allCaps ? table.drafts.find((d) => d.initials === u.key) : undefined);
+  if (expansion) {
+    table.mention(expansion, { ...base, confidence: 0.85 });
+    return;
+  }
+  const known = table.get(`u:${u.key}`);
+  if (known) {
+    if (!known.entity.kind || known.entity.kind === 'other') known.entity.kind = c.kind ?? known.entity.kind;
+    table.mention(known, { ...base, confidence: 0.7 });
+    return;
+  }
+  if (titleMode) return;
+  const common = lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue);
+  if (common && !c.personCue && !c.acronym) return;
+  if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps) return;
+  const kind: ActorKind = c.kind ?? 'other';
+  const d = table.entity(`u:${u.key}`, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));
+  if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
+  if (kind === 'person') {
+    d.surname = spellingSkeleton(u.key);
+  }
+  table.mention(d, { ...base, confidence: kind === 'other' ? 0.5 : 0.7 });
+}
+
+function nearest(drafts: EntityDraft[], at: number): { draft?: EntityDraft; unique: boolean } {
+  if (drafts.length <= 1) return { draft: drafts[0], unique: true };
+  let best: EntityDraft | undefined;
+  let bestDistance = Infinity;
+  for (const d of drafts) {
+    for (const p of d.positions) {
+      const distance = p <= at ? at - p : (p - at) * 4; // prefer the last one named before
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = d;
+      }
+    }
+  }
+  return { draft: best, unique: false };
+}

@@ -1,0 +1,93 @@
+/**
+ * Descriptive references: "the Russian president", "the American president", "Russia's foreign
+ * minister", "the president". Resolved in the document when exactly one person there holds the role;
+ * otherwise kept as a descriptive entity (standsFor "role:<title>@<state>") for the corpus to resolve
+ * by the roles it has seen and the document's date. Always marked as inferred (confidence < 1).
+ */
+import type { ActorLexicon } from './lexicon';
+import type { EntityDraft, EntityTable } from './assemble';
+import { roleKey, stateOfUnit, titleLengthAt } from './roles';
+import type { Unit } from './units';
+
+export interface DescriptiveReference {
+  start: number;
+  end: number;
+  sentence: number;
+  title: string;
+  state?: string;
+}
+
+/** Titles of offices a state has one holder of at a time. */
+function isUniqueOffice(lex: ActorLexicon, title: string): boolean {
+  return lex.headOfStateTitles.has(title) || /\b(?:minister|secretary)\b/.test(title);
+}
+
+export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sentence: number): DescriptiveReference[] {
+  const out: DescriptiveReference[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    let j: number;
+    let state: string | undefined;
+    if (u.key === 'the') {
+      j = k + 1;
+      if (j < units.length && lex.predicative.has(units[j].key)) continue;
+      const s = j < units.length ? stateOfUnit(lex, units, j) : undefined;
+      if (s && !units[j + s.length - 1].possessive) {
+        state = s.id;
+        j += s.length;
+      }
+    } else if (u.possessive && u.upper) {
+      const s = stateOfUnit(lex, units, k);
+      if (!s || s.length !== 1) continue;
+      state = s.id;
+      j = k + 1;
+    } else continue;
+    if (j >= units.length || (units[j].breakBefore && units[j].punctBefore !== "'s")) continue;
+    const n = titleLengthAt(lex, units, j);
+    if (n === 0) continue;
+    const title = units.slice(j, j + n).map((w) => w.key).join(' ');
+    if (!isUniqueOffice(lex, title)) continue;
+    const next = units[j + n];
+    if (next && next.upper && !next.breakBefore) continue; // "the Russian President Vladimir Putin": a title, not a reference
+    const prev = units[k - 1];
+    if (prev && !u.breakBefore && lex.predicative.has(prev.key)) continue; // "became the Russian president"
+    out.push({ start: units[k].start, end: units[j + n - 1].end, sentence, title, state });
+    k = j + n - 1;
+  }
+  return out;
+}
+
+/** Links each reference to the one person of the document holding that role, or to a descriptive entity. */
+export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: string, refs: DescriptiveReference[]): void {
+  for (const r of refs) {
+    const holders = table.drafts.filter((d) => d.entity.kind === 'person' && holdsRole(lex, d, r));
+    const mentionText = text.slice(r.start, r.end).replace(/\s+/g, ' ');
+    const base = { start: r.start, end: r.end, text: mentionText, sentence: r.sentence, kind: 'descriptive' as const };
+    if (holders.length === 1) {
+      table.mention(holders[0], { ...base, confidence: r.state ? 0.8 : 0.6 });
+      continue;
+    }
+    if (!r.state || holders.length > 1) continue; // "the president" with no single candidate: left unresolved
+    const key = roleKey(r.title, r.state);
+    const d = table.entity(`d:${key}`, () => ({
+      name: mentionText.replace(/^the\s+/i, 'the '),
+      kind: 'person',
+      keys: [],
+      aliases: [],
+      roles: [],
+      standsFor: `role:${key}`,
+      reference: 'descriptive',
+    }));
+    table.mention(d, { ...base, confidence: 0.5 });
+  }
+}
+
+function holdsRole(lex: ActorLexicon, d: EntityDraft, r: DescriptiveReference): boolean {
+  for (const key of d.entity.roleKeys ?? []) {
+    const [title, state] = key.split('@');
+    const titleMatches = title === r.title || (r.title === 'leader' && lex.headOfStateTitles.has(title));
+    if (!titleMatches) continue;
+    if (!r.state || state === r.state) return true;
+  }
+  return false;
+}

@@ -1,0 +1,207 @@
+/**
+ * Pass 1 of the name finder, one sentence at a time, linear in its words: runs of capitalised words
+ * are cut into gazetteer phrases (longest match) and unknown chunks; titles before a name become
+ * its role; each piece gets a provisional kind from its own shape and context.
+ */
+import type { ActorKind } from '../types';
+import type { ActorLexicon, PhraseHit } from './lexicon';
+import { isInitial } from './names';
+import { matchPhrase, roleBefore, roleKey, titleLengthAt } from './roles';
+import type { Unit } from './units';
+
+export interface NameCandidate {
+  sentence: number;
+  /** Units of the name itself (no title, no article). */
+  units: Unit[];
+  start: number;
+  end: number;
+  hit?: PhraseHit;
+  /** Provisional kind; undefined when only the rest of the document can tell. */
+  kind?: ActorKind;
+  role?: string;
+  roleKey?: string;
+  /** The capital of the first word says nothing (sentence start, after a quote). */
+  initial: boolean;
+  /** After a locative preposition ("in Moscow"). */
+  locative: boolean;
+  /** A title, honorific or speech verb marks a person. */
+  personCue: boolean;
+  /** Followed by "(ACRONYM)": the acronym's candidate index in the same sentence list, set by the caller. */
+  acronym?: string;
+}
+
+/** How a sentence's capitals are read: in running text, in a Title Case heading (known names only), in a byline. */
+export type ScanMode = 'text' | 'title' | 'byline';
+
+const MAX_RUN = 12;
+
+export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence: number, mode: ScanMode, text: string): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  let i = 0;
+  while (i < units.length) {
+    if (!units[i].upper) {
+      i++;
+      continue;
+    }
+    const end = runEnd(lex, units, i);
+    scanRun(lex, units, i, end, sentence, mode, text, out);
+    i = end;
+  }
+  return out;
+}
+
+/** End (exclusive) of the run of capitalised words starting at `from`. */
+function runEnd(lex: ActorLexicon, units: readonly Unit[], from: number): number {
+  let j = from + 1;
+  while (j < units.length && j - from < MAX_RUN && !units[j].breakBefore && !units[j - 1].possessive && !units[j - 1].attributive) {
+    if (units[j].upper) j++;
+    else if (lex.connectors.has(units[j].key) && units[j].key !== 'and' && j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore) j += 2;
+    else break;
+  }
+  return j;
+}
+
+function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
+  let p = from;
+  // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name
+  while (p < to && units[p].initial && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
+    p++;
+  }
+  if (p < to && units[p].key === 'the') p++;
+  let chunk = -1;
+  const flush = (endAt: number) => {
+    if (chunk >= 0 && chunk < endAt) unknownChunk(lex, units, chunk, endAt, sentence, mode, text, out);
+    chunk = -1;
+  };
+  while (p < to) {
+    const m = matchPhrase(lex, units, p);
+    if (m && acceptMatch(lex, units, m.from, m.to, chunk, mode)) {
+      // "United States Navy", "Russian Army": a state word followed by an organisation word is one organisation
+      const suffixEnd = orgSuffixAfter(lex, units, m.to, Math.max(to, m.to));
+      if (suffixEnd > 0 && m.hit.role !== 'seat') {
+        if (chunk < 0) chunk = p;
+        p = suffixEnd;
+        flush(p);
+        continue;
+      }
+      flush(p);
+      out.push(gazetteerCandidate(lex, units, m.from, m.to, m.hit, sentence));
+      p = m.to;
+      continue;
+    }
+    if (chunk < 0) chunk = p;
+    p++;
+  }
+  flush(to);
+}
+
+function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): boolean {
+  const m = matchPhrase(lex, units, p);
+  return !!m && (!m.hit.weak || m.to - m.from > 1);
+}
+
+function acceptMatch(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, chunk: number, mode: ScanMode): boolean {
+  const hit = matchPhrase(lex, units, from)!.hit;
+  const single = to - from === 1;
+  if (hit.weak && single && units[from].initial && lex.commonWords.has(units[from].key)) return false;
+  if (chunk < 0 || mode === 'title') return true;
+  // inside a longer unknown name: "George Washington", "Bank of America", "Dean Kamen"
+  const prev = units[from - 1];
+  if (lex.connectors.has(prev.key)) return false;
+  if (single && hit.role !== 'demonym' && (hit.weak || hit.role === 'capital' || lex.givenNames.has(prev.key) || isInitial(prev.text))) return false;
+  return true;
+}
+
+function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number): number {
+  let j = from;
+  while (j < to && j - from < 3 && units[j].upper && !units[j].breakBefore) {
+    if (lex.orgSuffixes.has(units[j].key)) return j + 1;
+    j++;
+  }
+  return 0;
+}
+
+function gazetteerCandidate(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, hit: PhraseHit, sentence: number): NameCandidate {
+  const prev = from > 0 ? units[from - 1] : undefined;
+  const beforeArticle = prev?.key === 'the' && from > 1 ? units[from - 2] : prev;
+  return {
+    sentence,
+    units: units.slice(from, to),
+    start: units[from].start,
+    end: units[to - 1].end,
+    hit,
+    kind: lex.entries.get(hit.id)?.kind,
+    initial: units[from].initial,
+    locative: !!beforeArticle && !units[from].breakBefore && lex.locatives.has(beforeArticle.key),
+    personCue: false,
+  };
+}
+
+function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
+  let p = from;
+  let role = roleBefore(lex, units, p, 0);
+  // titles at the head of the run: "President Vladimir Putin", "U.S. President Donald Trump"
+  for (let n = titleLengthAt(lex, units, p); n > 0 && p + n < to; n = titleLengthAt(lex, units, p)) {
+    p += n;
+    role = roleBefore(lex, units, p, 0);
+  }
+  let honorific = false;
+  while (p < to && lex.honorifics.has(units[p].key)) {
+    p++;
+    honorific = true;
+  }
+  while (to > p && lex.connectors.has(units[to - 1].key)) to--;
+  if (p >= to) return;
+  if (mode === 'title' && !role && !honorific) {
+    // Title Case heading: every word is capitalised; only names already known from the text count (decided later)
+    for (let i = p; i < to; i++) out.push(plainCandidate(lex, units, i, i + 1, sentence, undefined));
+    return;
+  }
+  const name = units.slice(p, to);
+  const cand = plainCandidate(lex, units, p, to, sentence, classify(lex, units, name, p, to, !!role || honorific, mode));
+  cand.personCue = !!role || honorific || lex.personVerbs.has(units[to]?.key ?? '');
+  if (role) {
+    cand.role = text.slice(units[role.from].start, units[p - 1 - (honorific ? 1 : 0)].end).replace(/\s+/g, ' ');
+    cand.roleKey = roleKey(role.title, role.state);
+  }
+  if (units[to]?.punctBefore === '(' && units[to].allCaps && units[to + 1]?.punctBefore === ')') cand.acronym = units[to].key;
+  out.push(cand);
+}
+
+function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, kind: ActorKind | undefined): NameCandidate {
+  const prev = units[from - 1];
+  const beforeArticle = prev?.key === 'the' ? units[from - 2] : prev;
+  return {
+    sentence,
+    units: units.slice(from, to),
+    start: units[from].start,
+    end: units[to - 1].end,
+    kind,
+    initial: units[from].initial,
+    locative: !!beforeArticle && lex.locatives.has(beforeArticle.key),
+    personCue: false,
+  };
+}
+
+/** Kind of an unknown name from its own words and what surrounds it; undefined when undecided. */
+function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from: number, to: number, personCue: boolean, mode: ScanMode): ActorKind | undefined {
+  const first = name[0];
+  const last = name[name.length - 1];
+  if (name.length >= 2 && lex.orgSuffixes.has(last.key)) return 'organization';
+  if (name.length >= 2 && lex.placeSuffixes.has(last.key)) return 'place';
+  if (name.length >= 2 && lex.placePrefixes.has(first.key) && !lex.givenNames.has(first.key)) return 'place';
+  if (personCue || mode === 'byline') return 'person';
+  if (name.length === 1) {
+    if (first.allCaps && first.key.length <= 6) return 'organization';
+    if (lex.givenNames.has(first.key) || lex.surnames.has(first.key)) return 'person';
+    const prev = units[from - 1];
+    const beforeArticle = prev?.key === 'the' ? units[from - 2] : prev;
+    if (beforeArticle && lex.locatives.has(beforeArticle.key)) return 'place';
+    if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
+    return undefined;
+  }
+  if (lex.givenNames.has(first.key) || name.some((u) => isInitial(u.text))) return 'person';
+  if (name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';
+  if (name.every((u) => u.allCaps)) return 'organization';
+  return name.length <= 4 ? 'person' : 'other';
+}

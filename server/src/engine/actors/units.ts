@@ -1,0 +1,114 @@
+import type { Token } from '../types';
+import { tokenize } from '../text/tokenize';
+import { isInitial, wordKey } from './names';
+
+/**
+ * The words of a sentence as the name finder sees them: hyphenated words split into their parts
+ * ("US-Russian" -> "US", "Russian"), an initial keeps its dot ("W."), punctuation reduced to a
+ * `breakBefore` flag on the next word. Exact offsets are kept.
+ */
+export interface Unit {
+  start: number;
+  end: number;
+  /** Folded source text ("Putin", "U.S.", "W."). */
+  text: string;
+  key: string;
+  /** First letter upper case. */
+  upper: boolean;
+  /** Every letter upper case and at least two of them ("NATO", "U.S."). */
+  allCaps: boolean;
+  /** Punctuation (other than an initial's dot or an inner hyphen) between the previous unit and this one. */
+  breakBefore: boolean;
+  /** The punctuation just before, when breakBefore ("(", ",", '"'). */
+  punctBefore: string;
+  /** Followed by a possessive "'s" (or a bare apostrophe after a plural). */
+  possessive: boolean;
+  /** Part of a hyphenated word whose next part is lower case ("Trump" in "Trump-induced"). */
+  attributive: boolean;
+  /** First word of the sentence, or first after an opening quote/colon/dash: its capital says nothing. */
+  initial: boolean;
+}
+
+/** Punctuation after which a capital says nothing (a quotation or a list item starts). */
+const OPENERS = new Set(['"', ':', '*', '\u2022']);
+
+export function sentenceUnits(tokens: readonly Token[]): Unit[] {
+  const units: Unit[] = [];
+  let pendingBreak = false;
+  let pendingPunct = '';
+  let atStart = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') {
+      if (t.norm === '.' && units.length && units[units.length - 1].end === t.start && isInitial(units[units.length - 1].text) && !units[units.length - 1].text.endsWith('.')) {
+        const last = units[units.length - 1];
+        last.end = t.end;
+        last.text += '.';
+        continue;
+      }
+      pendingBreak = true;
+      pendingPunct = t.norm;
+      if (OPENERS.has(t.norm)) atStart = true;
+      continue;
+    }
+    if (t.norm === "'s" || t.norm === "'S") {
+      if (units.length) units[units.length - 1].possessive = true;
+      pendingBreak = true;
+      pendingPunct = "'s";
+      continue;
+    }
+    const parts = splitHyphenated(t);
+    for (let p = 0; p < parts.length; p++) {
+      const part = parts[p];
+      const upper = isUpper(part.text);
+      units.push({
+        start: part.start,
+        end: part.end,
+        text: part.text,
+        key: wordKey(part.text),
+        upper,
+        allCaps: upper && isAllCaps(part.text),
+        breakBefore: p === 0 ? pendingBreak : false,
+        punctBefore: p === 0 ? pendingPunct : '-',
+        possessive: false,
+        attributive: upper && p + 1 < parts.length && !isUpper(parts[p + 1].text),
+        initial: p === 0 && atStart,
+      });
+    }
+    if (i + 1 < tokens.length && tokens[i + 1].norm === "'" && tokens[i + 1].start === t.end && /s$/i.test(t.text)) units[units.length - 1].possessive = true;
+    pendingBreak = false;
+    pendingPunct = '';
+    atStart = false;
+  }
+  return units;
+}
+
+/** Unit keys of a gazetteer phrase, split the same way as text. */
+export function phraseUnitKeys(phrase: string): string[] {
+  return sentenceUnits(tokenize(phrase)).map((u) => u.key);
+}
+
+function splitHyphenated(t: Token): { start: number; end: number; text: string }[] {
+  if (!/[-\u2010\u2011]/.test(t.norm) || /^(?:\p{L}\.){2,}$/u.test(t.norm)) return [{ start: t.start, end: t.end, text: t.norm }];
+  const out: { start: number; end: number; text: string }[] = [];
+  const re = /[^-\u2010\u2011]+/g;
+  for (let m = re.exec(t.norm); m; m = re.exec(t.norm)) out.push({ start: t.start + m.index, end: t.start + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+function isUpper(text: string): boolean {
+  const c = text.codePointAt(0);
+  if (c === undefined) return false;
+  const ch = String.fromCodePoint(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isAllCaps(text: string): boolean {
+  let letters = 0;
+  for (const ch of text) {
+    if (ch === '.' || ch === '&' || (ch >= '0' && ch <= '9')) continue;
+    if (ch.toLowerCase() === ch) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
