@@ -26,6 +26,14 @@ function log(msg) {
   process.stderr.write(`[code-server] ${msg}\n`);
 }
 
+// code-servers started by this process (each in its own process group): killed if this process exits first.
+const live = new Set();
+process.on('exit', () => {
+  for (const pid of live) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+});
+
 /** A free TCP port on 127.0.0.1 (asks the OS for one, then releases it). */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -157,6 +165,7 @@ export async function launchCodeServer(opts = {}) {
   const logStream = fs.createWriteStream(logFile);
   const t0 = Date.now();
   const child = spawn(setup.codeServerBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child.pid);
   let tail = '';
   const listeners = new Set();
   const onData = (d) => {
@@ -183,6 +192,7 @@ export async function launchCodeServer(opts = {}) {
       // The extension host and other helpers are in the same process group: make sure they are gone too.
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     }
+    live.delete(child.pid);
     await new Promise((r) => logStream.end(r));
     if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
   };

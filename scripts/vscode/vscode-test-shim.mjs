@@ -168,6 +168,9 @@ async function reportFailure(page, cs) {
   }
 }
 
+// runTests sends SIGINT on Ctrl+C: exit, which stops code-server (see code-server-launch.mjs) and the browser.
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { say(`${sig}: stopping`); process.exit(130); });
+
 main().then(
   (code) => process.exit(code),
   (e) => { say(`FAILED: ${e.stack || e.message}`); process.exit(1); },
