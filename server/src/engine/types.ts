@@ -124,6 +124,8 @@ export interface DateExpression extends Span {
   from?: string;
   to?: string;
   sentence: number;
+  /** TIMEX3 mod: START/MID/END for "early/mid/late …", APPROX/LESS_THAN/MORE_THAN for "about/nearly/more than …". */
+  mod?: string;
 }
 
 export interface DocumentDate {

@@ -1,5 +1,11 @@
-import type { DateExpression, DocumentDate } from '../types';
+import type { DateExpression, DocumentDate, Sentence } from '../types';
 import type { TextModel } from '../text/textModel';
+import { isoDay, parseIsoDay, type DayRange } from './calendar';
+import { inferDocumentDate, parseMetadataDate, type FoundMatch } from './documentDate';
+import { eventAtToken, eventNearToken, findEventReferences } from './events';
+import { scanSentence } from './grammar';
+import { makeScan } from './scan';
+import { rangeValue, type Resolved } from './values';
 
 export interface DateFindings {
   dates: DateExpression[];
@@ -12,9 +18,114 @@ export interface DateContext {
   metadataDate?: string;
 }
 
-/** Temporal expressions with TIMEX3-style values. STUB (issue 4 replaces it). */
+/**
+ * Temporal expressions with TIMEX3-style values, and the document's date (see docs/dates.md).
+ * Page furniture (boilerplate blocks) is skipped. Pure and linear in the text length.
+ */
 export function findDates(model: TextModel, context: DateContext): DateFindings {
-  void model;
-  void context;
-  return { dates: [], date: null };
+  const sentences = model.sentences.filter((s) => s.block !== 'boilerplate');
+  const events = findEventReferences(sentences.map((s) => s.tokens));
+  const found: FoundMatch[] = [];
+  sentences.forEach((sentence, si) => {
+    const refs = events.bySentence[si];
+    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i));
+    for (const match of scanSentence(scan)) found.push({ match, scan, sentence });
+  });
+  const metadata = context.metadataDate ? parseMetadataDate(context.metadataDate) : null;
+  const date = metadata ?? inferDocumentDate(found, sentences, events);
+  return { dates: resolveAll(found, date), date };
 }
+
+interface PassResult {
+  resolved: Resolved | null;
+  /** Index of the expression used as anchor, for base 'previous'. */
+  previous: number;
+}
+
+/**
+ * Resolve every expression against an anchor day: the document date (relative ones), the previous
+ * date expression ("two years later"), or an event. Done once per end of the document's date range;
+ * when the two disagree the value is coarsened and from/to cover both.
+ */
+function resolveAll(found: FoundMatch[], date: DocumentDate | null): DateExpression[] {
+  const docRange: DayRange | null = date ? { from: parseIsoDay(date.from), to: parseIsoDay(date.to) } : null;
+  const anchors = docRange ? [docRange.from, docRange.to].map((d) => (Number.isFinite(d) ? d : null)) : [null, null];
+  const passes = anchors.map((a) => resolvePass(found, a));
+  return found.map((f, k) => toExpression(f, passes[0][k], passes[1][k], date));
+}
+
+function resolvePass(found: FoundMatch[], docAnchor: number | null): PassResult[] {
+  let reference: { day: number; index: number } | null = null;
+  return found.map((f, k) => {
+    const m = f.match;
+    const anchor = m.base === 'previous' ? reference?.day ?? docAnchor : m.base === 'absolute' ? null : docAnchor;
+    const resolved = safeResolve(() => m.resolve(anchor));
+    const previous = m.base === 'previous' && reference ? reference.index : -1;
+    if (m.kind === 'date' && resolved?.range && Number.isFinite(resolved.range.from) && resolved.value && /^\d{4}/.test(resolved.value) && !resolved.value.includes('/')) {
+      reference = { day: resolved.range.from, index: k };
+    }
+    return { resolved, previous };
+  });
+}
+
+/** Never let one odd expression stop the analysis. */
+function safeResolve(run: () => Resolved | null): Resolved | null {
+  try {
+    return run();
+  } catch {
+    return null;
+  }
+}
+
+function toExpression(f: FoundMatch, a: PassResult, b: PassResult, date: DocumentDate | null): DateExpression {
+  const { match, scan, sentence } = f;
+  const start = scan.toks[match.start].start;
+  const end = scan.toks[match.end - 1].end;
+  const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+  const merged = merge(a.resolved, b.resolved);
+  const expression: DateExpression = {
+    start, end, text,
+    value: merged.value,
+    kind: match.kind,
+    anchor: anchorOf(f, a.previous),
+    evidence: evidenceOf(f, merged, a.resolved?.value !== b.resolved?.value, date),
+    sentence: sentence.index,
+  };
+  if (merged.range && Number.isFinite(merged.range.from)) expression.from = isoDay(merged.range.from);
+  if (merged.range && Number.isFinite(merged.range.to)) expression.to = isoDay(merged.range.to);
+  if (match.mod) expression.mod = match.mod;
+  return expression;
+}
+
+/** Results at the two ends of the document range: equal, or coarsened to a value that covers both. */
+function merge(a: Resolved | null, b: Resolved | null): Resolved {
+  if (!a || !b) return a ?? b ?? { value: null };
+  if (a.value === b.value) return a.range && b.range ? { ...a, range: { from: Math.min(a.range.from, b.range.from), to: Math.max(a.range.to, b.range.to) } } : a;
+  if (!a.value || !b.value || !a.range || !b.range || /^P/.test(a.value)) return { value: a.value === null || b.value === null ? null : a.value, note: a.note ?? b.note };
+  return rangeValue({ from: Math.min(a.range.from, b.range.from), to: Math.max(a.range.to, b.range.to) });
+}
+
+function anchorOf(f: FoundMatch, previous: number): string {
+  switch (f.match.base) {
+    case 'absolute': return 'absolute';
+    case 'document': return 'document';
+    case 'previous': return previous >= 0 ? `expression:${previous}` : 'document';
+    case 'event': return `event:${f.match.event?.label ?? 'unknown'}`;
+  }
+}
+
+function evidenceOf(f: FoundMatch, r: Resolved, coarsened: boolean, date: DocumentDate | null): string {
+  if (r.note && !r.value) return r.note;
+  const m = f.match;
+  if (m.event && m.base === 'event') return `counted from ${m.event.label} (${m.event.candidates.map((c) => isoDay(c.from)).join(' or ')})`;
+  if (m.event?.named && m.base === 'absolute') return `named day: ${m.event.label}`;
+  if (m.constraint) return `${m.kind} since ${m.event?.label ?? 'an event'}; dates the document (${m.constraint.reason})`;
+  if (m.base === 'absolute') return m.kind === 'duration' ? 'a length of time' : m.kind === 'set' ? 'a recurrence or rate' : /^[A-Z]/.test(r.value ?? '') ? 'a reference to present, past or future' : 'absolute date';
+  if (m.base === 'previous' && !f.match.event) return 'relative to the previous date in the text';
+  if (!date) return 'relative to the document date, which is unknown';
+  const open = date.from === '..' || date.to === '..';
+  if (open) return `relative to the document date, known only as ${date.value}`;
+  return `relative to the document date ${date.value}${coarsened ? ' (a range: the value covers both ends)' : ''}`;
+}
+
+export type { Sentence };
