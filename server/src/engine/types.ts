@@ -74,6 +74,8 @@ export interface ActorMention extends Span {
   entity: number;
   /** A title/role seen right before the name in this mention's context ("Foreign Minister"), if any. */
   role?: string;
+  /** Where that role is written ("U.S. President" before "Donald Trump"); the mention's own span is the name alone. */
+  roleSpan?: Span;
   /** 0..1, how sure the engine is (descriptive references are below 1). */
   confidence: number;
   sentence: number;

@@ -71,8 +71,14 @@ function surface(text: string, c: { start: number; end: number }): string {
 export function assembleEntities(lex: ActorLexicon, text: string, candidates: NameCandidate[], evidence: DocumentEvidence, titleModeSentences: Set<number>): EntityTable {
   const table = new EntityTable();
   const pending: NameCandidate[] = [];
+  // a guessed two-word "person" opening with a known person's surname is that person and a thing ("Warhol Polaroids")
+  const surnames = new Set(candidates.filter((c) => c.kind === 'person' && !c.guessed && c.units.length >= 2).map((c) => spellingSkeleton(c.units[c.units.length - 1].key)));
   // 1. gazetteer names and multi-word names make entities
   for (const c of candidates) {
+    if (c.guessed && surnames.has(spellingSkeleton(c.units[0].key)) && !surnames.has(spellingSkeleton(c.units[c.units.length - 1].key))) {
+      pending.push({ ...c, units: [c.units[0]], end: c.units[0].end, kind: 'person' });
+      continue;
+    }
     if (c.hit) addGazetteer(lex, table, text, c);
     else if (c.units.length >= 2 && !titleModeSentences.has(c.sentence)) addMultiWord(lex, table, text, c);
     else pending.push(c);
@@ -135,7 +141,7 @@ function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: Na
     table.alias(`a:${c.acronym}`, d);
     if (!d.entity.keys.includes(c.acronym)) d.entity.keys.push(c.acronym);
   }
-  table.mention(d, { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, kind: 'name', confidence: kind === 'other' ? 0.5 : 0.9 });
+  table.mention(d, { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, roleSpan: c.roleSpan, kind: 'name', confidence: kind === 'other' ? 0.5 : 0.9 });
 }
 
 /** "George Bush" joins "George W. Bush" when it is the only George … Bush in the document. */
@@ -157,11 +163,13 @@ function mergeShortForms(table: EntityTable): void {
 
 function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate, evidence: DocumentEvidence, titleMode: boolean): void {
   const u = c.units[0];
-  if (c.units.length > 1 || lex.ignored.has(u.key) || lex.notNames.has(u.key) || lex.honorifics.has(u.key)) return;
+  if (c.units.length > 1 || lex.ignored.has(u.key) || lex.notNames.has(u.key) || lex.honorifics.has(u.key) || lex.titles.has(u.key)) return;
+  if (u.key.length < 2 || /^\d/.test(u.key)) return;
   const t = surface(text, c);
-  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, kind: 'name' as MentionKind };
+  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, roleSpan: c.roleSpan, kind: 'name' as MentionKind };
+  const forced = lex.forcedIds.get(u.key);
   const person = nearest(
-    table.drafts.filter((d) => d.surname === spellingSkeleton(u.key) && d.entity.keys.length),
+    table.drafts.filter((d) => d.surname === spellingSkeleton(u.key) && d.entity.keys.length && !splitApart(lex, forced, d)),
     c.start,
   );
   if (person.draft && (!u.allCaps || u.key.length > 4)) {
@@ -180,7 +188,7 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
     return;
   }
   if (titleMode) return;
-  const common = lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue);
+  const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
   if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps) return;
   const kind: ActorKind = c.kind ?? 'other';
@@ -190,6 +198,13 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
     d.surname = spellingSkeleton(u.key);
   }
   table.mention(d, { ...base, confidence: kind === 'other' ? 0.5 : 0.7 });
+}
+
+/** The user file says this word and this entity are different actors. */
+function splitApart(lex: ActorLexicon, forced: string | undefined, d: EntityDraft): boolean {
+  if (!forced) return false;
+  const other = d.entity.keys.map((k) => lex.forcedIds.get(k)).find(Boolean);
+  return !!other && other !== forced;
 }
 
 function nearest(drafts: EntityDraft[], at: number): { draft?: EntityDraft; unique: boolean } {

@@ -26,6 +26,10 @@ export interface NameCandidate {
   locative: boolean;
   /** A title, honorific or speech verb marks a person. */
   personCue: boolean;
+  /** The kind is a default guess from the name's shape only ("Warhol Polaroids" read as a person). */
+  guessed?: boolean;
+  /** Where the role is written, when there is a role. */
+  roleSpan?: { start: number; end: number };
   /** Followed by "(ACRONYM)": the acronym's candidate index in the same sentence list, set by the caller. */
   acronym?: string;
 }
@@ -39,7 +43,8 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
   const out: NameCandidate[] = [];
   let i = 0;
   while (i < units.length) {
-    if (!units[i].upper) {
+    // "pro-Beijing", "anti-American": a name inside a lower-case compound is a modifier, not a mention
+    if (!units[i].upper || (units[i].punctBefore === '-' && i > 0 && !units[i - 1].upper && units[i - 1].end === units[i].start - 1)) {
       i++;
       continue;
     }
@@ -150,7 +155,8 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
     p++;
     honorific = true;
   }
-  while (to > p && lex.connectors.has(units[to - 1].key)) to--;
+  while (p < to && lex.notNames.has(units[p].key)) p++;
+  while (to > p && (lex.connectors.has(units[to - 1].key) || lex.notNames.has(units[to - 1].key))) to--;
   if (p >= to) return;
   if (mode === 'title' && !role && !honorific) {
     // Title Case heading: every word is capitalised; only names already known from the text count (decided later)
@@ -160,8 +166,10 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
   const name = units.slice(p, to);
   const cand = plainCandidate(lex, units, p, to, sentence, classify(lex, units, name, p, to, !!role || honorific, mode));
   cand.personCue = !!role || honorific || lex.personVerbs.has(units[to]?.key ?? '');
+  cand.guessed = cand.kind === 'person' && !cand.personCue && !lex.givenNames.has(name[0].key) && !name.some((u) => isInitial(u.text));
   if (role) {
-    cand.role = text.slice(units[role.from].start, units[p - 1 - (honorific ? 1 : 0)].end).replace(/\s+/g, ' ');
+    cand.roleSpan = { start: units[role.from].start, end: units[p - 1 - (honorific ? 1 : 0)].end };
+    cand.role = text.slice(cand.roleSpan.start, cand.roleSpan.end).replace(/\s+/g, ' ');
     cand.roleKey = roleKey(role.title, role.state);
   }
   if (units[to]?.punctBefore === '(' && units[to].allCaps && units[to + 1]?.punctBefore === ')') cand.acronym = units[to].key;
@@ -189,6 +197,10 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   const last = name[name.length - 1];
   if (name.length >= 2 && lex.orgSuffixes.has(last.key)) return 'organization';
   if (name.length >= 2 && lex.placeSuffixes.has(last.key)) return 'place';
+  // "University of Southern Indiana", "Church of Scientology", "City of London": the head before "of" decides
+  const of = name.findIndex((u) => u.key === 'of');
+  if (of > 0 && lex.orgSuffixes.has(name[of - 1].key)) return 'organization';
+  if (of > 0 && lex.placeSuffixes.has(name[of - 1].key)) return 'place';
   if (name.length >= 2 && lex.placePrefixes.has(first.key) && !lex.givenNames.has(first.key)) return 'place';
   if (personCue || mode === 'byline') return 'person';
   if (name.length === 1) {
@@ -201,7 +213,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
     return undefined;
   }
   if (lex.givenNames.has(first.key) || name.some((u) => isInitial(u.text))) return 'person';
+  if (name.some((u) => u.allCaps)) return 'organization'; // "UNC Greensboro", "LA Weekly"
   if (name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';
-  if (name.every((u) => u.allCaps)) return 'organization';
   return name.length <= 4 ? 'person' : 'other';
 }
