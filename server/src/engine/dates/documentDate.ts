@@ -70,7 +70,10 @@ function datelineConstraints(found: FoundMatch[]): DocumentConstraint[] {
     const toks = f.scan.toks;
     const after = toks.slice(f.match.end);
     const before = toks.slice(0, f.match.start);
-    if (toks.length > 14 || after.some((t) => t.kind !== 'punct') || before.length > 5 || before.some((t) => t.kind === 'word' && !isUpperInitial(t.text))) continue;
+    // a full date opening a sentence near the top ("Thursday, May 7, 2015 On Tuesday, …" when the line break was lost)
+    const opening = f.match.start === 0 && r.range.from === r.range.to;
+    const alone = toks.length <= 14 && after.every((t) => t.kind === 'punct') && before.length <= 5 && before.every((t) => t.kind !== 'word' || isUpperInitial(t.text));
+    if (!opening && !alone) continue;
     return [{ candidates: [r.range], strength: 5, reason: `dateline "${quote(f)}"` }];
   }
   return [];

@@ -44,7 +44,10 @@ export function durationAt(s: Scan, i: number): Match | null {
   if (num.n === 1 && num.end === numAt + 1 && (s.low[numAt] === 'a' || s.low[numAt] === 'an') && !approx && past < 0 && !durationContext(s, i)) return null;
   const value = durationValue(n, u);
   const match: Match = { start: i, end, kind: 'duration', base: past >= 0 ? 'document' : 'absolute', mod: approx?.mod, resolve: () => ({ value }) };
-  if (past >= 0 && !Number.isNaN(n)) match.resolve = (a) => (a === null ? { value } : { value, range: { from: shift(a, u, -n), to: a } });
+  if (past >= 0 || upToNow(s, i)) {
+    match.base = 'document';
+    match.resolve = (a) => (a === null ? { value } : { value, range: { from: Number.isNaN(n) ? -Infinity : shift(a, u, -n), to: a } });
+  }
   if (SINCE_WORDS.has(s.low[end]) && !Number.isNaN(n)) {
     const event = s.eventAt(end + 1);
     if (event) {
@@ -57,6 +60,13 @@ export function durationAt(s: Scan, i: number): Match | null {
     }
   }
   return match;
+}
+
+/** "has been waging for almost 15 years": a present-perfect "for" duration runs up to the document date. */
+function upToNow(s: Scan, i: number): boolean {
+  if (s.low[i - 1] !== 'for') return false;
+  for (let k = Math.max(0, i - 8); k < i; k++) if (s.low[k] === 'has' || s.low[k] === 'have') return s.low[k + 1] === 'been' || /ed$/.test(s.low[k + 1] ?? '');
+  return false;
 }
 
 const DURATION_LEADS = new Set(['for', 'over', 'within', 'than', 'about', 'nearly', 'almost', 'lasted', 'lasting', 'took', 'spent', 'after', 'in']);

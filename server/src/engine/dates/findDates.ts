@@ -55,14 +55,19 @@ function resolveAll(found: FoundMatch[], date: DocumentDate | null): DateExpress
 }
 
 function resolvePass(found: FoundMatch[], docAnchor: number | null): PassResult[] {
+  // the latest date in the text (any precision), and the latest single day (times of day attach to it)
   let reference: { day: number; index: number } | null = null;
+  let referenceDay: { day: number; index: number } | null = null;
   return found.map((f, k) => {
     const m = f.match;
-    const anchor = m.base === 'previous' ? reference?.day ?? docAnchor : m.base === 'absolute' ? null : docAnchor;
+    const ref = m.kind === 'time' ? referenceDay : reference;
+    const anchor = m.base === 'previous' ? ref?.day ?? docAnchor : m.base === 'absolute' ? null : docAnchor;
     const resolved = safeResolve(() => m.resolve(anchor));
-    const previous = m.base === 'previous' && reference ? reference.index : -1;
-    if (m.kind === 'date' && resolved?.range && Number.isFinite(resolved.range.from) && resolved.value && /^\d{4}/.test(resolved.value) && !resolved.value.includes('/')) {
-      reference = { day: resolved.range.from, index: k };
+    const previous = m.base === 'previous' && ref ? ref.index : -1;
+    const r = resolved?.range;
+    if (m.kind !== 'duration' && m.kind !== 'set' && r && Number.isFinite(r.from) && resolved.value && /^\d{4}/.test(resolved.value) && !resolved.value.includes('/')) {
+      reference = { day: r.from, index: k };
+      if (r.from === r.to) referenceDay = reference;
     }
     return { resolved, previous };
   });

@@ -34,7 +34,8 @@ export function deicticAt(s: Scan, i: number): Match | null {
     return relative(i, end, (a) => (a === null ? null : part ? partOfDay(epochValue(a + offset), part) : epochValue(a + offset)));
   }
   const ref = REFERENCES.match(s.low, i);
-  if (ref) return { start: i, end: ref.end, kind: 'date', base: 'absolute', resolve: () => ({ value: ref.data }) };
+  // "in the past few days" is a duration, not "in the past"
+  if (ref && !numberAt(s, ref.end) && !unitAt(s, ref.end)) return { start: i, end: ref.end, kind: 'date', base: 'absolute', resolve: () => ({ value: ref.data }) };
   return null;
 }
 
@@ -47,10 +48,12 @@ const SHIFT_WORDS: Record<string, number> = { last: -1, past: -1, previous: -1, 
  * "this weekend"; with "the": "the following day", "the previous year" hang on the previous date.
  */
 export function shiftedAt(s: Scan, i: number): Match | null {
+  const future = s.futureAt(i);
   let j = i;
   const withThe = s.low[j] === 'the';
   if (withThe) j++;
   if (s.low[j] === 'this' && s.low[j + 1] === 'past') j++;
+  if (withThe && s.low[j] === 'weekend') return relative(i, j + 1, (a) => (a === null ? null : weekendNear(a, 0, future)));
   const n = SHIFT_WORDS[s.low[j]];
   if (n === undefined) return null;
   const target = j + 1;
@@ -58,7 +61,7 @@ export function shiftedAt(s: Scan, i: number): Match | null {
   const base = withThe && (s.low[j] === 'following' || s.low[j] === 'next' || s.low[j] === 'previous' || s.low[j] === 'preceding') ? 'previous' : 'document';
   if (withThe && base === 'document' && s.low[j] !== 'past' && s.low[j] !== 'last' && s.low[j] !== 'current' && s.low[j] !== 'coming') return null;
   if (unit && !unit.plural) {
-    if (unit.unit === 'WE') return relative(i, unit.end, (a) => (a === null ? null : weekendNear(a, n, s.futureAt(i))), base);
+    if (unit.unit === 'WE') return relative(i, unit.end, (a) => (a === null ? null : weekendNear(a, n, future)), base);
     return relative(i, unit.end, (a) => (a === null ? null : unitContaining(shift(a, unit.unit, n), unit.unit)), base);
   }
   const season = SEASONS.get(s.low[target]);
@@ -115,7 +118,7 @@ export function offsetAt(s: Scan, i: number): Match | null {
   const num = numberAt(s, inFuture ? i + 1 : i);
   if (!num || Number.isNaN(num.n)) return null;
   const unit = unitAt(s, num.end);
-  if (!unit || unit.unit === 'WE' || unit.unit === 'H' || unit.unit === 'MIN') return null;
+  if (!unit || unit.unit === 'WE' || unit.unit === 'MIN' || (unit.unit === 'H' && num.n % 24 !== 0)) return null;
   if (inFuture) {
     if (s.low[unit.end] === 'time' || s.low[unit.end] === "'" ) return null;
     return relative(i, unit.end, (a) => (a === null ? null : pointAtGranularity(shift(a, unit.unit, num.n), unit.unit)));

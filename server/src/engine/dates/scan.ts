@@ -59,21 +59,25 @@ const NO_EVENTS = () => null;
 
 export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS): Scan {
   const low = toks.map((t) => t.norm.toLowerCase());
-  const cue = low.map((w) => FUTURE_CUES.has(w));
+  // "is to be held", "are to travel": a planned event
+  const cue = low.map((w, k) => FUTURE_CUES.has(w) || ((w === 'is' || w === 'are') && low[k + 1] === 'to'));
+  const past = low.some((w) => PAST_AUXILIARIES.has(w));
   const futureAt = (i: number) => {
-    if (DEADLINE_WORDS.has(low[i - 1])) return true;
+    if (DEADLINE_WORDS.has(low[i - 1]) && !past) return true;
     for (let k = Math.max(0, i - FUTURE_WINDOW_BEFORE); k < Math.min(low.length, i + FUTURE_WINDOW_AFTER); k++) if (cue[k]) return true;
     return false;
   };
   return { toks, low, futureAt, eventAt, eventNear };
 }
 
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
+
 /** "by April", "until June": a deadline looks forward. */
 const DEADLINE_WORDS = new Set(['by', 'until', 'till']);
 
 /** Future cues count within this many tokens before / after an expression. */
-const FUTURE_WINDOW_BEFORE = 6;
-const FUTURE_WINDOW_AFTER = 5;
+const FUTURE_WINDOW_BEFORE = 10;
+const FUTURE_WINDOW_AFTER = 7;
 
 /** Tokens i and i+1 touch (no space between). */
 export const touching = (s: Scan, i: number) => i + 1 < s.toks.length && s.toks[i].end === s.toks[i + 1].start;
@@ -178,8 +182,9 @@ export function yearAt(s: Scan, i: number, inDate: boolean): NumberHit | null {
   if (n < 1500 || n > 2199) return null;
   const prev = s.low[i - 1];
   const next = s.low[i + 1];
-  if (prev !== undefined && NON_YEAR_LEADERS.has(prev)) return null;
-  if (next !== undefined && NON_YEAR_FOLLOWERS.has(next) && !(next === '-' && /^\d{2}$/.test(s.low[i + 2] ?? ''))) return null;
+  const range = (next === '-' || next === 'to' || next === 'and') && /^\d{4}$/.test(s.low[i + 2] ?? ''); // "2000 - 2050"
+  if (prev !== undefined && NON_YEAR_LEADERS.has(prev) && !range) return null;
+  if (next !== undefined && NON_YEAR_FOLLOWERS.has(next) && !(next === '-' && /^\d{2}(?:\d{2})?$/.test(s.low[i + 2] ?? ''))) return null;
   if (prev === '.' || prev === ',' ? /^\d/.test(s.low[i - 2] ?? '') && touching(s, i - 1) : false) return null; // "3.2025", "1,2025"
   return { n, end: i + 1 };
 }

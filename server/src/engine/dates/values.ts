@@ -113,7 +113,7 @@ export function unitContaining(e: number, unit: string): Resolved {
 
 /** "N units ago" is reported at the unit's own granularity, except decades and centuries (a year). */
 export function pointAtGranularity(e: number, unit: string): Resolved {
-  return unit === 'DE' || unit === 'CE' ? unitContaining(e, 'Y') : unitContaining(e, unit);
+  return unit === 'DE' || unit === 'CE' ? unitContaining(e, 'Y') : unitContaining(e, unit === 'H' ? 'D' : unit);
 }
 
 /** TIMEX3 duration value: P18M, P3Y, P2W, P1DE, PT5H; n NaN = unspecified (PXY). */
