@@ -188,6 +188,8 @@ export interface Claim extends Span {
   years?: number[];
   /** Checkability score behind the decision (for tuning and explanations). */
   score?: number;
+  /** The members of `terms` that are names (capitalised words): clustering needs more than shared names. */
+  names?: string[];
 }
 
 // ---------------------------------------------------------------- document analysis

@@ -1,13 +1,195 @@
 import type { ActorFindings } from '../actors/findActors';
 import type { DateFindings } from '../dates/findDates';
-import type { Claim } from '../types';
+import type { ActorMention, Claim, DateExpression, Sentence, Span } from '../types';
 import type { TextModel } from '../text/textModel';
+import { isUpperInitial } from '../text/chars';
+import { findAttributions, subjectOf, type AttributionCue } from './attribution';
+import { assessClause } from './checkability';
+import { canonical, claimKeys, temporalScope } from './claimKeys';
+import { claimsLexicon } from './claimsLexicon';
+import { splitClauses, type Clause } from './clauses';
+import { findQuantities } from './quantities';
+import { tagWords, type TaggedWord } from './wordTags';
 
-/** Checkable claims with their attribution. STUB (issue 5 replaces it). */
+/** Sentences longer than this are not prose (tables, run-on dumps): no claims are looked for in them. */
+const MAX_SENTENCE_TOKENS = 200;
+const LEADING_COORDINATORS = new Set(['and', 'but', 'yet', 'or']);
+
+/**
+ * Checkable claims with their attribution, clause by clause, from the paragraph sentences of one
+ * document. Pure and linear in the text: one pass over the sentences, with pointers into the
+ * (sorted) actor mentions and date expressions.
+ */
 export function findClaims(model: TextModel, actors: ActorFindings, dates: DateFindings, docId: string): Claim[] {
-  void model;
-  void actors;
-  void dates;
-  void docId;
-  return [];
+  const names = namesInText(model.sentences);
+  const mentionCursor = cursor(actors.mentions);
+  const dateCursor = cursor(dates.dates.map((d, index) => ({ ...d, index })));
+  const claims: Claim[] = [];
+  let previous: Claim[] = [];
+  for (const sentence of model.sentences) {
+    const mentions = mentionCursor(sentence);
+    const sentenceDates = dateCursor(sentence);
+    if (sentence.block !== 'paragraph' || sentence.tokens.length > MAX_SENTENCE_TOKENS || sentence.tokens.length < 3) {
+      previous = [];
+      continue;
+    }
+    const found = claimsOfSentence(model.text, sentence, mentions, sentenceDates, names, previous);
+    for (const claim of found) {
+      claim.id = `c-${docId}-${claims.length + 1}`;
+      claims.push(claim);
+    }
+    previous = found;
+  }
+  return claims;
+}
+
+function claimsOfSentence(
+  text: string,
+  sentence: Sentence,
+  mentions: ActorMention[],
+  dates: (DateExpression & { index: number })[],
+  names: Set<string>,
+  previous: Claim[],
+): Claim[] {
+  const words = tagWords(sentence.tokens);
+  const clauses = splitClauses(words);
+  const cues = findAttributions(words, clauses);
+  const neighbour = cues.find((c) => c.neighbour);
+  if (neighbour && onlyReports(words, neighbour)) {
+    // "Bloomberg reported the information.": the attribution of the sentence before
+    for (const claim of previous) if (claim.attribution === 'unsourced') applySource(claim, neighbour, words, mentions);
+    return [];
+  }
+  const lastWord = words[words.length - 1];
+  const question = lastWord.lower === '?' || (lastWord.lower === '"' && words[words.length - 2]?.lower === '?');
+  const mentionAt = (j: number) => mentions.find((m) => m.start <= words[j].token.start && words[j].token.end <= m.end);
+  const isName = (j: number) => {
+    const w = words[j];
+    if (mentionAt(j)) return true;
+    return w.tag === 'name' && (j > 0 || names.has(w.lower)) && !claimsLexicon().stopwords.has(w.lower);
+  };
+  const isDate = (j: number) => dates.some((d) => d.start <= words[j].token.start && words[j].token.end <= d.end);
+  const lex = claimsLexicon();
+  const out: Claim[] = [];
+  let conditional = false;
+  clauses.forEach((clause, k) => {
+    const cue = cues.find((c) => c.clause === k && c.scope === 'clause' && !c.neighbour) ?? cues.find((c) => c.scope === 'sentence' && !c.neighbour);
+    const clauseWords = words.slice(clause.from, clause.to);
+    const quantities = findQuantities(clauseWords);
+    const assessment = assessClause(words, clause, { isName, isDate, quantities: quantities.length, attributed: !!cue, conditional, question });
+    conditional ||= !!clause.opener && lex.conditionalOpeners.has(clause.opener);
+    if (!assessment.claim) return;
+    const skip = (j: number) => !!cue?.source && j >= cue.source.from && j < cue.source.to;
+    if (cue && contentWordsOutside(words, clause, cue) < 2) return; // the clause is only the attribution frame
+    const keys = claimKeys(words, clause, (j) => skip(j) || (!!cue && words[j].lower === cue.cue));
+    const span = trimSpan(words, clause);
+    const subject = subjectOf(words, clause);
+    const entities = new Set<number>();
+    const subjectEntities = new Set<number>();
+    for (const m of mentions) {
+      if (m.end <= span.start || m.start >= span.end) continue;
+      if (cue?.source && m.start >= words[cue.source.from].token.start && m.end <= words[cue.source.to - 1].token.end) continue;
+      entities.add(m.entity);
+      if (subject && m.start >= words[subject.from].token.start && m.end <= words[subject.to - 1].token.end) subjectEntities.add(m.entity);
+    }
+    const scope = temporalScope(words, clause);
+    const claim: Claim = {
+      id: '',
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end).replace(/[\r\n]/g, ' '),
+      sentence: sentence.index,
+      attribution: 'unsourced',
+      entities: [...entities],
+      quantities,
+      dates: dates.filter((d) => d.start >= span.start && d.end <= span.end).map((d) => d.index),
+      negated: keys.negated,
+      terms: keys.terms,
+      predicates: keys.predicates,
+      names: keys.names,
+      hedged: assessment.hedged,
+      subject: subject ? subjectTerms(words, subject) : [],
+      subjectEntities: [...subjectEntities],
+      years: scope.years,
+      score: assessment.score,
+    };
+    if (scope.ordinal) claim.elapsed = scope.ordinal;
+    if (cue) applySource(claim, cue, words, mentions);
+    out.push(claim);
+  });
+  return out;
+}
+
+function applySource(claim: Claim, cue: AttributionCue, words: TaggedWord[], mentions: ActorMention[]): void {
+  claim.attribution = cue.attribution;
+  claim.cue = cue.cue;
+  if (!cue.source) return;
+  const span: Span = { start: words[cue.source.from].token.start, end: words[cue.source.to - 1].token.end };
+  claim.sourceSpan = span;
+  claim.sourceText = words.slice(cue.source.from, cue.source.to).map((w, k, all) => (k > 0 && all[k - 1].token.end < w.token.start ? ' ' : '') + w.token.text).join('');
+  const mention = mentions.find((m) => m.start < span.end && m.end > span.start);
+  if (mention) claim.sourceEntity = mention.entity;
+}
+
+function subjectTerms(words: TaggedWord[], subject: { from: number; to: number }): string[] {
+  const out: string[] = [];
+  for (let j = subject.from; j < subject.to; j++) {
+    const w = words[j];
+    if (w.tag === 'name' || (w.tag === 'word' && !claimsLexicon().stopwords.has(w.lower)) || w.tag === 'pron') out.push(canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma));
+  }
+  return out;
+}
+
+/** Content words in the clause outside the cue and its source. */
+function contentWordsOutside(words: TaggedWord[], clause: Clause, cue: AttributionCue): number {
+  let n = 0;
+  const lex = claimsLexicon();
+  for (let j = clause.from; j < clause.to; j++) {
+    if (cue.source && j >= cue.source.from && j < cue.source.to) continue;
+    const w = words[j];
+    if (w.lower === cue.cue || cue.cue.split(' ').includes(w.lower)) continue;
+    if ((w.token.kind === 'word' || w.token.kind === 'number') && !lex.stopwords.has(w.lower)) n++;
+  }
+  return n;
+}
+
+/** A reporting sentence with nothing else in it: source + verb + an anaphoric object. */
+function onlyReports(words: TaggedWord[], cue: AttributionCue): boolean {
+  let n = 0;
+  for (const w of words) if (w.token.kind === 'word') n++;
+  return n <= 8 && !!cue.source;
+}
+
+function trimSpan(words: TaggedWord[], clause: Clause): Span {
+  let from = clause.from;
+  let to = clause.to;
+  const lex = claimsLexicon();
+  while (from < to - 1 && ((words[from].tag === 'punct' && words[from].lower !== '"') || LEADING_COORDINATORS.has(words[from].lower))) from++;
+  while (to > from + 1 && [',', ';', ':', '-', '(', ')'].includes(words[to - 1].lower)) to--;
+  return { start: words[from].token.start, end: words[to - 1].token.end };
+}
+
+/** Lower-case words seen capitalised away from a sentence start: the document's names. */
+function namesInText(sentences: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sentences) {
+    for (let i = 1; i < s.tokens.length; i++) {
+      const t = s.tokens[i];
+      const prev = s.tokens[i - 1].norm;
+      if (t.kind === 'word' && prev !== '"' && prev !== ':' && prev !== "'" && isUpperInitial(t.text)) out.add(t.norm.toLowerCase());
+    }
+  }
+  return out;
+}
+
+/** For spans sorted by start: returns, sentence after sentence, the spans inside it (linear overall). */
+function cursor<T extends Span>(spans: T[]): (s: Span) => T[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let at = 0;
+  return (s) => {
+    while (at < sorted.length && sorted[at].start < s.start) at++;
+    const out: T[] = [];
+    for (let k = at; k < sorted.length && sorted[k].start < s.end; k++) out.push(sorted[k]);
+    return out;
+  };
 }

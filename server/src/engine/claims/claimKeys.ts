@@ -1,0 +1,97 @@
+/**
+ * The per-claim keys the corpus step works from (so it never needs the text): polarity of the main
+ * predicate, predicate lemmas and content terms folded through the synonym lexicon, and the
+ * temporal scope a statement carries ("in its third year", "since 2022").
+ */
+import { claimsLexicon } from './claimsLexicon';
+import type { Clause } from './clauses';
+import { isContentWord, type TaggedWord } from './wordTags';
+
+export interface ClaimKeys {
+  negated: boolean;
+  predicates: string[];
+  terms: string[];
+  names: string[];
+}
+
+/** Canonical form of a lemma: its synonym group's first member, else itself. */
+export function canonical(lemma: string): string {
+  return claimsLexicon().synonym.get(lemma) ?? lemma;
+}
+
+/**
+ * @param skip word indices that belong to the attribution frame (cue and source): not content
+ */
+export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number) => boolean): ClaimKeys {
+  const lex = claimsLexicon();
+  let negations = 0;
+  let embedded = false;
+  let sawVerb = false;
+  const predicates: string[] = [];
+  const terms: string[] = [];
+  const names: string[] = [];
+  for (let j = clause.from; j < clause.to; j++) {
+    const w = words[j];
+    if (skip(j)) continue;
+    if (w.lower === 'that' || w.lower === '"') embedded ||= sawVerb;
+    if (w.tag === 'verb' || w.tag === 'vpart' || w.tag === 'aux') sawVerb = true;
+    if (!embedded) {
+      if (w.tag === 'neg' && w.lower !== 'nor' && w.lower !== 'neither') negations++;
+      else if (startsPhrase(words, j, lex.negativePhrases)) negations++;
+    }
+    if (!isContentWord(w) || w.token.kind === 'number' || w.tag === 'num') continue;
+    const key = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
+    if ((w.tag === 'verb' || w.tag === 'vpart') && !lex.stateVerbs.has(w.lemma) && !lex.reportingVerbs.has(w.lemma)) pushOnce(predicates, key);
+    else if (key !== w.lemma && lex.verbs.has(key) && w.tag === 'word') pushOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
+    if (!lex.stateVerbs.has(w.lemma)) pushOnce(terms, key);
+    if (w.tag === 'name') pushOnce(names, key);
+  }
+  return { negated: negations % 2 === 1, predicates, terms, names };
+}
+
+function startsPhrase(words: TaggedWord[], j: number, phrases: string[][]): boolean {
+  for (const phrase of phrases) {
+    let ok = true;
+    for (let k = 0; k < phrase.length && ok; k++) ok = words[j + k]?.lower === phrase[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+function pushOnce(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+export interface TemporalScope {
+  /** "in its third year" -> ordinal 3 of unit year; "more than four years into" -> 4, gt */
+  ordinal?: { n: number; unit: 'year' | 'month' | 'week' | 'day'; comparator: 'eq' | 'gt' };
+  /** explicit years named in the claim */
+  years: number[];
+}
+
+const UNITS: Record<string, 'year' | 'month' | 'week' | 'day'> = { year: 'year', years: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week', day: 'day', days: 'day' };
+
+/** Elapsed-time statements about an ongoing event, and the years a claim names. */
+export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScope {
+  const lex = claimsLexicon();
+  const years: number[] = [];
+  let ordinal: TemporalScope['ordinal'];
+  for (let j = clause.from; j < clause.to; j++) {
+    const w = words[j];
+    if (w.token.kind === 'number' && /^(?:1[89]|20)\d\d$/.test(w.token.norm)) years.push(Number(w.token.norm));
+    const unit = UNITS[w.lower];
+    if (!unit || ordinal) continue;
+    const prev = words[j - 1];
+    if (!prev) continue;
+    const n = lex.ordinals.get(prev.lower);
+    // "in its third year", "well into its fourth year"
+    if (n && (words[j - 2]?.lower === 'its' || words[j - 2]?.lower === 'the' || words[j - 2]?.lower === 'their')) ordinal = { n, unit, comparator: 'eq' };
+    // "more than four years into …", "four years after …"
+    const count = lex.numbers.get(prev.lower) ?? (prev.token.kind === 'number' ? Number(prev.token.norm) : undefined);
+    if (count !== undefined && (words[j + 1]?.lower === 'into' || words[j + 1]?.lower === 'since' || words[j + 1]?.lower === 'after')) {
+      const gt = words[j - 3]?.lower === 'more' || words[j - 2]?.lower === 'over';
+      ordinal = { n: count + 1, unit, comparator: gt ? 'gt' : 'eq' };
+    }
+  }
+  return { ordinal, years };
+}

@@ -1,0 +1,71 @@
+/**
+ * What the corpus step compares: a claim reduced to weighted keys (actor ids, content terms,
+ * quantity units), built from the per-document Claim alone (no text), so one changed document
+ * only re-signs its own claims.
+ */
+import type { ActorTable } from '../actors/resolveActors';
+import type { Claim, ClaimRef, DocumentDate } from '../types';
+
+export interface ClaimSignature {
+  ref: ClaimRef;
+  claim: Claim;
+  /** document date, when known */
+  date: DocumentDate | null;
+  /** actor ids ("@russia") and terms, each once */
+  keys: string[];
+  actors: Set<string>;
+  /** keys that only name someone or somewhere: actor ids and capitalised terms */
+  names: Set<string>;
+  /** subject: actor ids of the subject, else its terms */
+  subject: Set<string>;
+}
+
+export function signClaim(path: string, index: number, claim: Claim, date: DocumentDate | null, actors: ActorTable): ClaimSignature {
+  const actorIds = new Set<string>();
+  for (const e of claim.entities) {
+    const id = actors.actorOf(path, e);
+    if (id) actorIds.add('@' + id);
+  }
+  const subject = new Set<string>();
+  for (const e of claim.subjectEntities ?? []) {
+    const id = actors.actorOf(path, e);
+    if (id) subject.add('@' + id);
+  }
+  for (const t of claim.subject ?? []) subject.add(t);
+  const keys = new Set<string>(actorIds);
+  for (const t of claim.terms) keys.add(t);
+  for (const q of claim.quantities) if (q.unit) keys.add('#' + q.unit);
+  const names = new Set<string>([...actorIds, ...(claim.names ?? [])]);
+  return { ref: { path, index }, claim, date, keys: [...keys], actors: actorIds, names, subject };
+}
+
+/** Inverse document frequency of each key over the claims (a claim counts once per key). */
+export function keyWeights(signatures: ClaimSignature[]): (key: string) => number {
+  const df = new Map<string, number>();
+  for (const s of signatures) for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const n = Math.max(1, signatures.length);
+  return (key) => {
+    const idf = Math.log(1 + n / (df.get(key) ?? 1));
+    return key.startsWith('@') ? idf * 1.2 : idf;
+  };
+}
+
+/** Weighted overlap of two signatures: shared weight over the geometric mean of their weights (a weighted cosine, 0..1). */
+export function similarity(a: ClaimSignature, b: ClaimSignature, weight: (key: string) => number): { score: number; shared: string[] } {
+  const inB = new Set(b.keys);
+  let shared = 0;
+  let wa = 0;
+  let wb = 0;
+  const sharedKeys: string[] = [];
+  for (const k of a.keys) {
+    const w = weight(k);
+    wa += w;
+    if (inB.has(k)) {
+      shared += w;
+      sharedKeys.push(k);
+    }
+  }
+  for (const k of b.keys) wb += weight(k);
+  const denominator = Math.sqrt(wa * wb);
+  return { score: denominator > 0 ? shared / denominator : 0, shared: sharedKeys };
+}

@@ -1,0 +1,129 @@
+/**
+ * Contradiction rules for two claims already judged to be about the same thing:
+ *  - quantities of the same unit that disagree beyond what their comparators allow;
+ *  - the same subject with opposite polarity of the same predicate, or antonym predicates;
+ *  - elapsed-time statements ("in its third year") that disagree once the documents' dates apply.
+ * Scope by time: claims naming different years, or documents far apart in time, describe a change.
+ */
+import type { Contradiction, Quantity } from '../types';
+import { claimsLexicon } from './claimsLexicon';
+import type { ClaimSignature } from './claimSignature';
+
+type Verdict = Omit<Contradiction, 'a' | 'b'>;
+
+const DAY = 86_400_000;
+const STATE_CHANGE_DAYS = 120;
+
+export function judgePair(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
+  return temporal(a, b) ?? quantities(a, b, topic) ?? polarity(a, b, topic);
+}
+
+function sameSubject(a: ClaimSignature, b: ClaimSignature): boolean {
+  for (const k of a.subject) if (b.subject.has(k) && k !== 'it' && k !== 'they') return true;
+  return false;
+}
+
+function differentYears(a: ClaimSignature, b: ClaimSignature): string | null {
+  const ya = a.claim.years ?? [];
+  const yb = b.claim.years ?? [];
+  if (ya.length === 0 || yb.length === 0) return ya.length !== yb.length ? 'one statement is scoped to a period the other does not name' : null;
+  return ya.some((y) => yb.includes(y)) ? null : `different periods (${ya.join(', ')} vs ${yb.join(', ')})`;
+}
+
+function daysApart(a: ClaimSignature, b: ClaimSignature): number | null {
+  if (!a.date || !b.date) return null;
+  return Math.abs(Date.parse(a.date.from) - Date.parse(b.date.from)) / DAY;
+}
+
+function quantities(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
+  for (const qa of a.claim.quantities) {
+    for (const qb of b.claim.quantities) {
+      if (!qa.unit || qa.unit !== qb.unit || ['years', 'months', 'weeks', 'days', 'hours'].includes(qa.unit)) continue;
+      if (compatible(qa, qb)) continue;
+      const reason = `${qa.text} vs ${qb.text}`;
+      const period = differentYears(a, b);
+      if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.3 * topic) };
+      const hedge = a.claim.hedged || b.claim.hedged ? 0.6 : 1;
+      return { type: 'contradiction', reason: `the figures disagree: ${reason}`, confidence: round(Math.min(1, 0.4 + topic) * hedge) };
+    }
+  }
+  return null;
+}
+
+/** Whether two quantities can describe the same number. */
+export function compatible(a: Quantity, b: Quantity): boolean {
+  const [lo1, hi1] = range(a);
+  const [lo2, hi2] = range(b);
+  return lo1 <= hi2 && lo2 <= hi1;
+}
+
+function range(q: Quantity): [number, number] {
+  const v = q.value;
+  switch (q.comparator) {
+    case 'gt':
+      return [v, Infinity];
+    case 'lt':
+      return [0, v];
+    case 'approx':
+      return [v * 0.75, v * 1.25];
+    default:
+      return [v * 0.95, v * 1.05];
+  }
+}
+
+function polarity(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
+  if (!sameSubject(a, b) || a.claim.hedged || b.claim.hedged) return null;
+  const lex = claimsLexicon();
+  const pa = a.claim.predicates;
+  const pb = b.claim.predicates;
+  let reason: string | null = null;
+  const shared = pa.find((p) => pb.includes(p));
+  if (a.claim.negated !== b.claim.negated && (shared || topic >= 0.6)) {
+    reason = `${a.claim.negated ? 'not ' : ''}${shared ?? pa[0] ?? 'the same'} vs ${b.claim.negated ? 'not ' : ''}${shared ?? pb[0] ?? 'the same'}`;
+  } else if (a.claim.negated === b.claim.negated) {
+    const opposite = pa.find((p) => pb.some((q) => lex.antonym.get(p)?.has(q)));
+    if (opposite) reason = `${opposite} vs ${pb.find((q) => lex.antonym.get(opposite)?.has(q))}`;
+  }
+  if (!reason) return null;
+  const period = differentYears(a, b);
+  const apart = daysApart(a, b);
+  if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.3 * topic) };
+  if (apart !== null && apart > STATE_CHANGE_DAYS) return { type: 'change', reason: `${reason}: the documents are ${Math.round(apart / 30)} months apart`, confidence: round(0.3 * topic) };
+  const undated = apart === null ? 0.8 : 1;
+  return { type: 'contradiction', reason: `the same actor, opposite statements: ${reason}`, confidence: round(Math.min(1, 0.3 + topic) * undated) };
+}
+
+const UNIT_DAYS = { year: 365.25, month: 30.44, week: 7, day: 1 } as const;
+
+/** "in its third year" (doc A) vs "in its fourth year" (doc B): the start dates they imply must overlap. */
+function temporal(a: ClaimSignature, b: ClaimSignature): Verdict | null {
+  const ea = a.claim.elapsed;
+  const eb = b.claim.elapsed;
+  if (!ea || !eb || ea.unit !== eb.unit) return null;
+  const what = `${ordinalText(ea.n, ea.comparator)} ${ea.unit} vs ${ordinalText(eb.n, eb.comparator)} ${eb.unit}`;
+  if (!a.date || !b.date) {
+    if (ea.n === eb.n) return null;
+    return { type: 'change', reason: `${what}: the documents' dates are unknown, so they were probably written at different times`, confidence: 0.2 };
+  }
+  const unit = UNIT_DAYS[ea.unit] * DAY;
+  const startRange = (date: string, n: number, cmp: 'eq' | 'gt'): [number, number] => {
+    const t = Date.parse(date);
+    return [cmp === 'gt' ? -Infinity : t - n * unit, t - (n - 1) * unit];
+  };
+  const [lo1, hi1] = startRange(a.date.from, ea.n, ea.comparator);
+  const [lo2, hi2] = startRange(b.date.from, eb.n, eb.comparator);
+  const slack = 31 * DAY;
+  if (lo1 - slack <= hi2 && lo2 - slack <= hi1) {
+    return ea.n === eb.n ? null : { type: 'change', reason: `${what}: consistent once the documents' dates (${a.date.value}, ${b.date.value}) are applied`, confidence: 0.1 };
+  }
+  return { type: 'contradiction', reason: `${what}: inconsistent even with the documents' dates (${a.date.value}, ${b.date.value})`, confidence: 0.7 };
+}
+
+function ordinalText(n: number, cmp: 'eq' | 'gt'): string {
+  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  return `${cmp === 'gt' ? 'past the ' : ''}${n}${suffix}`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,161 @@
+/**
+ * Quantities in a clause, normalised: digits or number words ("200,000", "three thousand",
+ * "a million", "a dozen", "thousands"), a comparator folded to eq/gt/lt/approx ("more than",
+ * "as many as", "some", "nearly"), and the unit counted ("casualties", "people", "percent").
+ * Years, days of the month, ordinals and ages are not quantities.
+ */
+import type { Quantity } from '../types';
+import { claimsLexicon } from './claimsLexicon';
+import type { TaggedWord } from './wordTags';
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MAX_UNIT_DISTANCE = 4;
+const REFERENTIAL = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our']);
+
+interface NumberRun {
+  value: number;
+  /** index of the first and one past the last word of the number */
+  from: number;
+  to: number;
+  vague: boolean;
+}
+
+export function findQuantities(words: TaggedWord[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const run = readNumber(words, i);
+    if (!run) continue;
+    i = run.to - 1;
+    if (isDateOrYear(words, run)) continue;
+    if (run.from > 0 && REFERENTIAL.has(words[run.from - 1].lower)) continue; // "the two sides": a reference, not a count
+    const unit = readUnit(words, run.to);
+    if (!unit && run.vague) continue;
+    const comparator = readComparator(words, run.from);
+    const from = comparator ? comparator.from : run.from;
+    const last = unit ? unit.index + 1 : run.to;
+    const start = words[from].token.start;
+    const end = words[last - 1].token.end;
+    out.push({
+      value: run.value,
+      unit: unit ? unit.name : '',
+      comparator: comparator ? comparator.kind : run.vague ? 'gt' : 'eq',
+      text: spanText(words, from, last, start, end),
+    });
+  }
+  return out;
+}
+
+function spanText(words: TaggedWord[], from: number, to: number, start: number, end: number): string {
+  let text = '';
+  let at = start;
+  for (let i = from; i < to; i++) {
+    const t = words[i].token;
+    if (t.start > at) text += ' ';
+    text += t.norm;
+    at = t.end;
+  }
+  void end;
+  return text;
+}
+
+function readNumber(words: TaggedWord[], i: number): NumberRun | null {
+  const lex = claimsLexicon();
+  const w = words[i];
+  if (w.token.kind === 'number') {
+    if (/[a-z]$/i.test(w.token.norm)) return null; // 1920s, 11th
+    let value = Number(w.token.norm.replace(/,/g, ''));
+    if (!Number.isFinite(value)) return null;
+    let to = i + 1;
+    const mult = words[to] && lex.multipliers.get(words[to].lower);
+    if (mult && !words[to].lower.endsWith('s')) {
+      value *= mult;
+      to++;
+    }
+    return { value, from: i, to, vague: false };
+  }
+  // "a million", "a dozen", "three thousand", "twenty-five", "hundreds of", "thousands"
+  let from = i;
+  let value = 0;
+  let current = 0;
+  let seen = false;
+  let vague = false;
+  let j = i;
+  if (w.lower === 'a' || w.lower === 'an') {
+    const next = words[i + 1];
+    if (!next || !(lex.multipliers.has(next.lower) || next.lower === 'dozen') || next.lower.endsWith('s')) return null;
+    current = 1;
+    j = i + 1;
+    seen = true;
+  }
+  for (; j < words.length; j++) {
+    const lower = words[j].lower;
+    const parts = lower.includes('-') ? lower.split('-') : [lower];
+    if (parts.every((p) => lex.numbers.has(p))) {
+      current += parts.reduce((sum, p) => sum + lex.numbers.get(p)!, 0);
+      seen = true;
+      continue;
+    }
+    const mult = lex.multipliers.get(lower);
+    if (mult && lower.length > 2) {
+      if (lower.endsWith('s')) vague = true; // "thousands" = more than a thousand
+      current = (seen ? current || 1 : 1) * mult;
+      if (mult >= 1000) {
+        value += current;
+        current = 0;
+      }
+      seen = true;
+      continue;
+    }
+    if (lower === 'and' && seen && words[j + 1] && lex.numbers.has(words[j + 1].lower)) continue;
+    break;
+  }
+  if (!seen) return null;
+  value += current;
+  if (value === 1 && j - from === 1 && words[from].lower === 'one') return null; // "one of", "one side"
+  return { value, from, to: j, vague };
+}
+
+function isDateOrYear(words: TaggedWord[], run: NumberRun): boolean {
+  const first = words[run.from];
+  if (first.token.kind !== 'number') return false;
+  const text = first.token.norm;
+  const prev = words[run.from - 1];
+  const next = words[run.to];
+  if (prev && MONTHS.has(prev.lower)) return true; // June 1
+  if (next && MONTHS.has(next.lower)) return true; // 1 June
+  if (/^\d{4}$/.test(text) && run.value >= 1800 && run.value <= 2100 && run.to === run.from + 1) return true;
+  if (next && next.lower === '-' && words[run.to + 1]?.lower === 'to') return true; // "18- to 24-year-olds"
+  if (next && (next.lower.endsWith('-year-old') || next.lower.endsWith('-year-olds'))) return true;
+  if (next && next.lower === '-' && words[run.to + 1]?.lower.startsWith('year-old')) return true; // "24-year-olds"
+  return false;
+}
+
+function readUnit(words: TaggedWord[], from: number): { name: string; index: number } | null {
+  const lex = claimsLexicon();
+  for (let j = from; j < words.length && j < from + MAX_UNIT_DISTANCE; j++) {
+    const w = words[j];
+    if (w.tag === 'punct' && w.lower !== '%' && w.lower !== '-') return null;
+    if (w.lower === '%') return { name: 'percent', index: j };
+    if (w.lower === 'of' || w.lower === '-') continue;
+    if (j === from && (w.lower === 'a' || w.lower === 'an' || w.lower === 'per' || w.lower === 'each')) return null; // a rate: "27,000 a month"
+    const mapped = lex.units.get(w.lower) ?? lex.units.get(w.lemma);
+    if (mapped) return { name: mapped, index: j };
+    if (w.lower === 'per' && words[j + 1]?.lower === 'cent') return { name: 'percent', index: j + 1 };
+    if (w.tag === 'verb' || w.tag === 'aux' || w.tag === 'modal' || w.tag === 'prep' || w.tag === 'conj') return null;
+    // the first plural noun-like word is the unit ("200 recruits", "12 Russian strategic bombers")
+    if (w.tag === 'word' && w.lower !== w.lemma && w.lower.endsWith('s')) return { name: lex.synonym.get(w.lemma) ?? w.lemma, index: j };
+  }
+  return null;
+}
+
+function readComparator(words: TaggedWord[], at: number): { kind: Quantity['comparator']; from: number } | null {
+  const lex = claimsLexicon();
+  for (const { kind, words: phrase } of lex.comparators) {
+    const from = at - phrase.length;
+    if (from < 0) continue;
+    let ok = true;
+    for (let k = 0; k < phrase.length && ok; k++) ok = words[from + k].lower === phrase[k];
+    if (ok) return { kind, from };
+  }
+  return null;
+}
