@@ -1,10 +1,14 @@
-import { analyzeDocument } from './analyzeDocument';
 import { builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
+import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { CorpusIndex } from './corpus/corpusIndex';
+import { engineFingerprint, loadPersistedIndex, savePersistedIndex } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
 import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
+import { analyzeOne } from './worker/analyzeOne';
+import { indexDocuments } from './worker/indexDocuments';
+import type { AnalysisJob } from './worker/protocol';
 import { silentLogger, type Logger, type Workspace } from './workspace';
 import { parseWorkspaceFile, WORKSPACE_FILE, type WorkspaceFile } from './workspaceFile';
 
@@ -12,12 +16,18 @@ export interface LanguageServiceOptions {
   workspace: Workspace;
   logger?: Logger;
   config?: EngineConfig;
+  /** Folder for the persisted index (the extension's storage); none: nothing is persisted. */
+  storagePath?: string;
+  /** Worker threads for bulk indexing; 0 keeps analysis on this thread. Default: one per core for large corpora. */
+  workers?: number;
 }
 
 export type IndexState = 'empty' | 'indexing' | 'ready';
 
 export interface IndexReport {
   documents: number;
+  /** Documents analysed in this run (the others were unchanged since their stored analysis). */
+  analysed: number;
   skipped: { id: string; reason: string }[];
   millis: number;
 }
@@ -38,6 +48,12 @@ export class LanguageService {
   private workspaceFile: WorkspaceFile = parseWorkspaceFile(undefined);
   private lexicon: ActorLexicon = builtinLexicon();
   private ignoreMatchers: RegExp[] = [];
+  /** Per document: the validity key (content hash + options) of its current analysis. */
+  private readonly analysisKeys = new Map<string, string>();
+  private storagePath: string | undefined;
+  private readonly workers: number | undefined;
+  private persistedLoaded = false;
+  private engineFingerprint: string | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -45,27 +61,55 @@ export class LanguageService {
     this.editorConfig = options.config ?? DEFAULT_CONFIG;
     this.config = this.editorConfig;
     this.index = new CorpusIndex(this.lexicon);
+    this.storagePath = options.storagePath;
+    this.workers = options.workers;
   }
 
-  /** Reads and analyses every corpus document. Yields to the event loop between documents so requests are answered meanwhile. */
+  /**
+   * Reads and analyses every corpus document. On the first run with a storage folder, the persisted
+   * index is loaded first (the index answers at once), then every document is read and only those
+   * whose content or options changed are analysed again — on worker threads when there are many.
+   * Requests are answered meanwhile (`state` is 'indexing': results may be partial).
+   */
   async indexWorkspace(onProgress?: (done: number, total: number) => void, isCancelled?: () => boolean): Promise<IndexReport> {
     const started = Date.now();
     this.state = 'indexing';
+    if (!this.persistedLoaded) await this.loadPersisted();
     const ids = await this.workspace.listDocuments();
     const wanted = new Set(ids);
-    for (const path of this.index.paths()) if (!wanted.has(path)) this.index.delete(path);
+    let changed = false;
+    for (const path of this.index.paths()) if (!wanted.has(path)) changed = this.forget(path) || changed;
     for (const id of [...this.skipped.keys()]) if (!wanted.has(id)) this.skipped.delete(id);
-    let done = 0;
-    for (const id of ids) {
-      if (isCancelled?.()) break;
-      await this.refreshDocument(id);
-      onProgress?.(++done, ids.length);
-      if (done % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
+    const result = await indexDocuments({
+      ids,
+      read: (id) => this.workspace.readDocument(id),
+      jobFor: (id, text) => {
+        const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
+        return this.isCurrent(id, job) ? undefined : job;
+      },
+      accept: (outcome) => ('error' in outcome ? this.skip(outcome.id, outcome.error) : this.accept(outcome.analysis, outcome.analysis.hash)),
+      skip: (id, reason) => this.skip(id, reason),
+      lexicon: this.lexicon,
+      onProgress,
+      isCancelled,
+      workers: this.workers,
+    });
     this.state = 'ready';
-    const report = { documents: this.index.size, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
-    this.logger.info(`indexed ${report.documents} documents in ${report.millis} ms${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`);
+    if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
+    const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
+    this.logger.info(`indexed ${report.documents} documents (${report.analysed} analysed) in ${report.millis} ms${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`);
     return report;
+  }
+
+  /** Sets the folder of the persisted index (known only once the editor has initialised the server). */
+  useStorage(folder: string | undefined): void {
+    this.storagePath = folder;
+    this.persistedLoaded = false;
+  }
+
+  /** Whether answers may be incomplete because indexing is under way. */
+  get isPartial(): boolean {
+    return this.state !== 'ready';
   }
 
   /** Re-reads one document from the workspace (it changed on disk, or was created). */
@@ -78,25 +122,80 @@ export class LanguageService {
     return this.updateDocument(id, read.text);
   }
 
-  /** Analyses one document from the given text (an editor's buffer); only this document is re-analysed. */
+  /** Analyses one document from the given text (an editor's buffer); only this document is re-analysed, and not at all when its text and options are unchanged. */
   updateDocument(id: string, text: string): DocumentAnalysis | undefined {
-    try {
-      const analysis = analyzeDocument(id, text, {
-        lexicon: this.lexicon,
-        workspaceDate: this.workspaceFile.documentDates[this.workspace.relativePath(id)],
-      });
-      this.skipped.delete(id);
-      this.index.set(analysis);
-      for (const p of analysis.problems) this.logger.warn(`${this.workspace.relativePath(id)}: ${p}`);
-      return analysis;
-    } catch (err) {
-      this.skip(id, `analysis failed: ${(err as Error).message}`);
+    const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
+    if (this.isCurrent(id, job)) return this.index.get(id);
+    const outcome = analyzeOne(job, this.lexicon);
+    if ('error' in outcome) {
+      this.skip(id, outcome.error);
       return undefined;
+    }
+    this.accept(outcome.analysis, outcome.analysis.hash);
+    return outcome.analysis;
+  }
+
+  /** Writes the index to the storage folder (when there is one), for the next warm start. */
+  async persistIndex(): Promise<void> {
+    if (!this.storagePath) return;
+    const entries = function* (self: LanguageService) {
+      for (const doc of self.index.documents()) {
+        const key = self.analysisKeys.get(doc.path);
+        if (key) yield { key, analysis: doc };
+      }
+    };
+    try {
+      await savePersistedIndex(this.storagePath, this.fingerprint(), entries(this), this.analysisKeys.size);
+    } catch (err) {
+      this.logger.warn(`could not save the index to ${this.storagePath}: ${(err as Error).message}`);
     }
   }
 
+  /** Warm start: fills the index from the persisted one, if any is usable. Returns the documents loaded (they are verified by the next indexWorkspace). */
+  async loadPersisted(): Promise<number> {
+    this.persistedLoaded = true;
+    if (!this.storagePath) return 0;
+    const loaded = await loadPersistedIndex(this.storagePath, this.fingerprint());
+    if ('stale' in loaded) this.logger.info(`persisted index not used: ${loaded.stale}; rebuilding`);
+    if ('corrupt' in loaded) this.logger.warn(`persisted index was unreadable (${loaded.corrupt}); rebuilding`);
+    if (!('entries' in loaded)) return 0;
+    for (const e of loaded.entries) {
+      this.index.set(e.analysis);
+      this.analysisKeys.set(e.analysis.path, e.key);
+    }
+    this.logger.info(`loaded ${loaded.entries.length} documents from the persisted index`);
+    return loaded.entries.length;
+  }
+
+  private fingerprint(): string {
+    return (this.engineFingerprint ??= engineFingerprint());
+  }
+
+  private workspaceDateOf(id: string): string | undefined {
+    return this.workspaceFile.documentDates[this.workspace.relativePath(id)];
+  }
+
+  /** Whether the document's current analysis was made from this very text with these options. */
+  private isCurrent(id: string, job: AnalysisJob): boolean {
+    const key = this.analysisKeys.get(id);
+    return key !== undefined && key === validityKey(contentHashOf(job.text), job.workspaceDate, this.lexicon.version);
+  }
+
+  private accept(analysis: DocumentAnalysis, hash: string): void {
+    const id = analysis.path;
+    this.skipped.delete(id);
+    this.index.set(analysis);
+    this.analysisKeys.set(id, validityKey(hash, this.workspaceDateOf(id), this.lexicon.version));
+    for (const p of analysis.problems) this.logger.warn(`${this.workspace.relativePath(id)}: ${p}`);
+  }
+
+  private forget(id: string): boolean {
+    this.analysisKeys.delete(id);
+    return this.index.delete(id);
+  }
+
   removeDocument(id: string): void {
-    this.index.delete(id);
+    this.forget(id);
     this.skipped.delete(id);
   }
 
@@ -142,7 +241,7 @@ export class LanguageService {
   }
 
   private skip(id: string, reason: string): void {
-    this.index.delete(id);
+    this.forget(id);
     this.skipped.set(id, reason);
     this.logger.warn(`${this.workspace.relativePath(id)}: skipped: ${reason}`);
   }

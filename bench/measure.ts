@@ -1,0 +1,170 @@
+/**
+ * One benchmark measurement in its own process (so peak memory is this corpus's alone):
+ *   node out/bench/measure.js cold <dir> <storage>   floor, cold index, persist, joins, queries, edits, memory
+ *   node out/bench/measure.js warm <dir> <storage>   warm start from the persisted index, then verification
+ * Prints one JSON object on stdout.
+ */
+import { performance } from 'node:perf_hooks';
+import { FsWorkspace, DEFAULT_SELECTION } from '../server/src/node/fsWorkspace';
+import { LanguageService } from '../server/src/engine/languageService';
+import { tokenize } from '../server/src/engine/text/tokenize';
+import { positionAt } from '../server/src/engine/text/lines';
+import { provideHover } from '../server/src/features/hover';
+import { provideDefinition } from '../server/src/features/definition';
+import { provideReferences } from '../server/src/features/references';
+import { random } from './generateCorpus';
+import { latencies, type Latency } from './stats';
+
+export interface ColdResult {
+  documents: number;
+  bytes: number;
+  floorMs: number;
+  coldMs: number;
+  persistMs: number;
+  joinsMs: number;
+  mentions: number;
+  actors: number;
+  claims: number;
+  hover: Latency;
+  definition: Latency;
+  references: Latency;
+  edit: Latency;
+  peakRssMb: number;
+  heapUsedMb: number;
+}
+
+export interface WarmResult {
+  loadMs: number;
+  verifyMs: number;
+  loaded: number;
+}
+
+function workspaceOf(dir: string): FsWorkspace {
+  return new FsWorkspace(dir, { ...DEFAULT_SELECTION, include: ['**/*.txt', '**/*.md'], exclude: ['**/.*'] });
+}
+
+/** The floor: the same reads and the tokenizer over each whole text, on one thread. */
+async function floorPass(ws: FsWorkspace, ids: string[]): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  let bytes = 0;
+  for (let at = 0; at < ids.length; at += 64) {
+    const reads = await Promise.all(ids.slice(at, at + 64).map((id) => ws.readDocument(id)));
+    for (const r of reads) {
+      if (!('text' in r)) continue;
+      bytes += Buffer.byteLength(r.text);
+      tokenize(r.text);
+    }
+  }
+  return { ms: performance.now() - started, bytes };
+}
+
+/** Query positions: mostly on mentions (what users hover), some on dates and claims, from documents spread over the corpus. */
+function samplePositions(service: LanguageService, ids: string[], count: number) {
+  const rand = random(7);
+  const out: { uri: string; position: { line: number; character: number } }[] = [];
+  for (let tries = 0; out.length < count && tries < count * 20; tries++) {
+    const doc = service.index.get(ids[Math.floor(rand() * ids.length)]);
+    if (!doc) continue;
+    const spans = doc.mentions.length && rand() < 0.8 ? doc.mentions : doc.dates.length && rand() < 0.5 ? doc.dates : doc.claims;
+    const offset = spans.length ? spans[Math.floor(rand() * spans.length)].start : Math.floor(rand() * doc.length);
+    out.push({ uri: doc.path, position: positionAt(doc.lineStarts, offset) });
+  }
+  return out;
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** A one-line edit: a figure changed and a clause added in the middle line of the document. */
+function editedText(text: string, round: number): string {
+  const lines = text.split('\n');
+  const i = Math.floor(lines.length / 2);
+  lines[i] = `${lines[i].replace(/\d/, String(round % 10))} Officials said ${round + 2} people were hurt on Monday.`;
+  return lines.join('\n');
+}
+
+async function cold(dir: string, storage: string): Promise<ColdResult> {
+  const ws = workspaceOf(dir);
+  const ids = await ws.listDocuments();
+  const floor = await floorPass(ws, ids);
+  const service = new LanguageService({ workspace: ws });
+  let t = performance.now();
+  await service.indexWorkspace();
+  const coldMs = performance.now() - t;
+  service.useStorage(storage);
+  t = performance.now();
+  await service.persistIndex();
+  const persistMs = performance.now() - t;
+  const joinsMs = time(() => {
+    void service.index.actors.actors.length;
+    void service.index.claims.clusters.length;
+  });
+  const positions = samplePositions(service, ids, 300);
+  const hover = latencies(positions.map((p) => time(() => provideHover(service, { textDocument: { uri: p.uri }, position: p.position }))));
+  const definition = latencies(positions.map((p) => time(() => provideDefinition(service, { textDocument: { uri: p.uri }, position: p.position }))));
+  const references = latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }))));
+  const rand = random(11);
+  const editTimes: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    const id = ids[Math.floor(rand() * ids.length)];
+    const read = await ws.readDocument(id);
+    if (!('text' in read)) continue;
+    const text = editedText(read.text, round);
+    editTimes.push(
+      time(() => {
+        service.updateDocument(id, text);
+        void service.index.actors.actors.length;
+        void service.index.claims.clusters.length;
+        service.findings(id);
+      }),
+    );
+  }
+  let mentions = 0;
+  let claims = 0;
+  for (const d of service.index.documents()) {
+    mentions += d.mentions.length;
+    claims += d.claims.length;
+  }
+  return {
+    documents: service.index.size,
+    bytes: floor.bytes,
+    floorMs: floor.ms,
+    coldMs,
+    persistMs,
+    joinsMs,
+    mentions,
+    actors: service.index.actors.actors.length,
+    claims,
+    hover,
+    definition,
+    references,
+    edit: latencies(editTimes),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+  };
+}
+
+async function warm(dir: string, storage: string): Promise<WarmResult> {
+  const service = new LanguageService({ workspace: workspaceOf(dir), storagePath: storage });
+  let t = performance.now();
+  const loaded = await service.loadPersisted();
+  void service.index.actors.actors.length;
+  const loadMs = performance.now() - t;
+  t = performance.now();
+  await service.indexWorkspace();
+  return { loadMs, verifyMs: performance.now() - t, loaded };
+}
+
+async function main(): Promise<void> {
+  const [mode, dir, storage] = process.argv.slice(2);
+  const result = mode === 'warm' ? await warm(dir, storage) : await cold(dir, storage);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

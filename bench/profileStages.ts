@@ -1,0 +1,60 @@
+/**
+ * Where the per-document time goes: `node out/bench/profileStages.js <folder> [max docs]` times each
+ * stage of the pipeline (text model, actors, dates, claims) over the folder's articles on one thread,
+ * next to the bare tokenise floor. For engineers tuning their stage; not part of the gated run.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { builtinLexicon } from '../server/src/engine/actors/lexicon';
+import { findActors } from '../server/src/engine/actors/findActors';
+import { findClaims } from '../server/src/engine/claims/findClaims';
+import { findDates } from '../server/src/engine/dates/findDates';
+import { extractMarkup } from '../server/src/engine/metadata';
+import { buildTextModel } from '../server/src/engine/text/textModel';
+import { tokenize } from '../server/src/engine/text/tokenize';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (name.startsWith('.')) return [];
+    return statSync(p).isDirectory() ? files(p) : /\.(txt|md)$/.test(name) ? [p] : [];
+  });
+}
+
+function main(): void {
+  const [dir, max] = process.argv.slice(2);
+  const texts = files(dir)
+    .sort()
+    .slice(0, Number(max) || Infinity)
+    .map((f) => readFileSync(f, 'utf8'));
+  const lexicon = builtinLexicon();
+  const totals = { tokenise: 0, markup: 0, textModel: 0, actors: 0, dates: 0, claims: 0 };
+  let bytes = 0;
+  for (const text of texts) {
+    bytes += text.length;
+    let t = performance.now();
+    tokenize(text);
+    totals.tokenise += performance.now() - t;
+    t = performance.now();
+    const markup = extractMarkup(text);
+    totals.markup += performance.now() - t;
+    t = performance.now();
+    const model = buildTextModel(markup.text);
+    totals.textModel += performance.now() - t;
+    t = performance.now();
+    const actors = findActors(model, lexicon);
+    totals.actors += performance.now() - t;
+    t = performance.now();
+    const dates = findDates(model, { metadataDate: markup.metadata.date });
+    totals.dates += performance.now() - t;
+    t = performance.now();
+    findClaims(model, actors, dates, 'doc');
+    totals.claims += performance.now() - t;
+  }
+  const mb = bytes / 1024 / 1024;
+  console.log(`${texts.length} documents, ${mb.toFixed(1)} M chars`);
+  for (const [stage, ms] of Object.entries(totals)) console.log(`${stage.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(mb / (ms / 1000)).toFixed(1).padStart(7)} MB/s  ${(ms / totals.tokenise).toFixed(1).padStart(6)}x tokenise`);
+}
+
+main();

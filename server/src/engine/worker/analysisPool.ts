@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ActorLexicon } from '../actors/lexicon';
+import { analyzeOne } from './analyzeOne';
+import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerSetup } from './protocol';
+
+export const WORKER_SCRIPT = 'analysisWorker.js';
+
+/**
+ * Where the worker bundle is: next to the running bundle (dist/server.js, dist/cli.js), or in the
+ * dist/ folder of an enclosing directory when running from out/ (tests, benchmark). Undefined when it
+ * was not built: analysis then stays on the calling thread.
+ */
+export function findWorkerScript(from = __dirname): string | undefined {
+  for (let dir = from, depth = 0; depth < 6; depth++) {
+    for (const candidate of [path.join(dir, WORKER_SCRIPT), path.join(dir, 'dist', WORKER_SCRIPT)]) if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+interface Pending {
+  jobs: AnalysisJob[];
+  resolve: (outcomes: AnalysisOutcome[]) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  alive: boolean;
+}
+
+/**
+ * A fixed set of worker threads (node:worker_threads, no native code, so it runs in VS Code's
+ * extension host too) that analyse batches of documents. A worker that dies hands its unfinished
+ * batches back to the calling thread, so every job always gets an outcome.
+ */
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private nextBatch = 0;
+
+  private constructor(
+    script: string,
+    size: number,
+    private readonly lexicon: ActorLexicon,
+  ) {
+    const setup: WorkerSetup = { lexicon };
+    for (let i = 0; i < size; i++) {
+      const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
+      slot.worker.on('message', (response: BatchResponse) => this.settle(slot, response.batch, response.outcomes));
+      slot.worker.on('error', () => this.fail(slot));
+      slot.worker.on('exit', () => this.fail(slot));
+      this.slots.push(slot);
+    }
+  }
+
+  /** A pool of `size` workers (default: one per core), or undefined when the worker bundle is missing or threads cannot start. */
+  static open(lexicon: ActorLexicon, options: { size?: number; script?: string } = {}): AnalysisPool | undefined {
+    const script = options.script ?? findWorkerScript();
+    if (!script) return undefined;
+    try {
+      return new AnalysisPool(script, Math.max(1, options.size ?? defaultPoolSize()), lexicon);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Analyses a batch on the least busy worker. */
+  analyze(jobs: AnalysisJob[]): Promise<AnalysisOutcome[]> {
+    const live = this.slots.filter((s) => s.alive);
+    if (live.length === 0) return Promise.resolve(jobs.map((job) => analyzeOne(job, this.lexicon)));
+    const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const batch = this.nextBatch++;
+    return new Promise((resolve) => {
+      slot.pending.set(batch, { jobs, resolve });
+      const request: BatchRequest = { batch, jobs };
+      slot.worker.postMessage(request);
+    });
+  }
+
+  /** Batches sent and not yet answered: lets a producer keep every worker fed without flooding memory. */
+  get inFlight(): number {
+    let n = 0;
+    for (const s of this.slots) n += s.pending.size;
+    return n;
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const s of slots) s.alive = false;
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+  }
+
+  private settle(slot: Slot, batch: number, outcomes: AnalysisOutcome[]): void {
+    const pending = slot.pending.get(batch);
+    if (!pending) return;
+    slot.pending.delete(batch);
+    pending.resolve(outcomes);
+  }
+
+  private fail(slot: Slot): void {
+    if (!slot.alive && slot.pending.size === 0) return;
+    slot.alive = false;
+    for (const [batch, pending] of [...slot.pending]) {
+      slot.pending.delete(batch);
+      pending.resolve(pending.jobs.map((job) => analyzeOne(job, this.lexicon)));
+    }
+  }
+}
+
+/** Workers to start: every core (the calling thread mostly waits on I/O and merges results). */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}

@@ -1,0 +1,100 @@
+import type { ActorLexicon } from '../actors/lexicon';
+import type { ReadResult } from '../workspace';
+import { AnalysisPool } from './analysisPool';
+import { analyzeOne } from './analyzeOne';
+import type { AnalysisJob, AnalysisOutcome } from './protocol';
+
+export interface BulkIndexInput {
+  ids: string[];
+  read(id: string): Promise<ReadResult>;
+  /** The job for a document's text, or undefined when its current analysis is still valid (same content and options). */
+  jobFor(id: string, text: string): AnalysisJob | undefined;
+  accept(outcome: AnalysisOutcome): void;
+  skip(id: string, reason: string): void;
+  lexicon: ActorLexicon;
+  onProgress?: (done: number, total: number) => void;
+  isCancelled?: () => boolean;
+  /** Worker threads to use; 0 analyses on the calling thread. Default: one per core when there are enough documents. */
+  workers?: number;
+}
+
+/** Below this many documents, starting threads costs more than it saves. */
+const POOL_THRESHOLD = 256;
+const READS_IN_FLIGHT = 64;
+const BATCH_CHARS = 96 * 1024;
+const BATCH_DOCS = 32;
+
+/**
+ * Reads and analyses many documents: reads run concurrently (bounded), documents are grouped into
+ * batches of about BATCH_CHARS and analysed by a worker pool (or on this thread for small corpora),
+ * with back-pressure so at most two batches wait per worker. Results are handed over as they come,
+ * so the index answers requests while it fills. Linear in the corpus size.
+ */
+export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed: number; cancelled: boolean }> {
+  const { ids } = input;
+  const poolSize = input.workers ?? (ids.length >= POOL_THRESHOLD ? undefined : 0);
+  const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize });
+  let done = 0;
+  let analysed = 0;
+  let batch: AnalysisJob[] = [];
+  let batchChars = 0;
+  const running = new Set<Promise<void>>();
+  const progress = (n: number) => {
+    done += n;
+    input.onProgress?.(done, ids.length);
+  };
+  const flush = async () => {
+    const jobs = batch;
+    batch = [];
+    batchChars = 0;
+    if (jobs.length === 0) return;
+    analysed += jobs.length;
+    if (!pool) {
+      for (const job of jobs) input.accept(analyzeOne(job, input.lexicon));
+      progress(jobs.length);
+      await new Promise((resolve) => setImmediate(resolve));
+      return;
+    }
+    const task = pool.analyze(jobs).then((outcomes) => {
+      for (const o of outcomes) input.accept(o);
+      progress(outcomes.length);
+    });
+    running.add(task);
+    void task.finally(() => running.delete(task));
+    while (pool.inFlight >= pool.size * 2) await Promise.race(running);
+  };
+  let cancelled = false;
+  try {
+    for (let at = 0; at < ids.length; at += READS_IN_FLIGHT) {
+      if (input.isCancelled?.()) {
+        cancelled = true;
+        break;
+      }
+      const slice = ids.slice(at, at + READS_IN_FLIGHT);
+      const reads = await Promise.all(slice.map((id) => input.read(id)));
+      let unchanged = 0;
+      for (let i = 0; i < slice.length; i++) {
+        const read = reads[i];
+        if ('error' in read) {
+          input.skip(slice[i], read.error);
+          unchanged++;
+          continue;
+        }
+        const job = input.jobFor(slice[i], read.text);
+        if (!job) {
+          unchanged++;
+          continue;
+        }
+        batch.push(job);
+        batchChars += job.text.length;
+        if (batchChars >= BATCH_CHARS || batch.length >= BATCH_DOCS) await flush();
+      }
+      if (unchanged) progress(unchanged);
+    }
+    await flush();
+    await Promise.all(running);
+  } finally {
+    await pool?.close();
+  }
+  return { analysed, cancelled };
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
+import { AnalysisPool, findWorkerScript } from '../../../server/src/engine/worker/analysisPool';
+import { analyzeOne } from '../../../server/src/engine/worker/analyzeOne';
+import { LanguageService } from '../../../server/src/engine/languageService';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
+
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+const jobs = () => readdirSync(SEEDS).map((f) => ({ id: `/corpus/${f}`, text: readFileSync(path.join(SEEDS, f), 'utf8') }));
+const script = findWorkerScript();
+
+test('worker threads give the same analyses as the calling thread', { skip: !script && 'dist/analysisWorker.js not built' }, async () => {
+  const lexicon = builtinLexicon();
+  const pool = AnalysisPool.open(lexicon, { size: 2, script })!;
+  try {
+    const all = jobs();
+    const [a, b] = await Promise.all([pool.analyze(all.slice(0, 2)), pool.analyze(all.slice(2))]);
+    assert.deepEqual([...a, ...b], all.map((j) => analyzeOne(j, lexicon)));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('bulk indexing on workers fills the same index as indexing on this thread', { skip: !script && 'dist/analysisWorker.js not built' }, async () => {
+  const files = new Map(jobs().map((j) => [j.id, j.text] as [string, string]));
+  files.set('/corpus/binary.txt', { error: 'looks binary' } as never);
+  const onThread = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), workers: 0 });
+  const onWorkers = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), workers: 2 });
+  await onThread.indexWorkspace();
+  await onWorkers.indexWorkspace();
+  assert.deepEqual(onWorkers.index.paths().sort(), onThread.index.paths().sort());
+  for (const p of onThread.index.paths()) assert.deepEqual(onWorkers.index.get(p), onThread.index.get(p));
+  assert.deepEqual([...onWorkers.skipped.keys()], ['/corpus/binary.txt']);
+});

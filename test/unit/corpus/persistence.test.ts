@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { loadPersistedIndex, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
+import { LanguageService } from '../../../server/src/engine/languageService';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
+
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+const seedFiles = () => new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'corpus-lens-persist-'));
+
+test('warm start: a second service loads the persisted index and analyses nothing that did not change', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const first = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  const cold = await first.indexWorkspace();
+  assert.equal(cold.analysed, files.size);
+
+  const ws = new InMemoryWorkspace(new Map(files));
+  const second = new LanguageService({ workspace: ws, storagePath: storage });
+  assert.equal(await second.loadPersisted(), files.size);
+  const [someId] = files.keys();
+  assert.deepEqual(second.index.get(someId), JSON.parse(JSON.stringify(first.index.get(someId))), 'the loaded analysis equals the one persisted');
+  ws.set(someId, `${files.get(someId)}\n\nA new closing paragraph, added later.\n`);
+  const warm = await second.indexWorkspace();
+  assert.equal(warm.analysed, 1, 'only the edited document is analysed again');
+  assert.equal(warm.documents, files.size);
+});
+
+test('a corrupt persisted index is deleted and rebuilt; a stale one is ignored', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  await new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }).indexWorkspace();
+  const file = path.join(storage, PERSISTED_FILE);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  writeFileSync(file, `${lines[0]}\n${lines[1].slice(0, 40)}\n`);
+  const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  assert.equal(await again.loadPersisted(), 0);
+  assert.equal((await again.indexWorkspace()).analysed, files.size);
+  assert.ok('stale' in (await loadPersistedIndex(storage, 'another-engine')));
+});
+
+test('a truncated file (fewer entries than its header says) is not trusted', async () => {
+  const storage = tmp();
+  await savePersistedIndex(storage, 'e', [], 3);
+  const loaded = await loadPersistedIndex(storage, 'e');
+  assert.ok('corrupt' in loaded);
+});
