@@ -116,3 +116,17 @@ export const ORDINAL_TERM_WORDS = new Set(knowledge.ordinalTermWords);
 
 /** Generic nouns ("war", "invasion") that can refer back to a known event. */
 export const GENERIC_EVENT_NOUNS = phraseIndex([...new Set(EVENTS.flatMap((e) => e.generic))].map((g): [string, string] => [g, g]));
+
+/** First words (lower case) of every listed word and phrase: where an expression may start. */
+export function openingWords(): string[] {
+  const first = (phrase: string) => tokenize(phrase)[0]?.norm.toLowerCase() ?? '';
+  return [
+    ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...NUMBER_WORDS.keys(), ...ORDINALS.keys(), ...DECADE_WORDS.keys(),
+    ...SEASONS.keys(), ...POSITION_WORDS.keys(), ...DEICTIC.keys(), ...VAGUE_NUMBERS,
+    ...knowledge.events.filter((e) => 'named' in e && e.named).flatMap((e) => e.names.map(first)),
+    ...Object.keys(words.approximators).map(first), ...Object.keys(words.references).map(first), ...Object.keys(words.holidays).map(first),
+  ];
+}
+
+/** Words that make an event the likely topic of a document (see events.json "cues"). */
+export const CUE_WORDS = new Set(EVENTS.flatMap((e) => e.cues));

@@ -45,8 +45,8 @@ export function parseMetadataDate(text: string): DocumentDate | null {
 }
 
 /** Infer the document's date from its text; null when nothing in it tells. */
-export function inferDocumentDate(found: FoundMatch[], sentences: Sentence[], events: DocumentEvents): DocumentDate | null {
-  const constraints = [...datelineConstraints(found), ...matchConstraints(found), ...officeHolderConstraints(sentences, events), ...eventMentionConstraints(sentences, events)];
+export function inferDocumentDate(found: FoundMatch[], sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentDate | null {
+  const constraints = [...datelineConstraints(found), ...matchConstraints(found), ...officeHolderConstraints(sentences, lows, events), ...eventMentionConstraints(sentences, lows, events)];
   const combined = combine(constraints);
   if (!combined) return null;
   const { range, used, dropped } = combined;
@@ -104,12 +104,12 @@ function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
 }
 
 /** A known event mentioned outside future or hypothetical talk: the document is not older than it (the latest such event). */
-function eventMentionConstraints(sentences: Sentence[], events: DocumentEvents): DocumentConstraint[] {
+function eventMentionConstraints(sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentConstraint[] {
   let latest: { from: number; reason: string } | null = null;
   sentences.forEach((s, si) => {
     const refs = events.bySentence[si];
     if (!refs || refs.size === 0) return;
-    const scan = makeScan(s.tokens);
+    const scan = makeScan(s.tokens, undefined, undefined, lows[si]);
     if (scan.low.some((w) => HYPOTHETICAL.has(w))) return;
     for (const ref of refs.values()) {
       if (!ref.event || scan.futureAt(ref.start)) continue;
@@ -126,13 +126,12 @@ const NOT_VERBS = new Set(['was', 'has', 'his', 'this', 'as', 'us', 'its', 'is']
 const TITLES = new Set(['president', 'prime', 'chancellor', 'premier']);
 
 /** "President Joe Biden is …", "As U.S. President Donald Trump pushes …": the holder is in office now (one of his terms). */
-function officeHolderConstraints(sentences: Sentence[], events: DocumentEvents): DocumentConstraint[] {
+function officeHolderConstraints(sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentConstraint[] {
   const out: DocumentConstraint[] = [];
   const seen = new Set<string>();
   if (events.holders.size === 0) return out;
-  for (const s of sentences) {
-    if (s.block === 'boilerplate') continue;
-    const low = s.tokens.map((t) => t.norm.toLowerCase());
+  for (const [si, s] of sentences.entries()) {
+    const low = lows[si];
     for (let i = 1; i < low.length; i++) {
       if (!TITLES.has(low[i - 1]) && !(low[i - 1] === 'minister' && low[i - 2] === 'prime')) continue;
       const holder = OFFICE_HOLDER_NAMES.match(low, i);

@@ -75,10 +75,10 @@ const durationContext = (s: Scan, i: number) => i > 0 && DURATION_LEADS.has(s.lo
 /** "11-year", "five-year", "18-month" (adjectival durations). */
 function hyphenatedDuration(s: Scan, i: number): { n: number; unit: string; end: number } | null {
   const w = s.low[i] ?? '';
-  const parts = w.split('-');
-  if (parts.length === 2 && s.toks[i].kind === 'word') {
-    const n = NUMBER_WORDS.get(parts[0]);
-    const unit = UNITS.get(parts[1]);
+  const dash = w.indexOf('-');
+  if (dash > 0 && s.toks[i].kind === 'word') {
+    const n = NUMBER_WORDS.get(w.slice(0, dash));
+    const unit = UNITS.get(w.slice(dash + 1));
     if (n !== undefined && n >= 1 && unit && unit !== 'NI' && unit !== 'SE' && unit !== 'WE') return { n, unit, end: i + 1 };
     return null;
   }

@@ -11,7 +11,7 @@ import {
   EVENT_NAMES, EVENTS, GENERIC_EVENT_NOUNS, OFFICE_HOLDER_NAMES, OFFICE_START_PHRASES, ORDINAL_TERM_WORDS, type KnownEvent, type OfficeHolder,
 } from './dateLexicon';
 import type { EventHit } from './scan';
-import { ORDINALS } from './dateLexicon';
+import { CUE_WORDS, ORDINALS } from './dateLexicon';
 
 export interface EventReference extends EventHit {
   start: number;
@@ -32,15 +32,14 @@ export interface DocumentEvents {
 const DETERMINERS = new Set(['the', 'this', 'that', 'its', 'their', 'his', 'her']);
 const MIN_CUES = 3;
 
-export function findEventReferences(sentences: Token[][]): DocumentEvents {
-  const lows = sentences.map((toks) => toks.map((t) => t.norm.toLowerCase()));
+export function findEventReferences(sentences: Token[][], lows: string[][]): DocumentEvents {
   const named = new Map<KnownEvent, number>();
   const holders = new Set<OfficeHolder>();
   const cueCounts = new Map<string, number>();
   const bySentence = lows.map((low, si) => {
     const refs = new Map<number, EventReference>();
     for (let i = 0; i < low.length; i++) {
-      cueCounts.set(low[i], (cueCounts.get(low[i]) ?? 0) + 1);
+      if (CUE_WORDS.has(low[i])) cueCounts.set(low[i], (cueCounts.get(low[i]) ?? 0) + 1);
       const name = EVENT_NAMES.match(low, i);
       if (name) {
         named.set(name.data, (named.get(name.data) ?? 0) + 1);
@@ -52,7 +51,7 @@ export function findEventReferences(sentences: Token[][]): DocumentEvents {
       if (holder && isUpperInitial(sentences[si][i].text)) {
         holders.add(holder.data);
         const clause = officeClause(low, holder.end, holder.data);
-        if (clause) refs.set(i, { start: i, end: clause.end, label: clause.label, candidates: clause.candidates, holder: holder.data, generic: false });
+        if (clause) refs.set(i, { start: i, nameStart: i, end: clause.end, label: clause.label, candidates: clause.candidates, holder: holder.data, generic: false });
         i = holder.end - 1;
       }
     }
@@ -74,7 +73,7 @@ export function findEventReferences(sentences: Token[][]): DocumentEvents {
 }
 
 function eventReference(start: number, end: number, event: KnownEvent, generic: boolean): EventReference {
-  return { start, end, label: event.label, candidates: [{ from: event.range.from, to: event.range.from }], event, generic, named: event.named && !generic };
+  return { start, end, label: event.label, candidates: [{ from: event.range.from, to: event.range.from }], event, generic, named: event.named && !generic, nameStart: start };
 }
 
 const isAdjective = (t: Token | undefined) => !!t && t.kind === 'word' && !isUpperInitial(t.text) && t.text.length > 2;

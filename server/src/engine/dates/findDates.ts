@@ -4,7 +4,7 @@ import { isoDay, parseIsoDay, type DayRange } from './calendar';
 import { inferDocumentDate, parseMetadataDate, type FoundMatch } from './documentDate';
 import { eventAtToken, eventNearToken, findEventReferences } from './events';
 import { scanSentence } from './grammar';
-import { makeScan } from './scan';
+import { lowerCase, makeScan } from './scan';
 import { rangeValue, type Resolved } from './values';
 
 export interface DateFindings {
@@ -24,15 +24,16 @@ export interface DateContext {
  */
 export function findDates(model: TextModel, context: DateContext): DateFindings {
   const sentences = model.sentences.filter((s) => s.block !== 'boilerplate');
-  const events = findEventReferences(sentences.map((s) => s.tokens));
+  const lows = sentences.map((s) => lowerCase(s.tokens));
+  const events = findEventReferences(sentences.map((s) => s.tokens), lows);
   const found: FoundMatch[] = [];
   sentences.forEach((sentence, si) => {
     const refs = events.bySentence[si];
-    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i));
+    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i), lows[si]);
     for (const match of scanSentence(scan)) found.push({ match, scan, sentence });
   });
   const metadata = context.metadataDate ? parseMetadataDate(context.metadataDate) : null;
-  const date = metadata ?? inferDocumentDate(found, sentences, events);
+  const date = metadata ?? inferDocumentDate(found, sentences, lows, events);
   return { dates: resolveAll(found, date), date };
 }
 

@@ -2,7 +2,6 @@
  * The temporal grammar over one sentence: at each token every rule is tried, the longest match
  * wins, and the scan continues after it. Rules look at a bounded window, so the scan is linear.
  */
-import { isUpperInitial } from '../text/chars';
 import { dayParts } from './calendar';
 import {
   centuryAt, dateAt, decadeAt, holidayAt, positionedAt, quarterAt, seasonAt, yearOnlyAt,
@@ -10,6 +9,7 @@ import {
 import { durationAt, eventOrdinalAt, setAt } from './durationRules';
 import { deicticAt, neighbourAt, offsetAt, shiftedAt, timeAt } from './relativeRules';
 import { unitAt, type Match, type Scan } from './scan';
+import { NUMBER_WORDS, openingWords, ORDINALS } from './dateLexicon';
 import { applyPosition, unitContaining, yearValue } from './values';
 
 type Rule = (s: Scan, i: number) => Match | null;
@@ -43,7 +43,7 @@ const earlierLaterAt: Rule = (s, i) => {
 const namedDayAt: Rule = (s, i) => {
   const start = s.low[i] === 'the' ? i + 1 : i;
   const hit = s.eventAt(start);
-  if (!hit || hit.candidates.length !== 1 || !hit.named) return null;
+  if (!hit || hit.candidates.length !== 1 || !hit.named || hit.nameStart !== start) return null;
   const day = hit.candidates[0].from;
   return { start: i, end: hit.end, kind: 'date', base: 'absolute', event: hit, resolve: () => unitContaining(day, 'D') };
 };
@@ -62,13 +62,12 @@ const RULES: Rule[] = [
   setAt, eventOrdinalAt, durationAt, yearOnlyAt,
 ];
 
-/** Words that can open a temporal expression (besides numbers and capitalised words). */
+/** Words that can open a temporal expression (besides numbers), from the grammar's own lexicons. */
 const OPENERS = new Set([
   'the', 'this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current', 'early', 'late', 'mid', 'middle',
   'beginning', 'start', 'end', 'earlier', 'later', 'year', 'year-end', 'every', 'each', 'annually', 'yearly', 'a', 'an', 'per', 'its', 'their',
-  'in', 'recent', 'noon', 'midnight', 'today', 'tonight', 'yesterday', 'tomorrow', 'now', 'currently', 'nowadays', 'at', 'these', 'recently',
-  'formerly', 'soon', 'about', 'around', 'roughly', 'approximately', 'some', 'nearly', 'almost', 'less', 'under', 'close', 'just', 'up',
-  'more', 'over', 'well', 'couple', 'few', 'several', 'many', 'spring', 'summer', 'autumn', 'fall', 'winter',
+  'in', 'recent', 'noon', 'midnight', 'few', 'several', 'many', 'couple', 'for',
+  ...openingWords(),
 ]);
 
 function mayOpen(s: Scan, i: number): boolean {
@@ -76,10 +75,10 @@ function mayOpen(s: Scan, i: number): boolean {
   if (t.kind === 'number') return true;
   if (t.kind !== 'word') return t.norm === "'";
   const w = s.low[i];
-  return OPENERS.has(w) || isUpperInitial(t.text) || w.startsWith('mid-') || /^(?:q[1-4]|\w+-\w+|\w+s|\w+th|first|second|third)$/.test(w) || numberLike(s, i);
+  if (OPENERS.has(w)) return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && (w.startsWith('mid-') || NUMBER_WORDS.has(w.slice(0, dash)) || ORDINALS.has(w)) || (w.length === 2 && w[0] === 'q');
 }
-
-const numberLike = (s: Scan, i: number) => unitAt(s, i + 1) !== null;
 
 /** All temporal expressions in one sentence, in order, not overlapping. */
 export function scanSentence(s: Scan): Match[] {

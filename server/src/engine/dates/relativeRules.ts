@@ -48,12 +48,14 @@ const SHIFT_WORDS: Record<string, number> = { last: -1, past: -1, previous: -1, 
  * "this weekend"; with "the": "the following day", "the previous year" hang on the previous date.
  */
 export function shiftedAt(s: Scan, i: number): Match | null {
-  const future = s.futureAt(i);
   let j = i;
   const withThe = s.low[j] === 'the';
   if (withThe) j++;
   if (s.low[j] === 'this' && s.low[j + 1] === 'past') j++;
-  if (withThe && s.low[j] === 'weekend') return relative(i, j + 1, (a) => (a === null ? null : weekendNear(a, 0, future)));
+  if (withThe && s.low[j] === 'weekend') {
+    const future = s.futureAt(i);
+    return relative(i, j + 1, (a) => (a === null ? null : weekendNear(a, 0, future)));
+  }
   const n = SHIFT_WORDS[s.low[j]];
   if (n === undefined) return null;
   const target = j + 1;
@@ -61,7 +63,10 @@ export function shiftedAt(s: Scan, i: number): Match | null {
   const base = withThe && (s.low[j] === 'following' || s.low[j] === 'next' || s.low[j] === 'previous' || s.low[j] === 'preceding') ? 'previous' : 'document';
   if (withThe && base === 'document' && s.low[j] !== 'past' && s.low[j] !== 'last' && s.low[j] !== 'current' && s.low[j] !== 'coming') return null;
   if (unit && !unit.plural) {
-    if (unit.unit === 'WE') return relative(i, unit.end, (a) => (a === null ? null : weekendNear(a, n, future)), base);
+    if (unit.unit === 'WE') {
+      const future = s.futureAt(i);
+      return relative(i, unit.end, (a) => (a === null ? null : weekendNear(a, n, future)), base);
+    }
     return relative(i, unit.end, (a) => (a === null ? null : unitContaining(shift(a, unit.unit, n), unit.unit)), base);
   }
   const season = SEASONS.get(s.low[target]);

@@ -20,6 +20,8 @@ export interface EventHit {
   candidates: DayRange[];
   /** The name itself is a date ("D-Day"). */
   named?: boolean;
+  /** Token index where the event's own name starts (after any title words). */
+  nameStart?: number;
 }
 
 /** A constraint on the document's date stated by the text ("now in its third year"). */
@@ -57,18 +59,21 @@ export interface Scan {
 
 const NO_EVENTS = () => null;
 
-export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS): Scan {
-  const low = toks.map((t) => t.norm.toLowerCase());
-  // "is to be held", "are to travel": a planned event
-  const cue = low.map((w, k) => FUTURE_CUES.has(w) || ((w === 'is' || w === 'are') && low[k + 1] === 'to'));
-  const past = low.some((w) => PAST_AUXILIARIES.has(w));
+export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS, low = lowerCase(toks)): Scan {
+  let cue: boolean[] | null = null;
+  let past: boolean | null = null;
   const futureAt = (i: number) => {
+    // "is to be held", "are to travel": a planned event
+    cue ??= low.map((w, k) => FUTURE_CUES.has(w) || ((w === 'is' || w === 'are') && low[k + 1] === 'to'));
+    past ??= low.some((w) => PAST_AUXILIARIES.has(w));
     if (DEADLINE_WORDS.has(low[i - 1]) && !past) return true;
     for (let k = Math.max(0, i - FUTURE_WINDOW_BEFORE); k < Math.min(low.length, i + FUTURE_WINDOW_AFTER); k++) if (cue[k]) return true;
     return false;
   };
   return { toks, low, futureAt, eventAt, eventNear };
 }
+
+export const lowerCase = (toks: Token[]) => toks.map((t) => t.norm.toLowerCase());
 
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 
@@ -106,9 +111,13 @@ export function numberAt(s: Scan, i: number): NumberHit | null {
   }
   if (w === 'couple' && s.low[i + 1] === 'of') return { n: 2, end: i + 2 };
   if (VAGUE_NUMBERS.has(w) && w !== 'some' && w !== 'number') return { n: NaN, end: i + 1 };
-  const parts = w.split('-');
-  if (parts.length === 2 && NUMBER_WORDS.has(parts[0]) && NUMBER_WORDS.has(parts[1])) return { n: NUMBER_WORDS.get(parts[0])! + NUMBER_WORDS.get(parts[1])!, end: i + 1 };
   const n = NUMBER_WORDS.get(w);
+  const dash = n === undefined ? w.indexOf('-') : -1;
+  if (dash > 0) {
+    const tens = NUMBER_WORDS.get(w.slice(0, dash));
+    const ones = NUMBER_WORDS.get(w.slice(dash + 1));
+    return tens !== undefined && ones !== undefined && tens >= 20 && ones < 10 ? { n: tens + ones, end: i + 1 } : null;
+  }
   if (n !== undefined && n >= 1) return { n, end: i + 1 };
   return null;
 }
