@@ -162,6 +162,21 @@ async function ensureDebianPackages({ needKrb5 }) {
   log(`apt-get done in ${secs(Date.now() - t)}`);
 }
 
+/**
+ * The environment without the variables an outer npm (`npm test`, `npm start`) sets for its scripts:
+ * an inner npm would take them as its own config (npm_config_user_agent names the outer Node, and
+ * code-server's postinstall reads the Node major from it), and NODE / npm_node_execpath point at that Node.
+ */
+function cleanNpmEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    const keep = /^npm_config_(registry|cafile|ca|cert|key|strict_ssl|proxy|https_proxy|noproxy|cache|userconfig|globalconfig|@.*:registry)$/i.test(k);
+    if ((/^npm_/i.test(k) && !keep) || k === 'NODE' || k === 'INIT_CWD') continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 async function installNode24(p) {
   const t = Date.now();
   const prefix = path.dirname(path.dirname(p.nodePkg));
@@ -170,7 +185,7 @@ async function installNode24(p) {
   let version = NODE_VERSION;
   try {
     await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${NODE_PACKAGE}@${version}`], {
-      timeoutMs: NODE_INSTALL_TIMEOUT_MS, label: 'npm node24',
+      env: cleanNpmEnv(process.env), timeoutMs: NODE_INSTALL_TIMEOUT_MS, label: 'npm node24',
     });
   } catch (e) {
     // Pinned version not served: take the newest 24.x the registry has.
@@ -184,7 +199,7 @@ async function installNode24(p) {
     version = versions.at(-1);
     if (!version) throw new Error(`no ${NODE_PACKAGE} 24.x version found on the npm registry`);
     await run('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `${NODE_PACKAGE}@${version}`], {
-      timeoutMs: NODE_INSTALL_TIMEOUT_MS, label: 'npm node24',
+      env: cleanNpmEnv(process.env), timeoutMs: NODE_INSTALL_TIMEOUT_MS, label: 'npm node24',
     });
   }
   const got = nodeVersionOf(p.node);
@@ -200,7 +215,7 @@ async function installCodeServer(p) {
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   const env = {
-    ...process.env,
+    ...cleanNpmEnv(process.env),
     // npm runs under the first `node` on PATH: code-server's postinstall refuses any major but 24.
     PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`,
     // Native modules (kerberos, node-pty, ...) build against Node 24's headers, not the system Node's.
