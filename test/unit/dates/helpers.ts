@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { findDates, type DateFindings } from '../../../server/src/engine/dates/findDates';
 import { buildTextModel } from '../../../server/src/engine/text/textModel';
 import type { DateExpression } from '../../../server/src/engine/types';
@@ -12,4 +13,9 @@ export function expression(found: DateFindings, text: string, nth = 1): DateExpr
   const d = hits[nth - 1];
   if (!d) throw new Error(`no expression "${text}" in ${JSON.stringify(found.dates.map((x) => x.text))}`);
   return d;
+}
+
+/** Each listed expression (first occurrence) has the listed value. */
+export function assertValues(found: DateFindings, expected: Record<string, string | null>): void {
+  for (const [text, value] of Object.entries(expected)) assert.equal(expression(found, text).value, value, text);
 }
