@@ -58,8 +58,13 @@ export function findAttributions(words: TaggedWord[], clauses: Clause[]): Attrib
   return out;
 }
 
+let phraseStarts: Set<string> | null = null;
+
 function matchAccordingTo(words: TaggedWord[], i: number): number {
-  for (const phrase of claimsLexicon().accordingTo) {
+  const phrases = claimsLexicon().accordingTo;
+  phraseStarts ??= new Set(phrases.map((p) => p[0]));
+  if (!phraseStarts.has(words[i].lower)) return 0;
+  for (const phrase of phrases) {
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) ok = words[i + k]?.lower === phrase[k];
     if (ok) return phrase.length;

@@ -43,7 +43,8 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
     const key = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
     if ((w.tag === 'verb' || w.tag === 'vpart') && !lex.stateVerbs.has(w.lemma) && !lex.reportingVerbs.has(w.lemma)) pushOnce(predicates, key);
     else if (key !== w.lemma && lex.verbs.has(key) && w.tag === 'word') pushOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
-    if (!lex.stateVerbs.has(w.lemma)) pushOnce(terms, key);
+    const generic = lex.genericTerms.has(w.lemma) || lex.genericTerms.has(key) || (w.lower.endsWith('ly') && w.tag === 'word');
+    if (!lex.stateVerbs.has(w.lemma) && !generic) pushOnce(terms, key);
     if (w.tag === 'name') pushOnce(names, key);
   }
   return { negated: negations % 2 === 1, predicates, terms, names };
@@ -69,7 +70,7 @@ export interface TemporalScope {
   years: number[];
 }
 
-const UNITS: Record<string, 'year' | 'month' | 'week' | 'day'> = { year: 'year', years: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week', day: 'day', days: 'day' };
+const UNITS = new Map<string, 'year' | 'month' | 'week' | 'day'>([['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'], ['day', 'day'], ['days', 'day']]);
 
 /** Elapsed-time statements about an ongoing event, and the years a claim names. */
 export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScope {
@@ -78,8 +79,8 @@ export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScop
   let ordinal: TemporalScope['ordinal'];
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
-    if (w.token.kind === 'number' && /^(?:1[89]|20)\d\d$/.test(w.token.norm)) years.push(Number(w.token.norm));
-    const unit = UNITS[w.lower];
+    if (w.token.kind === 'number' && w.token.norm.length === 4 && /^(?:1[89]|20)\d\d$/.test(w.token.norm)) years.push(Number(w.token.norm));
+    const unit = UNITS.get(w.lower);
     if (!unit || ordinal) continue;
     const prev = words[j - 1];
     if (!prev) continue;

@@ -13,6 +13,7 @@ export interface ClaimSignature {
   date: DocumentDate | null;
   /** actor ids ("@russia") and terms, each once */
   keys: string[];
+  keySet: Set<string>;
   actors: Set<string>;
   /** keys that only name someone or somewhere: actor ids and capitalised terms */
   names: Set<string>;
@@ -33,10 +34,12 @@ export function signClaim(path: string, index: number, claim: Claim, date: Docum
   }
   for (const t of claim.subject ?? []) subject.add(t);
   const keys = new Set<string>(actorIds);
-  for (const t of claim.terms) keys.add(t);
+  // with actors resolved, their ids stand for the names: the name words would count them twice
+  const nameTerms = new Set(actorIds.size > 0 ? claim.names ?? [] : []);
+  for (const t of claim.terms) if (!nameTerms.has(t)) keys.add(t);
   for (const q of claim.quantities) if (q.unit) keys.add('#' + q.unit);
   const names = new Set<string>([...actorIds, ...(claim.names ?? [])]);
-  return { ref: { path, index }, claim, date, keys: [...keys], actors: actorIds, names, subject };
+  return { ref: { path, index }, claim, date, keys: [...keys], keySet: keys, actors: actorIds, names, subject };
 }
 
 /** Inverse document frequency of each key over the claims (a claim counts once per key). */
@@ -44,15 +47,17 @@ export function keyWeights(signatures: ClaimSignature[]): (key: string) => numbe
   const df = new Map<string, number>();
   for (const s of signatures) for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
   const n = Math.max(1, signatures.length);
-  return (key) => {
-    const idf = Math.log(1 + n / (df.get(key) ?? 1));
-    return key.startsWith('@') ? idf * 1.2 : idf;
-  };
+  const weights = new Map<string, number>();
+  for (const [key, count] of df) {
+    const idf = Math.log(1 + n / count);
+    weights.set(key, key.startsWith('@') ? idf * 1.2 : idf);
+  }
+  return (key) => weights.get(key) ?? Math.log(1 + n);
 }
 
 /** Weighted overlap of two signatures: shared weight over the geometric mean of their weights (a weighted cosine, 0..1). */
 export function similarity(a: ClaimSignature, b: ClaimSignature, weight: (key: string) => number): { score: number; shared: string[] } {
-  const inB = new Set(b.keys);
+  const inB = b.keySet;
   let shared = 0;
   let wa = 0;
   let wb = 0;

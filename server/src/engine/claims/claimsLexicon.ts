@@ -38,6 +38,8 @@ export interface ClaimsLexicon {
   irregular: Map<string, string>;
   auxiliaries: Set<string>;
   stopwords: Set<string>;
+  genericTerms: Set<string>;
+  negativePredicates: Set<string>;
   /** word -> canonical member of its synonym group */
   synonym: Map<string, string>;
   /** canonical predicate -> canonical predicates it cannot co-hold with */
@@ -100,6 +102,8 @@ export function claimsLexicon(): ClaimsLexicon {
     irregular: new Map(Object.entries(words.irregular)),
     auxiliaries: new Set(words.auxiliaries),
     stopwords: new Set(words.stopwords),
+    genericTerms: new Set(words.genericTerms),
+    negativePredicates: new Set(words.negativePredicates),
     synonym,
     antonym,
     numbers: new Map(Object.entries(words.numbers)),

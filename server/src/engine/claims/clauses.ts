@@ -29,10 +29,21 @@ function isFinite(w: TaggedWord): boolean {
 /** Whether words[from, next segment end) hold a finite verb within `limit` words. */
 function segmentHasFiniteVerb(words: TaggedWord[], from: number, limit = 12): boolean {
   for (let j = from; j < words.length && j < from + limit; j++) {
+    if (words[j].lower === ',' && appositiveName(words, j)) {
+      j = appositiveName(words, j);
+      continue;
+    }
     if (SEGMENT_ENDS.has(words[j].lower) || words[j].lower === '"') return false;
     if (isFinite(words[j])) return true;
   }
   return false;
+}
+
+/** ", Steve Witkoff," between commas: the index of the closing comma, else 0. */
+function appositiveName(words: TaggedWord[], comma: number): number {
+  let k = comma + 1;
+  while (k < words.length && k < comma + 6 && words[k].tag === 'name') k++;
+  return k > comma + 1 && words[k]?.lower === ',' ? k : 0;
 }
 
 function hasFiniteVerb(words: TaggedWord[], from: number, to: number): boolean {
@@ -102,7 +113,7 @@ export function splitClauses(words: TaggedWord[]): Clause[] {
     if (next.tag === 'verb' && coordinatedVerb(words, j, presentTense, asyndetic)) cut(at, true);
     else if (next.tag === 'aux' && !asyndetic && !NON_FINITE_AUX.has(next.lower)) cut(at, true);
     else if (lex.subordinators.has(next.lower) && j > i + 1) cut(at, false); // ", but despite …", ", and although …"
-    else if (segmentHasFiniteVerb(words, j, 8) && (w.tag === 'conj' || lex.coordinators.has(words[i + 1]?.lower ?? ''))) cut(at, false);
+    else if (segmentHasFiniteVerb(words, j, 12) && (w.tag === 'conj' || lex.coordinators.has(words[i + 1]?.lower ?? ''))) cut(at, false);
   }
   const clauses: Clause[] = [];
   let from = 0;
@@ -123,7 +134,7 @@ export function splitClauses(words: TaggedWord[]): Clause[] {
 }
 
 const MIN_CLAUSE_WORDS = 3;
-const PRESENT = new Set(['is', 'are', 'am', 'does', 'do', 'has', 'have']);
+const PRESENT = new Set(['is', 'are', 'am', 'does', 'do']);
 const OBJECT_STARTS = new Set(['det', 'pron', 'name', 'prep', 'num']);
 
 /**

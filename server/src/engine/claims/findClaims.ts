@@ -83,7 +83,9 @@ function claimsOfSentence(
     if (cue && contentWordsOutside(words, clause, cue) < 2) return; // the clause is only the attribution frame
     const keys = claimKeys(words, clause, (j) => skip(j) || (!!cue && words[j].lower === cue.cue));
     const span = trimSpan(words, clause);
-    const subject = subjectOf(words, clause);
+    const clauseSubject = subjectOf(words, clause);
+    // in "X said that …" the subject is the source; who the reported clause is about is left unknown
+    const subject = clauseSubject && cue?.source && clauseSubject.from < cue.source.to && cue.source.from < clauseSubject.to ? null : clauseSubject;
     const entities = new Set<number>();
     const subjectEntities = new Set<number>();
     for (const m of mentions) {

@@ -1,7 +1,8 @@
 import type { ActorTable } from '../actors/resolveActors';
 import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '../types';
 import { keyWeights, signClaim, similarity, type ClaimSignature } from './claimSignature';
-import { judgePair } from './contradictions';
+import { claimsLexicon } from './claimsLexicon';
+import { compatible, judgePair } from './contradictions';
 
 /** Claims joined across documents: the same claim told in several articles, and contradictions. */
 export interface ClaimGraph {
@@ -21,6 +22,7 @@ export interface LinkOptions {
 /** A key shared by more claims than this is too common to propose candidates (it still counts in the score). */
 const MAX_POSTINGS = 400;
 const MIN_SHARED_KEYS = 2;
+const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'that', 'which', 'who']);
 
 /**
  * Candidate pairs come from an inverted index over actor ids, terms and quantity units (never all
@@ -30,8 +32,8 @@ const MIN_SHARED_KEYS = 2;
  * about the same thing (see contradictions.ts).
  */
 export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
-  const sameClaim = options.sameClaim ?? 0.42;
-  const sameTopic = options.sameTopic ?? 0.3;
+  const sameClaim = options.sameClaim ?? 0.3;
+  const sameTopic = options.sameTopic ?? 0.25;
   const signatures: ClaimSignature[] = [];
   for (const [path, doc] of docs) doc.claims.forEach((claim, index) => signatures.push(signClaim(path, index, claim, doc.date, actors)));
   const weight = keyWeights(signatures);
@@ -50,6 +52,15 @@ export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: 
   };
   const contradictions: Contradiction[] = [];
   const counts = new Map<number, number>();
+  // each claim keeps its best same-claim partner: clusters grow along best matches, not along every weak link
+  const best = new Float64Array(signatures.length);
+  const partner = new Int32Array(signatures.length).fill(-1);
+  const offer = (i: number, j: number, score: number) => {
+    if (score > best[i]) {
+      best[i] = score;
+      partner[i] = j;
+    }
+  };
   signatures.forEach((a, i) => {
     counts.clear();
     for (const k of a.keys) {
@@ -64,8 +75,15 @@ export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: 
       if (score < sameTopic || !sharesSubstance(shared, a, b)) continue;
       const verdict = judgePair(a, b, score);
       if (verdict) contradictions.push({ a: a.ref, b: b.ref, ...verdict });
-      else if (score >= sameClaim) parent[find(j)] = find(i);
+      const samePolarity = polarity(a) === polarity(b);
+      if (!verdict && samePolarity && score >= sameClaim && (sameQuantity(a, b) || compatibleSubjects(a, b))) {
+        offer(i, j, score);
+        offer(j, i, score);
+      }
     }
+  });
+  partner.forEach((j, i) => {
+    if (j >= 0) parent[find(j)] = find(i);
   });
   return buildGraph(signatures, find, contradictions);
 }
@@ -77,10 +95,31 @@ export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: 
  */
 function sharesSubstance(shared: string[], a: ClaimSignature, b: ClaimSignature): boolean {
   const content = shared.filter((k) => !k.startsWith('#') && !a.names.has(k) && !b.names.has(k));
+  const names = shared.length - content.length - shared.filter((k) => k.startsWith('#')).length;
   const predicate = a.claim.predicates.find((p) => b.claim.predicates.includes(p));
   const quantity = shared.some((k) => k.startsWith('#'));
-  if (predicate || quantity) return content.filter((k) => k !== predicate).length >= 1 || (quantity && content.length >= 1);
-  return content.length >= 3;
+  if (content.length === 0) return false;
+  if (predicate || quantity) return content.length >= 2 || quantity || names >= 1;
+  return content.length >= 2 || names >= 2;
+}
+
+/** Who the claims are about agree: a shared subject key; an unknown subject (pronoun, elided, a reported clause) does not object. */
+function compatibleSubjects(a: ClaimSignature, b: ClaimSignature): boolean {
+  const sa = [...a.subject].filter((k) => !PRONOUNS.has(k));
+  const sb = [...b.subject].filter((k) => !PRONOUNS.has(k));
+  if (sa.length === 0 || sb.length === 0) return true;
+  return sa.some((k) => b.subject.has(k));
+}
+
+/** Negation folded with negative predicates: "will not join" and "denying membership" are both negative. */
+function polarity(s: ClaimSignature): boolean {
+  const negative = claimsLexicon().negativePredicates;
+  return s.claim.negated !== s.claim.predicates.some((p) => negative.has(p));
+}
+
+/** Both state a quantity of the same unit, values compatible. */
+function sameQuantity(a: ClaimSignature, b: ClaimSignature): boolean {
+  return a.claim.quantities.some((qa) => qa.unit !== '' && b.claim.quantities.some((qb) => qb.unit === qa.unit && compatible(qa, qb)));
 }
 
 function buildGraph(signatures: ClaimSignature[], find: (i: number) => number, contradictions: Contradiction[]): ClaimGraph {
