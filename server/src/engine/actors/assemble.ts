@@ -24,7 +24,7 @@ export interface EntityDraft {
   first?: string;
   /** Initials of a multi-word organisation/place ("CAIR"). */
   initials?: string;
-  /** Start offsets of its mentions, to find the nearest one. */
+  /** Start offsets of its multi-word mentions, in text order, to find the nearest one. */
   positions: number[];
 }
 
@@ -32,10 +32,43 @@ export interface MentionDraft extends Omit<ActorMention, 'entity'> {
   entity: EntityDraft;
 }
 
+function mentionDraft(entity: EntityDraft, c: { start: number; end: number; sentence: number; role?: string; roleSpan?: { start: number; end: number } }, text: string, kind: MentionKind, confidence: number): MentionDraft {
+  const m: MentionDraft = { start: c.start, end: c.end, text, kind, entity, confidence, sentence: c.sentence };
+  if (c.role) {
+    m.role = c.role;
+    m.roleSpan = c.roleSpan;
+  }
+  return m;
+}
+
 export class EntityTable {
   readonly drafts: EntityDraft[] = [];
   readonly mentions: MentionDraft[] = [];
   private readonly byKey = new Map<string, EntityDraft>();
+  private readonly bySurname = new Map<string, EntityDraft[]>();
+  private readonly byInitials = new Map<string, EntityDraft>();
+
+  /** Persons of the document with this surname skeleton. */
+  withSurname(surname: string): EntityDraft[] {
+    return this.bySurname.get(surname) ?? [];
+  }
+
+  setSurname(d: EntityDraft, surname: string): void {
+    if (d.surname === surname) return;
+    d.surname = surname;
+    const list = this.bySurname.get(surname);
+    if (list) list.push(d);
+    else this.bySurname.set(surname, [d]);
+  }
+
+  withInitials(initials: string): EntityDraft | undefined {
+    return this.byInitials.get(initials);
+  }
+
+  setInitials(d: EntityDraft, initials: string): void {
+    d.initials = initials;
+    if (!this.byInitials.has(initials)) this.byInitials.set(initials, d);
+  }
 
   get(key: string): EntityDraft | undefined {
     return this.byKey.get(key);
@@ -55,11 +88,10 @@ export class EntityTable {
     if (!this.byKey.has(key)) this.byKey.set(key, draft);
   }
 
-  mention(draft: EntityDraft, m: Omit<MentionDraft, 'entity'>): void {
-    draft.positions.push(m.start);
-    if (m.kind === 'name' && !draft.entity.aliases.includes(m.text)) draft.entity.aliases.push(m.text);
-    if (m.role && !draft.entity.roles.includes(m.role)) draft.entity.roles.push(m.role);
-    this.mentions.push({ ...m, entity: draft });
+  mention(draft: EntityDraft, m: MentionDraft): void {
+    if (m.kind === 'name' && draft.entity.aliases.length < 64 && !draft.entity.aliases.includes(m.text)) draft.entity.aliases.push(m.text);
+    if (m.role && draft.entity.roles.length < 64 && !draft.entity.roles.includes(m.role)) draft.entity.roles.push(m.role);
+    this.mentions.push(m);
   }
 }
 
@@ -84,8 +116,9 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
     else pending.push(c);
   }
   mergeShortForms(table);
-  // 2. single words: surnames, acronyms, names repeated in the document
-  for (const c of pending) addSingleWord(lex, table, text, c, evidence, titleModeSentences.has(c.sentence));
+  // 2. single words: surnames, acronyms, names repeated in the document (headings last: they only echo the text)
+  for (const c of pending) if (!titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, false);
+  for (const c of pending) if (titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, true);
   return table;
 }
 
@@ -93,20 +126,19 @@ function addGazetteer(lex: ActorLexicon, table: EntityTable, text: string, c: Na
   const hit = c.hit!;
   const entry = lex.entries.get(hit.id)!;
   const t = surface(text, c);
-  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role };
   if (hit.role === 'demonym') {
     const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
-    table.mention(d, { ...base, kind: 'demonym', confidence: 0.9 });
+    table.mention(d, mentionDraft(d, c, t, 'demonym', 0.9));
     return;
   }
   const metonym = hit.role === 'seat' || (hit.role === 'capital' && !c.locative);
   if (metonym && entry.standsFor) {
     const d = table.entity(`m:${hit.id}`, () => ({ ...gazetteerEntity(lex, hit.id), standsFor: entry.standsFor, reference: 'metonym' }));
-    table.mention(d, { ...base, kind: 'metonym', confidence: 0.8 });
+    table.mention(d, mentionDraft(d, c, t, 'metonym', 0.8));
     return;
   }
   const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
-  table.mention(d, { ...base, kind: 'name', confidence: hit.weak ? 0.8 : 0.95 });
+  table.mention(d, mentionDraft(d, c, t, 'name', hit.weak ? 0.8 : 0.95));
 }
 
 function gazetteerEntity(lex: ActorLexicon, id: string): LocalEntity {
@@ -127,13 +159,13 @@ function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: Na
     const middle = words.slice(1, -1).map((u) => (isInitial(u.text) ? u.key : spellingSkeleton(u.key))).join(' ');
     const key = `p:${first}|${middle}|${surname}`;
     d = table.entity(key, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
-    d.surname = surname;
+    table.setSurname(d, surname);
     d.first = first;
     if (t.length > d.entity.name.length) d.entity.name = t;
   } else {
     d = table.get(`a:${fullKey}`) ?? table.entity(`n:${kind}:${fullKey}`, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
     const initials = c.units.filter((u) => u.upper).map((u) => u.text[0]).join('');
-    if (initials.length >= 2 && isAcronymOf(initials, c.units.map((u) => u.text))) d.initials = initials.toLowerCase();
+    if (initials.length >= 2 && isAcronymOf(initials, c.units.map((u) => u.text))) table.setInitials(d, initials.toLowerCase());
   }
   if (!d.entity.keys.includes(fullKey)) d.entity.keys.push(fullKey);
   if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
@@ -141,7 +173,8 @@ function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: Na
     table.alias(`a:${c.acronym}`, d);
     if (!d.entity.keys.includes(c.acronym)) d.entity.keys.push(c.acronym);
   }
-  table.mention(d, { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, roleSpan: c.roleSpan, kind: 'name', confidence: kind === 'other' ? 0.5 : 0.9 });
+  d.positions.push(c.start);
+  table.mention(d, mentionDraft(d, c, t, 'name', kind === 'other' ? 0.5 : 0.9));
 }
 
 /** "George Bush" joins "George W. Bush" when it is the only George … Bush in the document. */
@@ -150,13 +183,13 @@ function mergeShortForms(table: EntityTable): void {
   for (const d of persons) {
     const [first, middle, surname] = d.key.slice(2).split('|');
     if (middle) continue;
-    const longer = persons.filter((o) => o !== d && o.first === first && o.surname === surname && o.entity.keys.length);
+    const longer = table.withSurname(surname).filter((o) => o !== d && o.first === first && o.entity.keys.length);
     if (longer.length !== 1) continue;
     const target = longer[0];
     for (const m of table.mentions) if (m.entity === d) m.entity = target;
     for (const k of d.entity.keys) if (!target.entity.keys.includes(k)) target.entity.keys.push(k);
     for (const a of d.entity.aliases) if (!target.entity.aliases.includes(a)) target.entity.aliases.push(a);
-    target.positions.push(...d.positions);
+    target.positions = mergeSorted(target.positions, d.positions);
     d.entity.keys = [];
   }
 }
@@ -164,40 +197,44 @@ function mergeShortForms(table: EntityTable): void {
 function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate, evidence: DocumentEvidence, titleMode: boolean): void {
   const u = c.units[0];
   if (c.units.length > 1 || lex.ignored.has(u.key) || lex.notNames.has(u.key) || lex.honorifics.has(u.key) || lex.titles.has(u.key)) return;
-  if (u.key.length < 2 || /^\d/.test(u.key)) return;
+  if (u.key.length < 2 || /^\d/.test(u.key) || isTitleDerived(lex, u.key)) return;
   const t = surface(text, c);
-  const base = { start: c.start, end: c.end, text: t, sentence: c.sentence, role: c.role, roleSpan: c.roleSpan, kind: 'name' as MentionKind };
   const forced = lex.forcedIds.get(u.key);
   const person = nearest(
-    table.drafts.filter((d) => d.surname === spellingSkeleton(u.key) && d.entity.keys.length && !splitApart(lex, forced, d)),
+    table.withSurname(spellingSkeleton(u.key)).filter((d) => d.entity.keys.length && !splitApart(lex, forced, d)),
     c.start,
   );
   if (person.draft && (!u.allCaps || u.key.length > 4)) {
-    table.mention(person.draft, { ...base, confidence: person.unique ? 0.9 : 0.6 });
+    table.mention(person.draft, mentionDraft(person.draft, c, t, 'name', person.unique ? 0.9 : 0.6));
     return;
   }
-  const expansion = table.get(`a:${u.key}`) ?? (u.allCaps ? table.drafts.find((d) => d.initials === u.key) : undefined);
+  const expansion = table.get(`a:${u.key}`) ?? (u.allCaps ? table.withInitials(u.key) : undefined);
   if (expansion) {
-    table.mention(expansion, { ...base, confidence: 0.85 });
+    table.mention(expansion, mentionDraft(expansion, c, t, 'name', 0.85));
     return;
   }
   const known = table.get(`u:${u.key}`);
   if (known) {
     if (!known.entity.kind || known.entity.kind === 'other') known.entity.kind = c.kind ?? known.entity.kind;
-    table.mention(known, { ...base, confidence: 0.7 });
+    table.mention(known, mentionDraft(known, c, t, 'name', 0.7));
     return;
   }
   if (titleMode) return;
   const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
-  if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps) return;
+  // a capital at a sentence start is evidence only when the word is capitalised elsewhere, or takes a possessive ("Trump's")
+  if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive) return;
   const kind: ActorKind = c.kind ?? 'other';
   const d = table.entity(`u:${u.key}`, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));
   if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
-  if (kind === 'person') {
-    d.surname = spellingSkeleton(u.key);
-  }
-  table.mention(d, { ...base, confidence: kind === 'other' ? 0.5 : 0.7 });
+  if (kind === 'person') table.setSurname(d, spellingSkeleton(u.key));
+  table.mention(d, mentionDraft(d, c, t, 'name', kind === 'other' ? 0.5 : 0.7));
+}
+
+/** "Presidency", "Presidential", "Ministerial": words made from a title are no names. */
+function isTitleDerived(lex: ActorLexicon, key: string): boolean {
+  for (const stem of lex.titleStems) if (key.startsWith(stem) && key.length > stem.length + 1) return true;
+  return false;
 }
 
 /** The user file says this word and this entity are different actors. */
@@ -207,18 +244,35 @@ function splitApart(lex: ActorLexicon, forced: string | undefined, d: EntityDraf
   return !!other && other !== forced;
 }
 
+/** Of several persons sharing a surname, the one named last before `at` (or, failing that, soonest after). */
 function nearest(drafts: EntityDraft[], at: number): { draft?: EntityDraft; unique: boolean } {
   if (drafts.length <= 1) return { draft: drafts[0], unique: true };
   let best: EntityDraft | undefined;
   let bestDistance = Infinity;
   for (const d of drafts) {
-    for (const p of d.positions) {
-      const distance = p <= at ? at - p : (p - at) * 4; // prefer the last one named before
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = d;
-      }
+    const i = lastAtOrBefore(d.positions, at);
+    const before = i >= 0 ? at - d.positions[i] : Infinity;
+    const after = i + 1 < d.positions.length ? (d.positions[i + 1] - at) * 4 : Infinity; // prefer the last one named before
+    const distance = Math.min(before, after);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = d;
     }
   }
   return { draft: best, unique: false };
+}
+
+function lastAtOrBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function mergeSorted(a: number[], b: number[]): number[] {
+  return [...a, ...b].sort((x, y) => x - y);
 }

@@ -59,12 +59,13 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
 
 /** Links each reference to the one person of the document holding that role, or to a descriptive entity. */
 export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: string, refs: DescriptiveReference[]): void {
+  const withRoles = table.drafts.filter((d) => d.entity.kind === 'person' && d.entity.roleKeys?.length);
   for (const r of refs) {
-    const holders = table.drafts.filter((d) => d.entity.kind === 'person' && holdsRole(lex, d, r));
+    const holders = withRoles.filter((d) => holdsRole(lex, d, r));
     const mentionText = text.slice(r.start, r.end).replace(/\s+/g, ' ');
     const base = { start: r.start, end: r.end, text: mentionText, sentence: r.sentence, kind: 'descriptive' as const };
     if (holders.length === 1) {
-      table.mention(holders[0], { ...base, confidence: r.state ? 0.8 : 0.6 });
+      table.mention(holders[0], { ...base, entity: holders[0], confidence: r.state ? 0.8 : 0.6 });
       continue;
     }
     if (!r.state || holders.length > 1) continue; // "the president" with no single candidate: left unresolved
@@ -78,7 +79,7 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
       standsFor: `role:${key}`,
       reference: 'descriptive',
     }));
-    table.mention(d, { ...base, confidence: 0.5 });
+    table.mention(d, { ...base, entity: d, confidence: 0.5 });
   }
 }
 

@@ -22,14 +22,15 @@ export function findActors(model: TextModel, lexicon: ActorLexicon): ActorFindin
   const candidates: NameCandidate[] = [];
   const titleMode = new Set<number>();
   const refs: DescriptiveReference[] = [];
+  const isCommonWord = (key: string) => lexicon.commonWords.has(key);
   for (const sentence of model.sentences) {
     if (sentence.block === 'boilerplate') continue;
-    const units = sentenceUnits(sentence.tokens);
+    const units = sentenceUnits(sentence.tokens, isCommonWord);
     const mode = scanMode(lexicon, sentence, units);
     if (mode === 'title') titleMode.add(sentence.index);
     else collectEvidence(units, evidence);
-    candidates.push(...scanSentence(lexicon, units, sentence.index, mode, model.text));
-    if (mode === 'text') refs.push(...findDescriptive(lexicon, units, sentence.index));
+    for (const c of scanSentence(lexicon, units, sentence.index, mode, model.text)) candidates.push(c);
+    if (mode === 'text') for (const r of findDescriptive(lexicon, units, sentence.index)) refs.push(r);
   }
   const table = assembleEntities(lexicon, model.text, candidates, evidence, titleMode);
   addDescriptive(lexicon, table, model.text, refs);
@@ -78,9 +79,12 @@ function finish(drafts: ReturnType<typeof assembleEntities>['mentions'], refs: D
       index.set(m.entity, i);
       entities.push(m.entity.entity);
     }
-    const { entity: _draft, ...rest } = m;
-    void _draft;
-    mentions.push({ ...rest, entity: i });
+    const mention: ActorMention = { start: m.start, end: m.end, text: m.text, kind: m.kind, entity: i, confidence: m.confidence, sentence: m.sentence };
+    if (m.role) {
+      mention.role = m.role;
+      if (m.roleSpan) mention.roleSpan = m.roleSpan;
+    }
+    mentions.push(mention);
   }
   return { entities, mentions };
 }

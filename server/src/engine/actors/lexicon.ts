@@ -53,6 +53,8 @@ export interface ActorLexicon {
   /** Role titles by phrase key ("prime minister"), at most `titleWords` words. */
   titles: Set<string>;
   titleWords: number;
+  /** One-word titles of six letters or more without their last letter ("presiden"), for words made from them. */
+  titleStems: string[];
   headOfStateTitles: Set<string>;
   honorifics: Set<string>;
   orgSuffixes: Set<string>;
@@ -100,6 +102,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     phrases: {},
     titles: new Set(rules.titles.map((t) => phraseUnitKeys(t).join(' '))),
     titleWords: Math.max(...rules.titles.map((t) => phraseUnitKeys(t).length)),
+    titleStems: rules.titles.filter((t) => /^[a-z]{6,}$/.test(t)).map((t) => t.slice(0, -1)),
     headOfStateTitles: set(rules.headOfStateTitles),
     honorifics: set(rules.honorifics),
     orgSuffixes: set(rules.orgSuffixes),

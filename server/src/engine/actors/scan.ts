@@ -59,11 +59,27 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
 function runEnd(lex: ActorLexicon, units: readonly Unit[], from: number): number {
   let j = from + 1;
   while (j < units.length && j - from < MAX_RUN && !units[j].breakBefore && !units[j - 1].possessive && !units[j - 1].attributive) {
-    if (units[j].upper) j++;
-    else if (lex.connectors.has(units[j].key) && units[j].key !== 'and' && j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore) j += 2;
+    if (units[j].upper && !RUN_BREAKERS.has(units[j].key)) j++;
+    else if (!units[j].upper && joinsName(lex, units, j)) j += 2;
     else break;
   }
   return j;
+}
+
+/** Capitalised function words that end a name even inside a run of capitals ("Elizabeth Quat In the ..."). */
+const RUN_BREAKERS = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'as', 'is', 'was', 'are', 'were', 'that', 'this', 'into', 'near']);
+
+/**
+ * A lower-case connector between two capitalised words continues the name only after a word that
+ * heads names of institutions or places ("University of", "Bank of", "Daughters of", "Council on"),
+ * not after a person's name ("Elizabeth Quat of DAB" is two names).
+ */
+function joinsName(lex: ActorLexicon, units: readonly Unit[], j: number): boolean {
+  const key = units[j].key;
+  if (!lex.connectors.has(key) || key === 'and' || j + 1 >= units.length || !units[j + 1].upper || units[j + 1].breakBefore) return false;
+  if (key !== 'of' && key !== 'on' && key !== 'for') return true; // "de", "van", "bin", "al" inside personal names
+  const head = units[j - 1].key;
+  return lex.orgSuffixes.has(head) || lex.placeSuffixes.has(head) || lex.titles.has(head) || (lex.commonWords.has(head) && !lex.givenNames.has(head));
 }
 
 function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
@@ -197,8 +213,8 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   const last = name[name.length - 1];
   if (name.length >= 2 && lex.orgSuffixes.has(last.key)) return 'organization';
   if (name.length >= 2 && lex.placeSuffixes.has(last.key)) return 'place';
-  // "University of Southern Indiana", "Church of Scientology", "City of London": the head before "of" decides
-  const of = name.findIndex((u) => u.key === 'of');
+  // "University of Southern Indiana", "Council on American-Islamic Relations", "City of London": the head before "of" decides
+  const of = name.findIndex((u) => u.key === 'of' || u.key === 'on' || u.key === 'for');
   if (of > 0 && lex.orgSuffixes.has(name[of - 1].key)) return 'organization';
   if (of > 0 && lex.placeSuffixes.has(name[of - 1].key)) return 'place';
   if (name.length >= 2 && lex.placePrefixes.has(first.key) && !lex.givenNames.has(first.key)) return 'place';
@@ -214,6 +230,8 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   }
   if (lex.givenNames.has(first.key) || name.some((u) => isInitial(u.text))) return 'person';
   if (name.some((u) => u.allCaps)) return 'organization'; // "UNC Greensboro", "LA Weekly"
-  if (name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';
-  return name.length <= 4 ? 'person' : 'other';
+  // "Cold War", "Oval Office": a name of English words is some other thing; "Dean Kamen", "Mark Zuckerberg": a surname ends it
+  const commonWord = (u: Unit) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key);
+  if (commonWord(last) || name.length > 4) return 'other';
+  return 'person';
 }

@@ -32,7 +32,11 @@ export interface Unit {
 /** Punctuation after which a capital says nothing (a quotation or a list item starts). */
 const OPENERS = new Set(['"', ':', '*', '\u2022']);
 
-export function sentenceUnits(tokens: readonly Token[]): Unit[] {
+/**
+ * `isCommonWord` tells apart "Trump-induced" (split: "induced" is an English word) from
+ * "Cheuk-yan" (one name); without it, such words stay whole.
+ */
+export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: string) => boolean): Unit[] {
   const units: Unit[] = [];
   let pendingBreak = false;
   let pendingPunct = '';
@@ -57,7 +61,7 @@ export function sentenceUnits(tokens: readonly Token[]): Unit[] {
       pendingPunct = "'s";
       continue;
     }
-    const parts = splitHyphenated(t);
+    const parts = splitHyphenated(t, isCommonWord);
     for (let p = 0; p < parts.length; p++) {
       const part = parts[p];
       const upper = isUpper(part.text);
@@ -88,11 +92,15 @@ export function phraseUnitKeys(phrase: string): string[] {
   return sentenceUnits(tokenize(phrase)).map((u) => u.key);
 }
 
-function splitHyphenated(t: Token): { start: number; end: number; text: string }[] {
-  if (!/[-\u2010\u2011]/.test(t.norm) || /^(?:\p{L}\.){2,}$/u.test(t.norm)) return [{ start: t.start, end: t.end, text: t.norm }];
+function splitHyphenated(t: Token, isCommonWord?: (key: string) => boolean): { start: number; end: number; text: string }[] {
+  const whole = [{ start: t.start, end: t.end, text: t.norm }];
+  if (!/[-\u2010\u2011]/.test(t.norm) || /^(?:\p{L}\.){2,}$/u.test(t.norm)) return whole;
   const out: { start: number; end: number; text: string }[] = [];
   const re = /[^-\u2010\u2011]+/g;
   for (let m = re.exec(t.norm); m; m = re.exec(t.norm)) out.push({ start: t.start + m.index, end: t.start + m.index + m[0].length, text: m[0] });
+  // a hyphenated given name ("Cheuk-yan", "Yiu-chung"): capital first part, lower-case parts that are no English words
+  const rest = out.slice(1);
+  if (isUpper(out[0].text) && rest.every((p) => !isUpper(p.text) && !/\d/.test(p.text) && !isCommonWord?.(wordKey(p.text)))) return whole;
   return out;
 }
 
