@@ -58,15 +58,23 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
 export function checkWorthiness(claim: Claim): number {
   if (claim.hedged) return 0;
   let worth = 0;
-  if (claim.quantities.length > 0) worth += 0.5;
+  if (figures(claim).length > 0) worth += 0.5;
   if (claim.dates.length > 0) worth += 0.25;
   if (claim.entities.length > 0 && claim.predicates.length > 0) worth += 0.25;
   if (/["\u201C\u201D]/.test(claim.text)) worth += 0.25;
   return Math.min(1, worth);
 }
 
+/** Quantities that are figures to check (casualties, money, people), not spans of time ("18 months" is a date matter). */
+function figures(claim: Claim): Claim['quantities'] {
+  return claim.quantities.filter((q) => !TIME_UNITS.test(q.unit));
+}
+
+const TIME_UNITS = /^(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|centuries|winter|summer|spring|autumn|fall|season|quarter)s?$/i;
+
 function whyCheckable(claim: Claim): string {
-  if (claim.quantities.length > 0) return `a figure ("${claim.quantities[0].text}")`;
+  const figure = figures(claim)[0];
+  if (figure) return `a figure ("${figure.text}")`;
   if (/["\u201C\u201D]/.test(claim.text)) return 'a quotation';
   if (claim.dates.length > 0) return 'a dated event';
   return 'a checkable statement';
