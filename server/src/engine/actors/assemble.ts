@@ -222,8 +222,10 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
   if (titleMode) return;
   const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
-  // a capital at a sentence start is evidence only when the word is capitalised elsewhere, or takes a possessive ("Trump's")
-  if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive) return;
+  // a capital at a sentence start is evidence only when the word is capitalised elsewhere, takes a possessive
+  // ("Trump's"), is a known personal name, or is named in the user file
+  const knownName = lex.surnames.has(u.key) || lex.givenNames.has(u.key) || lex.forcedIds.has(u.key);
+  if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive && !knownName) return;
   const kind: ActorKind = c.kind ?? 'other';
   const d = table.entity(`u:${u.key}`, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));
   if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);

@@ -164,11 +164,12 @@ function attachSurnames(nodes: Node[], byKey: Map<string, Node>): void {
     set.add(find(n));
   }
   for (const n of nodes) {
-    if (n.e.kind !== 'person' || n.e.gazetteerId || personWords(n.e.name).length !== 1) continue;
+    // a single word of undecided kind ("When Zelensky objected") may be a surname too
+    if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference || personWords(n.e.name).length !== 1) continue;
     const s = spellingSkeleton(personWords(n.e.name)[0]);
     const roots = new Set([...(fullBySurname.get(s) ?? [])].map(find));
     if (roots.size === 1) link([...roots][0], n);
-    else {
+    else if (n.e.kind === 'person') {
       const key = `s:${s}`;
       if (byKey.has(key)) link(byKey.get(key)!, n);
       else byKey.set(key, n);
