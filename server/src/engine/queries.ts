@@ -93,8 +93,9 @@ export interface ActorSummary {
   topDocuments: { path: string; count: number }[];
   /** Actors mentioned in the same sentences most often. */
   coMentioned: { actor: Actor; count: number }[];
-  /** Claims in which the actor is mentioned or is the source. */
+  /** Claims in which the actor is mentioned or is the source (the first few; `claimCount` counts all). */
   claims: { ref: ClaimRef; claim: Claim; asSource: boolean }[];
+  claimCount: number;
   /** Distinct roles with the documents they were seen in. */
   roles: { role: string; paths: string[] }[];
 }
@@ -132,6 +133,7 @@ export function actorSummary(index: CorpusIndex, actor: Actor, limits = { docume
       .sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1))
       .slice(0, limits.coMentioned),
     claims: claims.slice(0, limits.claims),
+    claimCount: claims.length,
     roles: [...roles].map(([role, paths]) => ({ role, paths: [...paths] })),
   };
 }

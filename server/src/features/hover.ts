@@ -39,7 +39,7 @@ function actorCard(service: LanguageService, hit: MentionHit): string {
   const out = [lines.join('  \n')];
   if (s.claims.length) {
     out.push(
-      `Claims:\n${s.claims
+      `Claims mentioning ${md(a.name)} (${s.claims.length < s.claimCount ? `${s.claims.length} of ${s.claimCount}` : s.claimCount}):\n${s.claims
         .map(({ claim, ref, asSource }) => `- ${asSource ? 'source of' : ATTRIBUTION_LABEL[claim.attribution].toLowerCase()}${claim.sourceText && !asSource ? ` (${md(claim.sourceText)})` : ''}: "${md(clip(claim.text, 90))}" — ${shortName(ref.path)}`)
         .join('\n')}`,
     );
@@ -50,14 +50,22 @@ function actorCard(service: LanguageService, hit: MentionHit): string {
 
 function dateCard(doc: DocumentAnalysis, date: DateExpression): string {
   const lines = [`**${md(date.text)}** → \`${date.value ?? 'no value'}\` · ${date.kind}`];
-  if (date.from && date.to) lines.push(`Covers ${date.from === date.to ? date.from : `${date.from} to ${date.to}`}`);
+  if (date.from && date.to) lines.push(`Covers ${coverage(date.from, date.to)}`);
   lines.push(`Anchor: ${md(anchorLabel(date.anchor, doc))}`);
   if (date.evidence) lines.push(`Evidence: ${md(date.evidence)}`);
   return lines.join('  \n');
 }
 
+/** A calendar range in words; an open end is written '..' by the dates engine. */
+function coverage(from: string, to: string): string {
+  if (from === to) return from;
+  if (to === '..') return `${from} onwards`;
+  if (from === '..') return `up to ${to}`;
+  return `${from} to ${to}`;
+}
+
 function anchorLabel(anchor: string, doc: DocumentAnalysis): string {
-  if (anchor === 'document') return doc.date ? `the document's date, ${doc.date.value} (${doc.date.source}: ${doc.date.evidence})` : "the document's date (unknown)";
+  if (anchor === 'document') return doc.date ? `the document's date, ${doc.date.value} (${doc.date.source}; ${clip(doc.date.evidence, 110)})` : "the document's date (unknown)";
   if (anchor === 'absolute') return 'none needed (absolute date)';
   return anchor.replace(/^event:/, 'the event ').replace(/^expression:/, 'date expression #');
 }

@@ -94,3 +94,10 @@ test('any input gives a model: only punctuation, one 2 MB line, control characte
     assert.ok(Date.now() - started < 5000, 'linear time');
   }
 });
+
+test('a long line that repeats one sentence is article text; a short label pasted twice is furniture', () => {
+  const sentence = 'Officials said the port was shelled overnight and 40 people died.';
+  const text = Array.from({ length: 200 }, () => sentence).join(' ');
+  assert.equal(buildTextModel(`Title Here\n\n${text}`).boilerplate.length, 0);
+  assert.equal(buildTextModel('KCLSU logo KCLSU logo').boilerplate.length, 1);
+});

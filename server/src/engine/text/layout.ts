@@ -94,7 +94,7 @@ function isFurniture(lower: string, folded: string): boolean {
   if (DASH_LABEL.test(folded) && folded.split(/\s+/).length <= 3) return true;
   // a label repeated twice on one line ("KCLSU logo KCLSU logo"): image alt text pasted twice
   const half = folded.length / 2;
-  if (folded.length >= 8 && Number.isInteger(half - 0.5) && folded.slice(0, half - 0.5) === folded.slice(half + 0.5)) return true;
+  if (folded.length >= 8 && folded.length <= 120 && Number.isInteger(half - 0.5) && folded.slice(0, half - 0.5) === folded.slice(half + 0.5)) return true;
   return false;
 }
 
