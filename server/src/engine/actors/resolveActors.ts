@@ -73,7 +73,7 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
       } else for (const k of e.keys) union(`n:${k}`, n);
     }),
   );
-  attachSurnames(nodes, byKey);
+  attachSurnames(nodes, byKey, lexicon);
   const actorIds = new Map<Node, string>();
   const byId = new Map<string, Actor>();
   const groups = new Map<Node, Node[]>();
@@ -152,7 +152,7 @@ function personWords(name: string): string[] {
 }
 
 /** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
-function attachSurnames(nodes: Node[], byKey: Map<string, Node>): void {
+function attachSurnames(nodes: Node[], byKey: Map<string, Node>, lexicon: ActorLexicon): void {
   const fullBySurname = new Map<string, Set<Node>>();
   for (const n of nodes) {
     if (n.e.kind !== 'person' || n.e.gazetteerId) continue;
@@ -166,6 +166,7 @@ function attachSurnames(nodes: Node[], byKey: Map<string, Node>): void {
   for (const n of nodes) {
     // a single word of undecided kind ("When Zelensky objected") may be a surname too
     if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference || personWords(n.e.name).length !== 1) continue;
+    if (forcedId(lexicon, n.e)) continue; // the user file decided where it belongs
     const s = spellingSkeleton(personWords(n.e.name)[0]);
     const roots = new Set([...(fullBySurname.get(s) ?? [])].map(find));
     if (roots.size === 1) link([...roots][0], n);
