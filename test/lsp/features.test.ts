@@ -161,3 +161,34 @@ describe('editor features over the protocol, seed corpus', () => {
     await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: U001, version: 3 }, contentChanges: [{ text: t001 }] });
   });
 });
+
+describe('contradictions across documents over the protocol', () => {
+  let s: Session;
+  let dir: string;
+  before(async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-contra-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Port strike turns deadly\n\nThe dock strike in Rotterdam killed 40 people on Monday, police said. Unions blamed the port authority.\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Calm returns to the port\n\nTwelve people died in the dock strike in Rotterdam on Monday, the city council said. Talks resume this week.\n');
+    s = await startSession(dir, { include: ['*.txt'] });
+    await s.waitForIndex();
+  });
+  after(async () => {
+    await s.close();
+    (await import('node:fs')).rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a contradiction is published on both documents with related information pointing at the other statement', async () => {
+    const ua = uriOf(path.join(dir, 'a.txt'));
+    const ub = uriOf(path.join(dir, 'b.txt'));
+    await s.waitForDiagnostics((all) => [ua, ub].every((u) => all.get(u)?.diagnostics.some((d) => d.code === 'contradiction')));
+    const onA = s.diagnostics.get(ua)!.diagnostics.find((d) => d.code === 'contradiction')!;
+    assert.match(onA.message as string, /^Contradicts a statement in b\.txt: the figures disagree/);
+    assert.equal(onA.relatedInformation![0].location.uri, ub);
+    assert.equal(textOf(ub, onA.relatedInformation![0].location.range), 'Twelve people died in the dock strike in Rotterdam on Monday, the city council said.');
+    const actions = await s.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: ua }, range: onA.range, context: { diagnostics: [onA] } });
+    const jump = actions.find((a) => a.title === 'Go to the conflicting statement in b.txt');
+    assert.deepEqual(jump?.command?.arguments, [ub, onA.relatedInformation![0].location.range]);
+  });
+});
