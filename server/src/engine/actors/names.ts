@@ -1,12 +1,14 @@
 /** Name keys: how surface forms are compared, inside a document and across documents. */
 
 const MARKS = /\p{M}/gu;
+const NON_ASCII = /[^\x00-\x7F]/;
 
 /** Key of one word: typographic folding, no diacritics, lower case, dots dropped ("U.S." -> "us", "Élysée" -> "elysee"). */
 export function wordKey(text: string): string {
   let out = text;
-  if (/[^\x00-\x7F]/.test(out)) out = out.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'");
-  return out.toLowerCase().replace(/\./g, '');
+  if (NON_ASCII.test(out)) out = out.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'");
+  out = out.toLowerCase();
+  return out.includes('.') ? out.replace(/\./g, '') : out;
 }
 
 /**
