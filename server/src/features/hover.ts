@@ -45,6 +45,7 @@ function actorCard(service: LanguageService, hit: MentionHit): string {
     );
   }
   out.push(commandLink(`Show all ${s.mentionCount} mentions`, 'corpusLens.showMentions', [hit.doc.path, toRange(hit.doc, hit.mention).start]));
+  if (service.state === 'indexing') out.push(`*Partial: the corpus is still being indexed (${service.index.size} documents so far).*`);
   return out.join('\n\n');
 }
 
