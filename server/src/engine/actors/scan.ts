@@ -106,7 +106,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
         continue;
       }
       flush(p);
-      out.push(gazetteerCandidate(lex, units, m.from, m.to, m.hit, sentence));
+      out.push(plainCandidate(lex, units, m.from, m.to, sentence, lex.entries.get(m.hit.id)?.kind, m.hit));
       p = m.to;
       continue;
     }
@@ -140,22 +140,6 @@ function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number,
     j++;
   }
   return 0;
-}
-
-function gazetteerCandidate(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, hit: PhraseHit, sentence: number): NameCandidate {
-  const prev = from > 0 ? units[from - 1] : undefined;
-  const beforeArticle = prev?.key === 'the' && from > 1 ? units[from - 2] : prev;
-  return {
-    sentence,
-    units: units.slice(from, to),
-    start: units[from].start,
-    end: units[to - 1].end,
-    hit,
-    kind: lex.entries.get(hit.id)?.kind,
-    initial: units[from].initial,
-    locative: !!beforeArticle && !units[from].breakBefore && lex.locatives.has(beforeArticle.key),
-    personCue: false,
-  };
 }
 
 function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
@@ -192,19 +176,26 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
   out.push(cand);
 }
 
-function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, kind: ActorKind | undefined): NameCandidate {
-  const prev = units[from - 1];
-  const beforeArticle = prev?.key === 'the' ? units[from - 2] : prev;
+function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, kind: ActorKind | undefined, hit?: PhraseHit): NameCandidate {
   return {
     sentence,
     units: units.slice(from, to),
     start: units[from].start,
     end: units[to - 1].end,
+    hit,
     kind,
     initial: units[from].initial,
-    locative: !!beforeArticle && lex.locatives.has(beforeArticle.key),
+    locative: isLocative(lex, units, from),
     personCue: false,
   };
+}
+
+/** After a locative preposition, maybe with an article: "in Moscow", "at the White House". */
+function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number): boolean {
+  if (units[from].breakBefore) return false;
+  const prev = units[from - 1];
+  const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? units[from - 2] : prev;
+  return !!beforeArticle && lex.locatives.has(beforeArticle.key);
 }
 
 /** Kind of an unknown name from its own words and what surrounds it; undefined when undecided. */
@@ -222,9 +213,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   if (name.length === 1) {
     if (first.allCaps && first.key.length <= 6) return 'organization';
     if (lex.givenNames.has(first.key) || lex.surnames.has(first.key)) return 'person';
-    const prev = units[from - 1];
-    const beforeArticle = prev?.key === 'the' ? units[from - 2] : prev;
-    if (beforeArticle && lex.locatives.has(beforeArticle.key)) return 'place';
+    if (isLocative(lex, units, from)) return 'place';
     if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
     return undefined;
   }
