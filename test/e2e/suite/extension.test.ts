@@ -94,6 +94,7 @@ describe('Corpus Lens in a real VS Code', function () {
     }
     // The defining mention is a full-name mention (not the bare alias hovered here).
     const texts = await Promise.all(locs.map(textAt));
+    console.log(`      definition: ${locs.map((l, i) => `${base(l.uri)}:${l.range.start.line + 1} "${texts[i]}"`).join(', ')}`);
     assert.ok(texts.some((t) => /Vladimir Putin/.test(t)), `definition texts: ${JSON.stringify(texts)}`);
   });
 
