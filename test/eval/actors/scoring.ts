@@ -37,8 +37,8 @@ function matches(mode: MatchMode, g: Span, p: Span): boolean {
 }
 
 /**
- * Counts per type (and 'all'), typed or not. A prediction left unmatched whose span is (relaxed
- * match) a gold person/place/organization mention outside the scored set (`unscored`: a name without a Wikipedia identity, a
+ * Counts per type (and 'all'), typed or not. A prediction left unmatched that matches (in the same
+ * mode) a gold person/place/organization mention outside the scored set (`unscored`: a name without a Wikipedia identity, a
  * description) is neither right nor wrong: it is not counted.
  */
 export function score(gold: Span[], predicted: Span[], mode: MatchMode, typed: boolean, unscored: Span[] = []): Map<string, Counts> {
@@ -76,14 +76,14 @@ export function score(gold: Span[], predicted: Span[], mode: MatchMode, typed: b
   }
   const others = [...unscored].sort((a, b) => a.start - b.start);
   predicted.forEach((p, i) => {
-    if (!used.has(i) && matchesAny(others, p)) return;
+    if (!used.has(i) && matchesAny(mode, others, p)) return;
     bump('all', 'predicted');
     bump(p.type, 'predicted');
   });
   return out;
 }
 
-function matchesAny(sorted: Span[], p: Span): boolean {
+function matchesAny(mode: MatchMode, sorted: Span[], p: Span): boolean {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -91,7 +91,7 @@ function matchesAny(sorted: Span[], p: Span): boolean {
     if (sorted[mid].start < p.start - 300) lo = mid + 1;
     else hi = mid;
   }
-  for (let k = lo; k < sorted.length && sorted[k].start <= p.end; k++) if (matches('relaxed', sorted[k], p)) return true;
+  for (let k = lo; k < sorted.length && sorted[k].start <= p.end; k++) if (matches(mode, sorted[k], p)) return true;
   return false;
 }
 

@@ -51,7 +51,9 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
     if (next && next.upper && !next.breakBefore) continue; // "the Russian President Vladimir Putin": a title, not a reference
     const prev = units[k - 1];
     if (prev && !u.breakBefore && lex.predicative.has(prev.key)) continue; // "became the Russian president"
-    out.push({ start: units[k].start, end: units[j + n - 1].end, sentence, title, state });
+    // "Malaysia's Prime Minister": the state keeps its own mention, the reference is the title
+    const first = u.key === 'the' ? units[k] : units[j];
+    out.push({ start: first.start, end: units[j + n - 1].end, sentence, title, state });
     k = j + n - 1;
   }
   return out;

@@ -62,6 +62,7 @@ export interface ActorLexicon {
   placePrefixes: Set<string>;
   connectors: Set<string>;
   locatives: Set<string>;
+  placeLocatives: Set<string>;
   personVerbs: Set<string>;
   notNames: Set<string>;
   predicative: Set<string>;
@@ -110,6 +111,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     placePrefixes: set(rules.placePrefixes),
     connectors: set(rules.connectors),
     locatives: set(rules.locatives),
+    placeLocatives: set(rules.placeLocatives),
     personVerbs: set(rules.personVerbs),
     notNames: set(rules.notNames),
     predicative: set(rules.predicative),

@@ -58,12 +58,19 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
 /** End (exclusive) of the run of capitalised words starting at `from`. */
 function runEnd(lex: ActorLexicon, units: readonly Unit[], from: number): number {
   let j = from + 1;
-  while (j < units.length && j - from < MAX_RUN && !units[j].breakBefore && !units[j - 1].possessive && !units[j - 1].attributive) {
+  while (j < units.length && j - from < MAX_RUN && (!units[j].breakBefore || possessiveInsideName(lex, units, j)) && !units[j - 1].attributive) {
+    if (units[j - 1].possessive && !possessiveInsideName(lex, units, j)) break;
     if (units[j].upper && !RUN_BREAKERS.has(units[j].key)) j++;
     else if (!units[j].upper && joinsName(lex, units, j)) j += 2;
     else break;
   }
   return j;
+}
+
+/** "New People's Party", "Women's League": a possessive inside an organisation's name. */
+function possessiveInsideName(lex: ActorLexicon, units: readonly Unit[], j: number): boolean {
+  if (!units[j - 1].possessive || units[j].punctBefore !== "'s" || !units[j].upper) return false;
+  return lex.orgSuffixes.has(units[j].key) || (j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore && lex.orgSuffixes.has(units[j + 1].key));
 }
 
 /** Capitalised function words that end a name even inside a run of capitals ("Elizabeth Quat In the ..."). */
@@ -191,11 +198,11 @@ function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number,
 }
 
 /** After a locative preposition, maybe with an article: "in Moscow", "at the White House". */
-function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number): boolean {
+function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, prepositions = lex.locatives): boolean {
   if (units[from].breakBefore) return false;
   const prev = units[from - 1];
   const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? units[from - 2] : prev;
-  return !!beforeArticle && lex.locatives.has(beforeArticle.key);
+  return !!beforeArticle && prepositions.has(beforeArticle.key);
 }
 
 /** Kind of an unknown name from its own words and what surrounds it; undefined when undecided. */
@@ -213,7 +220,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   if (name.length === 1) {
     if (first.allCaps && first.key.length <= 6) return 'organization';
     if (lex.givenNames.has(first.key) || lex.surnames.has(first.key)) return 'person';
-    if (isLocative(lex, units, from)) return 'place';
+    if (isLocative(lex, units, from, lex.placeLocatives)) return 'place';
     if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
     return undefined;
   }
