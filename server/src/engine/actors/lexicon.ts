@@ -8,7 +8,7 @@ import type { ActorKind } from '../types';
 import gazetteer from '../lexicon/gazetteer.json';
 import rules from '../lexicon/gazetteer-titles.json';
 import words from '../lexicon/gazetteer-words.json';
-import { slug, wordKey } from './names';
+import { slug } from './names';
 import { phraseUnitKeys } from './units';
 import { parseUserActors, type UserActors } from './userFile';
 
@@ -200,9 +200,4 @@ function addPhrase(lex: ActorLexicon, phrase: string, hit: PhraseHit, override =
 
 function titleCase(phrase: string): string {
   return phrase.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
-}
-
-/** Key of a whole name, as used by `forcedIds` and `ignored`. */
-export function nameKeyOf(wordsOfName: readonly string[]): string {
-  return wordsOfName.map(wordKey).join(' ');
 }

@@ -1,6 +1,6 @@
 import type { Actor, ActorKind, DocumentAnalysis, LocalEntity } from '../types';
 import type { ActorLexicon } from './lexicon';
-import { slug, spellingSkeleton, wordKey } from './names';
+import { NAME_SUFFIXES, slug, spellingSkeleton, wordKey } from './names';
 import { resolveDescriptive, type Inference } from './resolveDescriptive';
 
 export { slug } from './names';
@@ -148,7 +148,7 @@ function personWords(name: string): string[] {
   return name
     .split(/\s+/)
     .map(wordKey)
-    .filter((w) => w && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w));
+    .filter((w) => w && !NAME_SUFFIXES.has(w));
 }
 
 /** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
