@@ -1,3 +1,5 @@
+// Sentences marked "(GUM news)" are from Wikinews articles in the GUM corpus: credit "GUM corpus
+// (Zeldes 2017) and Wikinews contributors" (texts CC BY 2.5). The others are from seeds/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
