@@ -44,7 +44,7 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
   let i = 0;
   while (i < units.length) {
     // "pro-Beijing", "anti-American": a name inside a lower-case compound is a modifier, not a mention
-    if (!units[i].upper || (units[i].punctBefore === '-' && i > 0 && !units[i - 1].upper && units[i - 1].end === units[i].start - 1)) {
+    if (!units[i].upper || RUN_BREAKERS.has(units[i].key) || (units[i].punctBefore === '-' && i > 0 && !units[i - 1].upper && units[i - 1].end === units[i].start - 1)) {
       i++;
       continue;
     }
@@ -91,8 +91,10 @@ function joinsName(lex: ActorLexicon, units: readonly Unit[], j: number): boolea
 
 function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
   let p = from;
-  // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name
-  while (p < to && units[p].initial && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
+  // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name,
+  // unless the run is an institution's name ("New People Party", "Civil Defense Authority")
+  const institution = to - from >= 2 && (lex.orgSuffixes.has(units[to - 1].key) || lex.placeSuffixes.has(units[to - 1].key));
+  while (p < to && units[p].initial && !institution && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
     p++;
   }
   if (p < to && units[p].key === 'the') p++;
@@ -142,7 +144,7 @@ function acceptMatch(lex: ActorLexicon, units: readonly Unit[], from: number, to
 
 function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number): number {
   let j = from;
-  while (j < to && j - from < 3 && units[j].upper && !units[j].breakBefore) {
+  while (j < to && j - from < 3 && units[j].upper && (!units[j].breakBefore || possessiveInsideName(lex, units, j))) {
     if (lex.orgSuffixes.has(units[j].key)) return j + 1;
     j++;
   }
