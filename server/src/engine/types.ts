@@ -151,6 +151,21 @@ export interface Quantity {
   text: string;
 }
 
+/**
+ * Who does what to what in a claim: one event (a predicate lemma folded through the synonym
+ * lexicon, or the event noun a light verb carries: "gave no sign of new tariffs" -> tariff), its
+ * polarity, its agent and its arguments. Terms are canonical lower-case lemmas; entity indices are
+ * local (DocumentAnalysis.entities). An empty agent means unknown (pronoun, elided, passive).
+ */
+export interface ClaimFrame {
+  event: string;
+  negated: boolean;
+  agent: string[];
+  agentEntities: number[];
+  args: string[];
+  argEntities: number[];
+}
+
 export interface Claim extends Span {
   /** Stable within a document: `c-<doc short id>-<n>`. */
   id: string;
@@ -190,6 +205,10 @@ export interface Claim extends Span {
   score?: number;
   /** The members of `terms` that are names (capitalised words): clustering needs more than shared names. */
   names?: string[];
+  /** Who does what to what: the clause's predicates with their agents and arguments (at most a few). */
+  frames?: ClaimFrame[];
+  /** Content terms used as nouns (canonical): what the claim is about when its verbs differ. */
+  nouns?: string[];
 }
 
 // ---------------------------------------------------------------- document analysis

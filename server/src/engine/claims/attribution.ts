@@ -119,7 +119,7 @@ function reportingCue(words: TaggedWord[], i: number, clause: Clause, first: Cla
 }
 
 /** First word of the verb group ending at i: auxiliaries, modals, negation and adverbs before it. */
-function verbGroupStart(words: TaggedWord[], i: number, floor: number): number {
+export function verbGroupStart(words: TaggedWord[], i: number, floor: number): number {
   let j = i;
   while (j - 1 >= floor) {
     const w = words[j - 1];
@@ -176,7 +176,7 @@ function isAnaphoricReport(words: TaggedWord[], j: number): boolean {
 }
 
 /** The noun phrase that ends right before word `end` (inclusive), not reaching before `floor`. Skips one appositive ("X, spokesman for Y, said"). */
-function nounPhraseBefore(words: TaggedWord[], end: number, floor: number): { from: number; to: number } | null {
+export function nounPhraseBefore(words: TaggedWord[], end: number, floor: number): { from: number; to: number } | null {
   let to = end + 1;
   let j = end;
   if (j >= floor && words[j].lower === ',') {

@@ -82,6 +82,8 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
     const abstract = lex.abstractSubjects.has(head.lower);
     const anaphoric = EXPLETIVE_SUBJECTS.has(head.lower) || head.lower === 'which' || head.lower === 'all';
     if (abstract && !(anaphoric && event >= 1)) score -= 1;
+    // "The government threatened …", "The union rejected …": a definite agent doing something is checkable
+    else if (event >= 1 && words[subject.from].lower === 'the' && head.tag === 'word' && !lex.genericTerms.has(head.lemma) && !lex.opinionWords.has(head.lower)) score += 0.5;
   }
   if (first && lex.genericOpeners.has(first.lower) && first.lower.endsWith('ing')) score -= 1;
   if (signals.attributed) return { claim: true, hedged, score };

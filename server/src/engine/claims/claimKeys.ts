@@ -12,6 +12,8 @@ export interface ClaimKeys {
   predicates: string[];
   terms: string[];
   names: string[];
+  /** heads of runs of content words that are not verbs or names ("economic pressure" -> pressure) */
+  nouns: string[];
 }
 
 /** Canonical form of a lemma: its synonym group's first member, else itself. */
@@ -30,6 +32,7 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
   const predicates: string[] = [];
   const terms: string[] = [];
   const names: string[] = [];
+  const nouns: string[] = [];
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
     if (skip(j)) continue;
@@ -46,8 +49,9 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
     const generic = lex.genericTerms.has(w.lemma) || lex.genericTerms.has(key) || (w.lower.endsWith('ly') && w.tag === 'word');
     if (!lex.stateVerbs.has(w.lemma) && !generic) pushOnce(terms, key);
     if (w.tag === 'name') pushOnce(names, key);
+    else if (w.tag === 'word' && !generic && !(words[j + 1] && j + 1 < clause.to && words[j + 1].tag === 'word' && isContentWord(words[j + 1]))) pushOnce(nouns, key); // the head of a noun run: "economic pressure" -> pressure
   }
-  return { negated: negations % 2 === 1, predicates, terms, names };
+  return { negated: negations % 2 === 1, predicates, terms, names, nouns };
 }
 
 function startsPhrase(words: TaggedWord[], j: number, phrases: string[][]): boolean {

@@ -1,10 +1,19 @@
 /**
  * What the corpus step compares: a claim reduced to weighted keys (actor ids, content terms,
- * quantity units), built from the per-document Claim alone (no text), so one changed document
- * only re-signs its own claims.
+ * quantity units) and to resolved frames (who does what to what, with actor ids), built from the
+ * per-document Claim alone (no text), so one changed document only re-signs its own claims.
  */
 import type { ActorTable } from '../actors/resolveActors';
-import type { Claim, ClaimRef, DocumentDate } from '../types';
+import type { Claim, ClaimFrame, ClaimRef, DocumentDate } from '../types';
+
+export interface SignedFrame {
+  event: string;
+  negated: boolean;
+  /** the agent's head: an actor id ("@russia") or its head noun ("government"); '' when unknown */
+  agent: string;
+  /** arguments: actor ids and terms */
+  args: Set<string>;
+}
 
 export interface ClaimSignature {
   ref: ClaimRef;
@@ -19,18 +28,27 @@ export interface ClaimSignature {
   names: Set<string>;
   /** subject: actor ids of the subject, else its terms */
   subject: Set<string>;
+  frames: SignedFrame[];
+  /** content terms used as nouns */
+  nouns: Set<string>;
+  /** the claim's text folded (case, spacing): the same statement in two documents has the same key */
+  textKey: string;
 }
 
 export function signClaim(path: string, index: number, claim: Claim, date: DocumentDate | null, actors: ActorTable): ClaimSignature {
+  const actorId = (e: number) => {
+    const id = actors.actorOf(path, e);
+    return id ? '@' + id : undefined;
+  };
   const actorIds = new Set<string>();
   for (const e of claim.entities) {
-    const id = actors.actorOf(path, e);
-    if (id) actorIds.add('@' + id);
+    const id = actorId(e);
+    if (id) actorIds.add(id);
   }
   const subject = new Set<string>();
   for (const e of claim.subjectEntities ?? []) {
-    const id = actors.actorOf(path, e);
-    if (id) subject.add('@' + id);
+    const id = actorId(e);
+    if (id) subject.add(id);
   }
   for (const t of claim.subject ?? []) subject.add(t);
   const keys = new Set<string>(actorIds);
@@ -39,7 +57,24 @@ export function signClaim(path: string, index: number, claim: Claim, date: Docum
   for (const t of claim.terms) if (!nameTerms.has(t)) keys.add(t);
   for (const q of claim.quantities) if (q.unit) keys.add('#' + q.unit);
   const names = new Set<string>([...actorIds, ...(claim.names ?? [])]);
-  return { ref: { path, index }, claim, date, keys: [...keys], keySet: keys, actors: actorIds, names, subject };
+  const frames = (claim.frames ?? []).map((f) => signFrame(f, actorId, new Set(claim.names ?? [])));
+  const textKey = claim.text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return { ref: { path, index }, claim, date, keys: [...keys], keySet: keys, actors: actorIds, names, subject, frames, nouns: new Set(claim.nouns ?? []), textKey };
+}
+
+function signFrame(frame: ClaimFrame, actorId: (e: number) => string | undefined, names: Set<string>): SignedFrame {
+  // the head of the agent phrase is its last actor ("Russian President Vladimir Putin" -> Putin), else its last noun
+  let agent = '';
+  for (const e of frame.agentEntities) agent = actorId(e) ?? agent;
+  if (!agent) {
+    const nouns = frame.agent.filter((t) => !names.has(t));
+    agent = nouns[nouns.length - 1] ?? frame.agent[frame.agent.length - 1] ?? '';
+  }
+  const args = new Set<string>();
+  const argIds = frame.argEntities.map(actorId).filter((id): id is string => !!id);
+  for (const id of argIds) args.add(id);
+  for (const t of frame.args) if (argIds.length === 0 || !names.has(t)) args.add(t);
+  return { event: frame.event, negated: frame.negated, agent, args };
 }
 
 /** Inverse document frequency of each key over the claims (a claim counts once per key). */

@@ -4,6 +4,7 @@
  */
 import cues from '../lexicon/claims-cues.json';
 import words from '../lexicon/claims-words.json';
+import frames from '../lexicon/claims-frames.json';
 
 export type ComparatorKind = 'gt' | 'lt' | 'approx';
 
@@ -49,6 +50,14 @@ export interface ClaimsLexicon {
   ordinals: Map<string, number>;
   comparators: { kind: ComparatorKind; words: string[] }[];
   units: Map<string, string>;
+  phrasalVerbs: Map<string, string>;
+  lightVerbs: Set<string>;
+  degreeVerbs: Set<string>;
+  evidentialNouns: Set<string>;
+  copulas: Set<string>;
+  catenatives: Set<string>;
+  /** canonical terms that name an event: verbs, and synonym groups holding a verb ("membership" with "join") */
+  eventTerms: Set<string>;
 }
 
 let cached: ClaimsLexicon | null = null;
@@ -111,6 +120,20 @@ export function claimsLexicon(): ClaimsLexicon {
     ordinals: new Map(Object.entries(words.ordinals)),
     comparators,
     units: new Map(Object.entries(words.units)),
+    phrasalVerbs: new Map(Object.entries(frames.phrasalVerbs)),
+    lightVerbs: new Set(frames.lightVerbs),
+    degreeVerbs: new Set(frames.degreeVerbs),
+    evidentialNouns: new Set(frames.evidentialNouns),
+    copulas: new Set(frames.copulas),
+    catenatives: new Set(frames.catenatives),
+    eventTerms: eventTerms(words.verbs, words.synonyms, canon),
   };
   return cached;
+}
+
+function eventTerms(verbs: string[], groups: string[][], canon: (w: string) => string): Set<string> {
+  const verbSet = new Set(verbs);
+  const out = new Set(verbs.map(canon));
+  for (const group of groups) if (group.some((w) => verbSet.has(w))) out.add(group[0]);
+  return out;
 }

@@ -7,7 +7,8 @@
  */
 import type { Contradiction, Quantity } from '../types';
 import { claimsLexicon } from './claimsLexicon';
-import type { ClaimSignature } from './claimSignature';
+import type { ClaimSignature, SignedFrame } from './claimSignature';
+import { frameAgreement, sharedNouns } from './frameMatch';
 
 type Verdict = Omit<Contradiction, 'a' | 'b'>;
 
@@ -15,12 +16,7 @@ const DAY = 86_400_000;
 const STATE_CHANGE_DAYS = 120;
 
 export function judgePair(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
-  return temporal(a, b) ?? quantities(a, b, topic) ?? polarity(a, b, topic);
-}
-
-function sameSubject(a: ClaimSignature, b: ClaimSignature): boolean {
-  for (const k of a.subject) if (b.subject.has(k) && k !== 'it' && k !== 'they') return true;
-  return false;
+  return temporal(a, b) ?? quantities(a, b, topic) ?? polarity(a, b);
 }
 
 function differentYears(a: ClaimSignature, b: ClaimSignature): string | null {
@@ -39,12 +35,13 @@ function quantities(a: ClaimSignature, b: ClaimSignature, topic: number): Verdic
   for (const qa of a.claim.quantities) {
     for (const qb of b.claim.quantities) {
       if (!qa.unit || qa.unit !== qb.unit || ['years', 'months', 'weeks', 'days', 'hours'].includes(qa.unit)) continue;
-      if (compatible(qa, qb)) continue;
+      if (compatible(qa, qb) || !aboutTheSameThing(a, b)) continue;
       const reason = `${qa.text} vs ${qb.text}`;
       const period = differentYears(a, b);
       if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.3 * topic) };
       const hedge = a.claim.hedged || b.claim.hedged ? 0.6 : 1;
-      return { type: 'contradiction', reason: `the figures disagree: ${reason}`, confidence: round(Math.min(1, 0.4 + topic) * hedge) };
+      const undated = a.date && b.date ? 1 : 0.8;
+      return { type: 'contradiction', reason: `the figures disagree: ${reason}`, confidence: round(Math.min(1, 0.35 + topic) * hedge * undated) };
     }
   }
   return null;
@@ -71,26 +68,49 @@ function range(q: Quantity): [number, number] {
   }
 }
 
-function polarity(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
-  if (!sameSubject(a, b) || a.claim.hedged || b.claim.hedged) return null;
+/**
+ * Figures disagree only about the same thing: the same event by compatible agents, or two shared
+ * content nouns ("the strike on the market killed 40" / "12 died in the strike on the market").
+ */
+function aboutTheSameThing(a: ClaimSignature, b: ClaimSignature): boolean {
+  if (sharedNouns(a, b) >= 2) return true;
+  return a.frames.some((fa) => b.frames.some((fb) => frameAgreement(fa, fb, (x, y) => x === y, true) >= 2));
+}
+
+/**
+ * The same agent doing and not doing the same thing to the same participants, or doing opposite
+ * things (accept/reject): both agents must be known and the same, the arguments must overlap (or
+ * both be empty). Hedged claims state no fact to contradict.
+ */
+function polarity(a: ClaimSignature, b: ClaimSignature): Verdict | null {
+  if (a.claim.hedged || b.claim.hedged) return null;
   const lex = claimsLexicon();
-  const pa = a.claim.predicates;
-  const pb = b.claim.predicates;
-  let reason: string | null = null;
-  const shared = pa.find((p) => pb.includes(p));
-  if (a.claim.negated !== b.claim.negated && (shared || topic >= 0.6)) {
-    reason = `${a.claim.negated ? 'not ' : ''}${shared ?? pa[0] ?? 'the same'} vs ${b.claim.negated ? 'not ' : ''}${shared ?? pb[0] ?? 'the same'}`;
-  } else if (a.claim.negated === b.claim.negated) {
-    const opposite = pa.find((p) => pb.some((q) => lex.antonym.get(p)?.has(q)));
-    if (opposite) reason = `${opposite} vs ${pb.find((q) => lex.antonym.get(opposite)?.has(q))}`;
+  const opposite = (x: string, y: string) => lex.antonym.get(x)?.has(y) ?? false;
+  let found: { fa: SignedFrame; fb: SignedFrame; strength: number; antonym: boolean } | null = null;
+  for (const fa of a.frames) {
+    for (const fb of b.frames) {
+      if (!fa.agent || !fb.agent) continue;
+      if (fa.negated !== fb.negated) {
+        const strength = frameAgreement(fa, fb, (x, y) => x === y, true);
+        if (strength > 2 && (!found || strength > found.strength)) found = { fa, fb, strength, antonym: false };
+      } else {
+        const strength = frameAgreement(fa, fb, opposite);
+        if (strength > 2 && (!found || strength > found.strength)) found = { fa, fb, strength, antonym: true };
+      }
+    }
   }
-  if (!reason) return null;
+  if (!found) return null;
+  const { fa, fb } = found;
+  const reason = `${fa.negated ? 'not ' : ''}${fa.event} vs ${fb.negated ? 'not ' : ''}${fb.event}`;
   const period = differentYears(a, b);
   const apart = daysApart(a, b);
-  if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.3 * topic) };
-  if (apart !== null && apart > STATE_CHANGE_DAYS) return { type: 'change', reason: `${reason}: the documents are ${Math.round(apart / 30)} months apart`, confidence: round(0.3 * topic) };
+  const strength = found.strength;
+  if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.1 * strength) };
+  if (apart !== null && apart > STATE_CHANGE_DAYS) return { type: 'change', reason: `${reason}: the documents are ${Math.round(apart / 30)} months apart`, confidence: round(0.1 * strength) };
+  // agent known and the same (2), plus shared participants (up to +1): 0.5 .. 0.8
   const undated = apart === null ? 0.8 : 1;
-  return { type: 'contradiction', reason: `the same actor, opposite statements: ${reason}`, confidence: round(Math.min(1, 0.3 + topic) * undated) };
+  const actor = fa.agent.startsWith('@') ? 0.05 : 0;
+  return { type: 'contradiction', reason: `the same actor, opposite statements: ${reason}`, confidence: round(Math.min(1, 0.2 * strength + 0.1 + actor) * undated) };
 }
 
 const UNIT_DAYS = { year: 365.25, month: 30.44, week: 7, day: 1 } as const;

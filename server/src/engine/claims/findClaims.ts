@@ -8,6 +8,7 @@ import { assessClause } from './checkability';
 import { canonical, claimKeys, temporalScope } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { splitClauses, type Clause } from './clauses';
+import { claimFrames } from './frames';
 import { findQuantities } from './quantities';
 import { tagWords, type TaggedWord } from './wordTags';
 
@@ -95,6 +96,16 @@ function claimsOfSentence(
       if (subject && m.start >= words[subject.from].token.start && m.end <= words[subject.to - 1].token.end) subjectEntities.add(m.entity);
     }
     const scope = temporalScope(words, clause);
+    const frameSkip = (j: number) => skip(j) || (!!cue && words[j].lower === cue.cue);
+    const previousFrame = previous.flatMap((c) => c.frames ?? []).find((f) => f.args.length > 0 || f.argEntities.length > 0);
+    const frames = claimFrames(words, {
+      from: clause.from,
+      to: clause.to,
+      skip: frameSkip,
+      entityAt: (j) => mentionAt(j)?.entity,
+      subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) : null),
+      previous: previousFrame,
+    });
     const claim: Claim = {
       id: '',
       start: span.start,
@@ -109,6 +120,8 @@ function claimsOfSentence(
       terms: keys.terms,
       predicates: keys.predicates,
       names: keys.names,
+      nouns: keys.nouns,
+      frames,
       hedged: assessment.hedged,
       subject: subject ? subjectTerms(words, subject) : [],
       subjectEntities: [...subjectEntities],

@@ -3,6 +3,7 @@ import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '..
 import { keyWeights, signClaim, similarity, type ClaimSignature } from './claimSignature';
 import { claimsLexicon } from './claimsLexicon';
 import { compatible, judgePair } from './contradictions';
+import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
 
 /** Claims joined across documents: the same claim told in several articles, and contradictions. */
 export interface ClaimGraph {
@@ -22,21 +23,35 @@ export interface LinkOptions {
 /** A key shared by more claims than this is too common to propose candidates (it still counts in the score). */
 const MAX_POSTINGS = 400;
 const MIN_SHARED_KEYS = 2;
-const PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you', 'this', 'that', 'which', 'who']);
+/** weighted overlap from which frame agreement may link two claims */
+const FRAME_FLOOR = 0.15;
+/** weighted overlap from which two claims with no agreeing frame may still be the same claim (on nouns) */
+const CONTENT_SIMILARITY = 0.35;
+/** weighted overlap needed when two frames agree on agent and event but share no participant */
+const WEAK_FRAME_SIMILARITY = 0.3;
+
+/** The signatures of one document's claims: all the corpus step needs from it (usable incrementally). */
+export function signDocument(path: string, doc: DocumentAnalysis, actors: ActorTable): ClaimSignature[] {
+  return doc.claims.map((claim, index) => signClaim(path, index, claim, doc.date, actors));
+}
 
 /**
  * Candidate pairs come from an inverted index over actor ids, terms and quantity units (never all
- * pairs; very common keys do not propose candidates). A pair is the same claim when its weighted
- * overlap is high and it shares more than actors: a content term or a predicate besides them.
- * Clusters are the connected components of those links; contradictions are judged on pairs
- * about the same thing (see contradictions.ts).
+ * pairs; very common keys do not propose candidates). Two claims are the same claim when they say
+ * the same WHO does the same WHAT (frames, see frameMatch.ts), or state compatible figures of the
+ * same unit about shared things, or, failing both, share two content nouns with a high weighted
+ * overlap and no conflicting agents. Each claim keeps its best partner; clusters are the connected
+ * components of those links. Documents with the same content hash are analysed once: their copies
+ * join the same clusters and contradictions, and never contradict each other.
  */
 export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
-  const sameClaim = options.sameClaim ?? 0.3;
-  const sameTopic = options.sameTopic ?? 0.25;
+  const sameTopic = options.sameTopic ?? 0.2;
+  const contentSimilarity = options.sameClaim ?? CONTENT_SIMILARITY;
+  const copies = copiesByHash(docs);
   const signatures: ClaimSignature[] = [];
-  for (const [path, doc] of docs) doc.claims.forEach((claim, index) => signatures.push(signClaim(path, index, claim, doc.date, actors)));
+  for (const path of copies.keys()) signatures.push(...signDocument(path, docs.get(path)!, actors));
   const weight = keyWeights(signatures);
+  const statements = statementsByDocument(signatures);
   const postings = new Map<string, number[]>();
   signatures.forEach((s, i) => {
     for (const k of s.keys) {
@@ -45,11 +60,6 @@ export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: 
       if (list.length <= MAX_POSTINGS) list.push(i);
     }
   });
-  const parent = signatures.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
   const contradictions: Contradiction[] = [];
   const counts = new Map<number, number>();
   // each claim keeps its best same-claim partner: clusters grow along best matches, not along every weak link
@@ -71,64 +81,102 @@ export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: 
     for (const [j, n] of counts) {
       if (n < MIN_SHARED_KEYS) continue;
       const b = signatures[j];
-      const { score, shared } = similarity(a, b, weight);
-      if (score < sameTopic || !sharesSubstance(shared, a, b)) continue;
-      const verdict = judgePair(a, b, score);
-      if (verdict) contradictions.push({ a: a.ref, b: b.ref, ...verdict });
-      const samePolarity = polarity(a) === polarity(b);
-      if (!verdict && samePolarity && score >= sameClaim && (sameQuantity(a, b) || compatibleSubjects(a, b))) {
-        offer(i, j, score);
-        offer(j, i, score);
+      const { score } = similarity(a, b, weight);
+      if (score < FRAME_FLOOR) continue;
+      // a statement the other document also makes itself is an echo of one article, not a conflict
+      const echo = statements.get(a.ref.path)!.has(b.textKey) || statements.get(b.ref.path)!.has(a.textKey);
+      const verdict = echo || score < sameTopic ? null : judgePair(a, b, score);
+      if (verdict) {
+        contradictions.push({ a: a.ref, b: b.ref, ...verdict });
+        continue;
+      }
+      const link = sameClaimScore(a, b, score, contentSimilarity);
+      if (link > 0) {
+        offer(i, j, link);
+        offer(j, i, link);
       }
     }
   });
+  return buildGraph(signatures, partner, contradictions, copies);
+}
+
+/** 0 when the two claims are not the same claim; else how strongly they are (for choosing best partners). */
+function sameClaimScore(a: ClaimSignature, b: ClaimSignature, score: number, contentSimilarity: number): number {
+  const agreement = bestAgreement(a, b);
+  // the same agent and event with shared participants; with none shared, the wording must agree more
+  if (agreement && (agreement.strength > 2 || (agreement.strength === 2 && score >= WEAK_FRAME_SIMILARITY))) return score + 0.25 * agreement.strength;
+  if (oppositeFrames(a, b)) return 0;
+  const nouns = sharedNouns(a, b);
+  if (sameQuantity(a, b) && (nouns >= 1 || sharedActors(a, b) >= 1)) return score + 0.5;
+  if (score >= contentSimilarity && nouns >= 2 && !agentsConflict(a, b)) return score;
+  return 0;
+}
+
+function mainAgent(s: ClaimSignature): string {
+  return s.frames.find((f) => f.agent !== '')?.agent ?? '';
+}
+
+function agentsConflict(a: ClaimSignature, b: ClaimSignature): boolean {
+  const x = mainAgent(a);
+  const y = mainAgent(b);
+  return x !== '' && y !== '' && x !== y;
+}
+
+function sharedActors(a: ClaimSignature, b: ClaimSignature): number {
+  let n = 0;
+  for (const id of a.actors) if (b.actors.has(id)) n++;
+  return n;
+}
+
+/** Both state a quantity of the same unit (not a span of time), values compatible. */
+function sameQuantity(a: ClaimSignature, b: ClaimSignature): boolean {
+  return a.claim.quantities.some((qa) => qa.unit !== '' && !TIME_UNITS.has(qa.unit) && b.claim.quantities.some((qb) => qb.unit === qa.unit && compatible(qa, qb)));
+}
+
+const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
+
+/** Representative path of each distinct content hash -> the other paths with that content. */
+function copiesByHash(docs: ReadonlyMap<string, DocumentAnalysis>): Map<string, string[]> {
+  const byHash = new Map<string, string>();
+  const copies = new Map<string, string[]>();
+  for (const [path, doc] of docs) {
+    const first = doc.hash ? byHash.get(doc.hash) : undefined;
+    if (first) copies.get(first)!.push(path);
+    else {
+      if (doc.hash) byHash.set(doc.hash, path);
+      copies.set(path, []);
+    }
+  }
+  return copies;
+}
+
+function statementsByDocument(signatures: ClaimSignature[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const s of signatures) {
+    let set = out.get(s.ref.path);
+    if (!set) out.set(s.ref.path, (set = new Set()));
+    set.add(s.textKey);
+  }
+  return out;
+}
+
+function buildGraph(signatures: ClaimSignature[], partner: Int32Array, found: Contradiction[], copies: Map<string, string[]>): ClaimGraph {
+  const parent = signatures.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   partner.forEach((j, i) => {
     if (j >= 0) parent[find(j)] = find(i);
   });
-  return buildGraph(signatures, find, contradictions);
-}
-
-/**
- * More than shared names ("two claims that share only a country and the word 'war' are not the
- * same claim"): a shared predicate or quantity unit plus a content term besides it, or three
- * shared content terms.
- */
-function sharesSubstance(shared: string[], a: ClaimSignature, b: ClaimSignature): boolean {
-  const content = shared.filter((k) => !k.startsWith('#') && !a.names.has(k) && !b.names.has(k));
-  const names = shared.length - content.length - shared.filter((k) => k.startsWith('#')).length;
-  const predicate = a.claim.predicates.find((p) => b.claim.predicates.includes(p));
-  const quantity = shared.some((k) => k.startsWith('#'));
-  if (content.length === 0) return false;
-  if (predicate || quantity) return content.length >= 2 || quantity || names >= 1;
-  return content.length >= 2 || names >= 2;
-}
-
-/** Who the claims are about agree: a shared subject key; an unknown subject (pronoun, elided, a reported clause) does not object. */
-function compatibleSubjects(a: ClaimSignature, b: ClaimSignature): boolean {
-  const sa = [...a.subject].filter((k) => !PRONOUNS.has(k));
-  const sb = [...b.subject].filter((k) => !PRONOUNS.has(k));
-  if (sa.length === 0 || sb.length === 0) return true;
-  return sa.some((k) => b.subject.has(k));
-}
-
-/** Negation folded with negative predicates: "will not join" and "denying membership" are both negative. */
-function polarity(s: ClaimSignature): boolean {
-  const negative = claimsLexicon().negativePredicates;
-  return s.claim.negated !== s.claim.predicates.some((p) => negative.has(p));
-}
-
-/** Both state a quantity of the same unit, values compatible. */
-function sameQuantity(a: ClaimSignature, b: ClaimSignature): boolean {
-  return a.claim.quantities.some((qa) => qa.unit !== '' && b.claim.quantities.some((qb) => qb.unit === qa.unit && compatible(qa, qb)));
-}
-
-function buildGraph(signatures: ClaimSignature[], find: (i: number) => number, contradictions: Contradiction[]): ClaimGraph {
   const groups = new Map<number, ClaimRef[]>();
   signatures.forEach((s, i) => {
     const root = find(i);
     let list = groups.get(root);
     if (!list) groups.set(root, (list = []));
     list.push(s.ref);
+    // a copy of the document states the same claim
+    for (const path of copies.get(s.ref.path) ?? []) list.push({ path, index: s.ref.index });
   });
   const clusters: ClaimCluster[] = [];
   const byRef = new Map<string, ClaimCluster>();
@@ -137,6 +185,13 @@ function buildGraph(signatures: ClaimSignature[], find: (i: number) => number, c
     const cluster = { id: `k-${signatures[root].claim.id}`, claims: refs };
     clusters.push(cluster);
     for (const r of refs) byRef.set(refKey(r), cluster);
+  }
+  // each copy gets the contradictions of its original, against the other side's original (linear in copies)
+  const contradictions: Contradiction[] = [];
+  for (const c of found) {
+    contradictions.push(c);
+    for (const path of copies.get(c.a.path) ?? []) contradictions.push({ ...c, a: { path, index: c.a.index } });
+    for (const path of copies.get(c.b.path) ?? []) contradictions.push({ ...c, b: { path, index: c.b.index } });
   }
   const contradictionsByRef = new Map<string, Contradiction[]>();
   for (const c of contradictions) {

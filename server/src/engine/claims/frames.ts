@@ -1,0 +1,233 @@
+/**
+ * Claim frames: who does what to what, read from a clause's tagged words in one pass.
+ *  - a predicate is a lexical verb (finite, participle, gerund, infinitive), a verb + particle
+ *    ("ruling out" = deny), or a predicate adjective after a copula ("remains unwilling" = reject);
+ *  - a light verb's object names the event ("gave no sign of new tariffs" -> tariff, negated;
+ *    "made gains" -> advance); a degree verb's object does when it is itself an event ("escalated its
+ *    attacks" -> attack);
+ *  - a negative predicate over an event noun also yields that event, negated ("denying Ukraine NATO
+ *    membership" -> membership, negated, like "Ukraine will not join NATO");
+ *  - the agent is the subject before the verb group (over one appositive), shared by coordinated
+ *    verbs; a gerund's agent is the name before it or the possessor of its noun ("Trump's offer of
+ *    denying"); an infinitive after a predicate continues that predicate ("refused to engage with X");
+ *  - an elided object ("…, refused, even as …") takes the arguments of the previous sentence.
+ */
+import type { ClaimFrame } from '../types';
+import { nounPhraseBefore, verbGroupStart } from './attribution';
+import { canonical } from './claimKeys';
+import { claimsLexicon } from './claimsLexicon';
+import { isContentWord, type TaggedWord } from './wordTags';
+
+export interface FrameContext {
+  /** word range of the claim's content */
+  from: number;
+  to: number;
+  /** words of the attribution frame (cue and source): not content */
+  skip: (j: number) => boolean;
+  /** local entity of the actor mention covering word j */
+  entityAt: (j: number) => number | undefined;
+  /** subject of the clause when its own verb group has none before it (a coordinated verb phrase) */
+  subject: { from: number; to: number } | null;
+  /** arguments of the previous sentence's first frame: what an elided object refers to */
+  previous?: Pick<ClaimFrame, 'args' | 'argEntities'>;
+}
+
+interface Role {
+  terms: string[];
+  entities: number[];
+}
+
+const MAX_FRAMES = 5;
+const MAX_OBJECT_WORDS = 12;
+const INFINITIVE_REACH = 4;
+const OBJECT_PREPOSITIONS = new Set(['to', 'with', 'on', 'for', 'into', 'against', 'over', 'about', 'at', 'in']);
+const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
+const CLAUSE_OPENERS = new Set(['that', '"', ':', ',', '.', 'to', 'what', 'whether', 'how', 'why', 'if']);
+const NO_ROLE: Role = { terms: [], entities: [] };
+
+export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[] {
+  const lex = claimsLexicon();
+  const frames: ClaimFrame[] = [];
+  let mainAgent: Role | null = null;
+  let lastHead = -INFINITIVE_REACH - 1;
+  for (let j = ctx.from; j < ctx.to && frames.length < MAX_FRAMES; j++) {
+    if (ctx.skip(j)) continue;
+    if (lex.conditionalOpeners.has(words[j].lower) && j > ctx.from) break; // "… if Moscow refuses": not asserted
+    if (words[j].tag === 'vpart' && words[j - 1]?.lower === 'to' && j - lastHead <= INFINITIVE_REACH && frames.length > 0) {
+      // "refused to engage with a cease-fire": the infinitive's object belongs to the predicate before it
+      const object = objectAfter(words, j + 1, ctx);
+      const frame = frames[frames.length - 1];
+      addAll(frame.args, object.terms);
+      addAll(frame.argEntities, object.entities);
+      lastHead = j;
+      continue;
+    }
+    const predicate = predicateAt(words, j, ctx.to);
+    if (!predicate) continue;
+    const object = objectAfter(words, predicate.end, ctx);
+    lastHead = predicate.end - 1;
+    const groupStart = verbGroupStart(words, predicate.verb, ctx.from);
+    const finite = words[predicate.verb].tag === 'verb' || groupStart < predicate.verb;
+    let agent: Role;
+    if (finite) {
+      const np = firstPart(words, nounPhraseBefore(words, groupStart - 1, ctx.from)) ?? (mainAgent ? null : ctx.subject);
+      agent = np ? roleOf(words, np.from, np.to, ctx) : mainAgent ?? NO_ROLE;
+      mainAgent ??= agent;
+    } else agent = gerundAgent(words, j, ctx);
+    let negated = negatedGroup(words, groupStart, predicate.verb);
+    let event = predicate.event;
+    const headTerm = object.head >= 0 ? canonical(words[object.head].lemma) : null;
+    const carried = headTerm && (lex.lightVerbs.has(event) || (lex.degreeVerbs.has(event) && lex.eventTerms.has(headTerm)));
+    const args: Role = { terms: object.terms, entities: object.entities };
+    if (carried) {
+      event = headTerm;
+      negated = negated !== object.negated;
+      args.terms = args.terms.filter((t) => t !== headTerm);
+    } else if (object.terms.length === 0 && object.entities.length === 0 && elided(words, predicate.end) && ctx.previous) {
+      args.terms = [...ctx.previous.args];
+      args.entities = [...ctx.previous.argEntities];
+    }
+    frames.push({ event, negated, agent: agent.terms, agentEntities: agent.entities, args: args.terms, argEntities: args.entities });
+    if (!carried && headTerm && headTerm !== event && lex.negativePredicates.has(event) && lex.eventTerms.has(headTerm) && frames.length < MAX_FRAMES) {
+      // "denying Ukraine NATO membership": no membership; who is denied is an argument, not the agent
+      frames.push({ event: headTerm, negated: !negated, agent: [], agentEntities: [], args: args.terms.filter((t) => t !== headTerm), argEntities: args.entities });
+    }
+  }
+  return frames;
+}
+
+interface Predicate {
+  event: string;
+  /** the verb (or copula) the polarity and agent are read from */
+  verb: number;
+  /** first word after the predicate (after its particle) */
+  end: number;
+}
+
+function predicateAt(words: TaggedWord[], j: number, to: number): Predicate | null {
+  const lex = claimsLexicon();
+  const w = words[j];
+  const next = words[j + 1];
+  // a gerund after a preposition ("of denying", "by shelling") is tagged as a noun by the light tagger
+  const gerund = w.tag === 'word' && w.lower.endsWith('ing') && words[j - 1]?.tag === 'prep' && lex.verbs.has(w.lemma);
+  if (w.tag !== 'verb' && w.tag !== 'vpart' && !gerund) return null;
+  // a reporting or belief verb with a clause after it frames a report, not an event ("denied that …" vs "denied entry")
+  if ((lex.reportingVerbs.has(w.lemma) || lex.beliefVerbs.has(w.lemma)) && (!next || (CLAUSE_OPENERS.has(next.lower) && !(next.lower === 'to' && words[j + 2]?.tag !== 'vpart')))) return null;
+  if (next && j + 1 < to && PARTICLES.has(next.lower)) {
+    const phrasal = lex.phrasalVerbs.get(`${w.lemma} ${next.lower}`);
+    if (phrasal) return { event: canonical(phrasal), verb: j, end: j + 2 };
+  }
+  if (lex.copulas.has(w.lemma)) {
+    // "remains unwilling to …": the predicate adjective is the event when it names one
+    let k = j + 1;
+    while (k < to && words[k].token.kind === 'word' && words[k].lower.endsWith('ly')) k++;
+    const adjective = words[k];
+    if (adjective && k < to && adjective.tag === 'word' && lex.eventTerms.has(canonical(adjective.lemma)) && canonical(adjective.lemma) !== adjective.lemma) {
+      return { event: canonical(adjective.lemma), verb: j, end: k + 1 };
+    }
+    return null;
+  }
+  if (lex.stateVerbs.has(w.lemma) && !lex.degreeVerbs.has(w.lemma) && !lex.lightVerbs.has(w.lemma)) return null;
+  if (!lex.verbs.has(w.lemma)) return null;
+  return { event: canonical(w.lemma), verb: j, end: j + 1 };
+}
+
+interface ObjectPhrase extends Role {
+  /** head noun of the object (after looking through "sign of", "the idea of"), or -1 */
+  head: number;
+  /** the object opens with "no"/"none": "gave no sign of" */
+  negated: boolean;
+}
+
+/** The object after a predicate: an optional preposition, then a noun phrase (with "of" and coordination). */
+function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): ObjectPhrase {
+  const lex = claimsLexicon();
+  const out: ObjectPhrase = { terms: [], entities: [], head: -1, negated: false };
+  let j = from;
+  while (j < ctx.to && words[j].token.kind === 'word' && words[j].tag === 'word' && words[j].lower.endsWith('ly')) j++;
+  if (j < ctx.to && OBJECT_PREPOSITIONS.has(words[j].lower) && words[j + 1] && words[j + 1].tag !== 'vpart' && words[j + 1].tag !== 'verb') j++;
+  let chunkHead = -1;
+  let lookThrough = false;
+  for (let n = 0; j < ctx.to && n < MAX_OBJECT_WORDS; j++, n++) {
+    const w = words[j];
+    if (ctx.skip(j)) break;
+    if (w.tag === 'verb' || w.tag === 'vpart' || w.tag === 'modal' || w.tag === 'aux' || w.tag === 'pron') break;
+    if (w.tag === 'punct' && w.lower !== '-' && w.lower !== "'s") break;
+    if (n === 0 && (w.tag === 'neg' || w.lower === 'no' || w.lower === 'none')) out.negated = true;
+    if (w.tag === 'prep' || w.tag === 'conj') {
+      // the head is the last noun of the first chunk, unless that noun only points on ("sign of", "the idea of")
+      if (out.head < 0 || lookThrough) {
+        out.head = chunkHead;
+        lookThrough = w.lower === 'of' && chunkHead >= 0 && lex.evidentialNouns.has(words[chunkHead].lemma);
+        if (lookThrough) out.terms = out.terms.filter((t) => t !== canonical(words[chunkHead].lemma));
+      }
+      chunkHead = -1;
+      continue;
+    }
+    if (!isContentWord(w) || w.tag === 'num') continue;
+    chunkHead = j;
+    const entity = ctx.entityAt(j);
+    if (entity !== undefined) addAll(out.entities, [entity]);
+    const term = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
+    if (!lex.genericTerms.has(term) && !lex.genericTerms.has(w.lemma)) addAll(out.terms, [term]);
+  }
+  if ((out.head < 0 || lookThrough) && chunkHead >= 0) out.head = chunkHead;
+  if (out.head >= 0 && words[out.head].tag === 'name') out.head = -1;
+  return out;
+}
+
+/** "Putin, despite being courted, refused": the subject is the part before the appositive. */
+function firstPart(words: TaggedWord[], np: { from: number; to: number } | null): { from: number; to: number } | null {
+  if (!np) return null;
+  for (let k = np.from; k < np.to; k++) if (words[k].lower === ',') return k > np.from ? { from: np.from, to: k } : null;
+  return np;
+}
+
+/** "…, refused," / "…, refused." : a predicate with nothing after it. */
+function elided(words: TaggedWord[], end: number): boolean {
+  const next = words[end];
+  return !next || next.lower === ',' || next.lower === '.' || next.lower === ';';
+}
+
+/** Negators in the verb group ("has not", "never"), or "yet to"/"failed to" right before it. */
+function negatedGroup(words: TaggedWord[], groupStart: number, verb: number): boolean {
+  let n = 0;
+  for (let k = groupStart; k < verb; k++) if (words[k].tag === 'neg') n++;
+  const a = words[groupStart - 2]?.lower;
+  const b = words[groupStart - 1]?.lower;
+  if (b === 'to' && (a === 'yet' || a === 'failed' || a === 'fails' || a === 'fail')) n++;
+  return n % 2 === 1;
+}
+
+/** A gerund's agent: the name right before it ("Trump ruling out"), or the possessor of the noun it completes ("Trump's offer of denying"). */
+function gerundAgent(words: TaggedWord[], j: number, ctx: FrameContext): Role {
+  const before = words[j - 1];
+  if (before && before.tag === 'name' && j - 1 >= ctx.from) {
+    let k = j - 1;
+    while (k - 1 >= ctx.from && words[k - 1].tag === 'name') k--;
+    return roleOf(words, k, j, ctx);
+  }
+  if (before?.lower === 'of' && words[j - 3]?.lower === "'s" && words[j - 4]?.tag === 'name' && j - 4 >= ctx.from) {
+    let k = j - 4;
+    while (k - 1 >= ctx.from && words[k - 1].tag === 'name') k--;
+    return roleOf(words, k, j - 3, ctx);
+  }
+  return NO_ROLE;
+}
+
+/** Canonical terms and entities of a noun phrase; a pronoun alone is an unknown role. */
+function roleOf(words: TaggedWord[], from: number, to: number, ctx: FrameContext): Role {
+  const lex = claimsLexicon();
+  const role: Role = { terms: [], entities: [] };
+  for (let k = from; k < to; k++) {
+    const w = words[k];
+    const entity = ctx.entityAt(k);
+    if (entity !== undefined) addAll(role.entities, [entity]);
+    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !lex.genericTerms.has(w.lemma))) addAll(role.terms, [canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma)]);
+  }
+  return role;
+}
+
+function addAll<T>(list: T[], values: T[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
+}
