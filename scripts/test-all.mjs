@@ -6,7 +6,7 @@
 //   4. end-to-end in a real VS Code                  test/e2e/run-all.mjs (installs code-server + Node 24 into a cache)
 // Prints one closing line "tests: N passed, N failed" and exits non-zero when anything failed.
 // CORPUS_LENS_SKIP_E2E=1 skips stage 4 (for a quick local run; CI never sets it).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,18 @@ function run(label, cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit', ...opts });
   console.log(`--- ${label}: exit ${r.status ?? r.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return r.status === 0;
+}
+
+function streamed(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 function nodeTests(label, dir) {
@@ -47,12 +59,13 @@ else if (!existsSync(path.join(repo, 'test/e2e/run-all.mjs'))) {
   failures.push('end-to-end (test/e2e/run-all.mjs missing)');
   totals.failed++;
 } else {
-  const e2e = spawnSync(process.execPath, ['test/e2e/run-all.mjs'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  process.stdout.write(e2e.stdout ?? '');
-  const m = /^e2e: (\d+) passed, (\d+) failed/m.exec(e2e.stdout ?? '');
+  // streamed, so a long install or a hanging test shows as it happens; the output is also kept to read the counts
+  console.log('\n=== end-to-end in a real VS Code ===');
+  const { status, output } = await streamed(process.execPath, ['test/e2e/run-all.mjs']);
+  const m = /^e2e: (\d+) passed, (\d+) failed/m.exec(output);
   totals.passed += Number(m?.[1] ?? 0);
-  totals.failed += Number(m?.[2] ?? (e2e.status === 0 ? 0 : 1));
-  if (e2e.status !== 0) failures.push('end-to-end');
+  totals.failed += Number(m?.[2] ?? (status === 0 ? 0 : 1));
+  if (status !== 0) failures.push('end-to-end');
 }
 
 if (failures.length) console.log(`\nfailed stages: ${failures.join(', ')}`);

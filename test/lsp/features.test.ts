@@ -43,7 +43,7 @@ describe('editor features over the protocol, seed corpus', () => {
     assert.match(c, /Russian President \([^)]*003[^)]*\)/);
     assert.match(c, /\*\*\d+ mentions in 5 documents\*\*/);
     assert.match(c, /Often with: .*Donald Trump/);
-    assert.match(c, /\[Show all \d+ mentions\]\(command:corpusLens\.showMentions\?/);
+    assert.match(c, /\*\*\d+ mentions in 5 documents\*\*.* · \[show all\]\(command:corpusLens\.showMentions\?/);
     assert.doesNotMatch(c, /[{}]"/, 'no raw JSON');
   });
 

@@ -24,7 +24,7 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
     if (claim.attribution === 'vague') {
       const cue = claim.sourceText ?? claim.cue;
       add(claim, 'vague-attribution', severityOf(config, 'vague-attribution'), `Vague attribution${cue ? ` ("${cue}")` : ''}: the source of this claim is not named.`, [], ref);
-    } else if (claim.attribution === 'unsourced' && checkWorthiness(claim) >= config.unsourcedMinWorth) {
+    } else if (claim.attribution === 'unsourced' && checkWorthiness(claim, doc) >= config.unsourcedMinWorth) {
       add(claim, 'unsourced-claim', severityOf(config, 'unsourced-claim'), `Unsourced claim: ${whyCheckable(claim)}, with no source named.`, [], ref);
     }
   });
@@ -52,17 +52,25 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
 }
 
 /**
- * How much a reader would want an unsourced claim checked (0..1): specific quantities, dates,
- * named actors doing something, quotations. General statements score low, so they raise nothing.
+ * How much a reader would want an unsourced claim checked (0..1). A figure or a quotation is worth
+ * checking on its own; a named actor doing something on a given day or month is too; a general
+ * statement with a year or a span of time is not, so it raises nothing: few, right findings.
  */
-export function checkWorthiness(claim: Claim): number {
+export function checkWorthiness(claim: Claim, doc?: DocumentAnalysis): number {
   if (claim.hedged) return 0;
   let worth = 0;
   if (figures(claim).length > 0) worth += 0.5;
-  if (claim.dates.length > 0) worth += 0.25;
+  if (hasQuotation(claim)) worth += 0.5;
+  const values = doc ? claim.dates.map((i) => doc.dates[i]?.value ?? '') : [];
+  if (values.some((v) => /^\d{4}-\d{2}(?:-\d{2})?$/.test(v))) worth += 0.25;
+  else if (claim.dates.length > 0) worth += 0.1;
   if (claim.entities.length > 0 && claim.predicates.length > 0) worth += 0.25;
-  if (/["\u201C\u201D]/.test(claim.text)) worth += 0.25;
   return Math.min(1, worth);
+}
+
+/** A quotation of four words or more (a short scare-quoted term such as a coined name is not one). */
+function hasQuotation(claim: Claim): boolean {
+  return /["\u201C]\S+(?:\s+\S+){3,}?[^"\u201C\u201D]*["\u201D]/.test(claim.text);
 }
 
 /** Quantities that are figures to check (casualties, money, people), not spans of time ("18 months" is a date matter). */
@@ -75,7 +83,7 @@ const TIME_UNITS = /^(?:second|minute|hour|day|night|week|weekend|month|year|dec
 function whyCheckable(claim: Claim): string {
   const figure = figures(claim)[0];
   if (figure) return `a figure ("${figure.text}")`;
-  if (/["\u201C\u201D]/.test(claim.text)) return 'a quotation';
+  if (hasQuotation(claim)) return 'a quotation';
   if (claim.dates.length > 0) return 'a dated event';
   return 'a checkable statement';
 }

@@ -100,7 +100,7 @@ export interface ActorSummary {
   roles: { role: string; paths: string[] }[];
 }
 
-export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 5 }): ActorSummary {
+export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 3 }): ActorSummary {
   const perDoc = new Map<string, number>();
   for (const m of actor.mentions) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
   const co = new Map<string, number>();

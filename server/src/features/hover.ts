@@ -34,7 +34,7 @@ function actorCard(service: LanguageService, hit: MentionHit): string {
   if (s.roles.length) lines.push(`Roles: ${s.roles.slice(0, 4).map((r) => `${md(r.role)} (${r.paths.map(shortName).join(', ')})`).join('; ')}`);
   const aliases = a.aliases.filter((x) => x !== a.name);
   if (aliases.length) lines.push(`Also: ${aliases.slice(0, 8).map(md).join(', ')}${aliases.length > 8 ? `, +${aliases.length - 8} more` : ''}`);
-  lines.push(`**${s.mentionCount} mention${s.mentionCount === 1 ? '' : 's'} in ${s.documentCount} document${s.documentCount === 1 ? '' : 's'}**${s.topDocuments.length ? ` · most in ${s.topDocuments.map((d) => `${shortName(d.path)} (${d.count})`).join(', ')}` : ''}`);
+  lines.push(`**${s.mentionCount} mention${s.mentionCount === 1 ? '' : 's'} in ${s.documentCount} document${s.documentCount === 1 ? '' : 's'}**${s.topDocuments.length ? ` · most in ${s.topDocuments.map((d) => `${shortName(d.path)} (${d.count})`).join(', ')}` : ''} · ${commandLink('show all', 'corpusLens.showMentions', [hit.doc.path, toRange(hit.doc, hit.mention).start])}`);
   if (s.coMentioned.length) lines.push(`Often with: ${s.coMentioned.map((c) => `${md(c.actor.name)} (${c.count})`).join(', ')}`);
   const out = [lines.join('  \n')];
   if (s.claims.length) {
@@ -44,7 +44,6 @@ function actorCard(service: LanguageService, hit: MentionHit): string {
         .join('\n')}`,
     );
   }
-  out.push(commandLink(`Show all ${s.mentionCount} mentions`, 'corpusLens.showMentions', [hit.doc.path, toRange(hit.doc, hit.mention).start]));
   if (service.state === 'indexing') out.push(`*Partial: the corpus is still being indexed (${service.index.size} documents so far).*`);
   return out.join('\n\n');
 }

@@ -79,6 +79,15 @@ function datelineConstraints(found: FoundMatch[]): DocumentConstraint[] {
   return [];
 }
 
+const hypotheticalScans = new WeakMap<Scan, boolean>();
+
+/** Whether a sentence talks of what might be ("if", "would"…); computed once per sentence, not per date in it (linear time). */
+function isHypothetical(scan: Scan): boolean {
+  let h = hypotheticalScans.get(scan);
+  if (h === undefined) hypotheticalScans.set(scan, (h = scan.low.some((w) => HYPOTHETICAL.has(w))));
+  return h;
+}
+
 /** Constraints from the expressions found: stated elapsed times, captions, past and future dates, event mentions. */
 function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
   const out: DocumentConstraint[] = [];
@@ -89,7 +98,7 @@ function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
     if (match.base !== 'absolute' || match.kind !== 'date') continue;
     const r = match.resolve(null);
     if (!r?.range) continue;
-    const hypothetical = scan.low.some((w) => HYPOTHETICAL.has(w));
+    const hypothetical = isHypothetical(scan);
     const future = scan.futureAt(match.start) || DEADLINE.has(scan.low[match.start - 1]);
     if (f.sentence.block === 'caption') {
       out.push({ candidates: [{ from: r.range.from, to: r.range.to + 183 }], strength: 2, reason: `photo caption "${quote(f)}"` });
