@@ -115,7 +115,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     personVerbs: set(rules.personVerbs),
     notNames: set(rules.notNames),
     predicative: set(rules.predicative),
-    givenNames: set(words.givenNames),
+    givenNames: set([...words.givenNames, ...rules.givenNamesThatAreWords]),
     surnames: set(words.surnames),
     commonWords: new Set(words.commonWords.filter((w) => !names.has(w))),
     forcedIds: new Map(),

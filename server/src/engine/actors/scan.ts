@@ -228,8 +228,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   }
   if (lex.givenNames.has(first.key) || name.some((u) => isInitial(u.text))) return 'person';
   if (name.some((u) => u.allCaps)) return 'organization'; // "UNC Greensboro", "LA Weekly"
-  // "Cold War", "Oval Office": a name of English words is some other thing; "Dean Kamen", "Mark Zuckerberg": a surname ends it
-  const commonWord = (u: Unit) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key);
-  if (commonWord(last) || name.length > 4) return 'other';
+  // "Cold War", "Iron Curtain", "Strategic Offensive Reductions Treaty": a name with English words in it is some other thing
+  if (name.length > 4 || name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';
   return 'person';
 }
