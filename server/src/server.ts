@@ -134,8 +134,11 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 connection.onDidChangeConfiguration(async () => {
+  const before = JSON.stringify(settings.selection);
   await reloadSettings();
-  await reindex();
+  // a severity or lens change only re-publishes; a change of which files are the corpus re-indexes
+  if (JSON.stringify(settings.selection) !== before) await reindex();
+  else publisher.publishAll();
 });
 
 connection.onHover((p) => provideHover(service, withUri(p)));
