@@ -177,7 +177,7 @@ function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: Na
   table.mention(d, mentionDraft(d, c, t, 'name', kind === 'other' ? 0.5 : 0.9));
 }
 
-/** "George Bush" joins "George W. Bush" when it is the only George … Bush in the document. */
+/** "John Smith" joins "John Q. Smith" when he is the only John … Smith in the document. */
 function mergeShortForms(table: EntityTable): void {
   const persons = table.drafts.filter((d) => d.surname !== undefined);
   for (const d of persons) {
@@ -223,7 +223,7 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
   const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
   // a capital at a sentence start is evidence only when the word is capitalised elsewhere, takes a possessive
-  // ("Trump's"), is a known personal name, or is named in the user file
+  // ("Merkel's"), is a known personal name, or is named in the user file
   const knownName = lex.surnames.has(u.key) || lex.givenNames.has(u.key) || lex.forcedIds.has(u.key);
   if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive && !knownName) return;
   const kind: ActorKind = c.kind ?? 'other';

@@ -48,7 +48,7 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
     const title = units.slice(j, j + n).map((w) => w.key).join(' ');
     if (!isUniqueOffice(lex, title)) continue;
     const next = units[j + n];
-    if (next && next.upper && !next.breakBefore) continue; // "the Russian President Vladimir Putin": a title, not a reference
+    if (next && next.upper && !next.breakBefore) continue; // "the French President Emmanuel Macron": a title, not a reference
     const prev = units[k - 1];
     if (prev && !u.breakBefore && lex.predicative.has(prev.key)) continue; // "became the Russian president"
     // "Malaysia's Prime Minister": the state keeps its own mention, the reference is the title

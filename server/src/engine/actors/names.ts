@@ -12,7 +12,7 @@ export function wordKey(text: string): string {
 }
 
 /**
- * Spelling skeleton of a word for transliteration variants ("Zelenskyy" / "Zelensky" / "Zelenskiy",
+ * Spelling skeleton of a word for transliteration variants ("Navalnyy" / "Navalny" / "Navalniy",
  * "Kyiv" / "Kiev" stay apart: only endings and doubled letters are folded, never vowels inside).
  */
 export function spellingSkeleton(key: string): string {
@@ -48,7 +48,7 @@ export function isAcronymOf(acronym: string, words: readonly string[]): boolean 
   return initials === letters;
 }
 
-/** A readable id from a name: "Vladimir Putin" -> "vladimir-putin". */
+/** A readable id from a name: "Angela Merkel" -> "angela-merkel". */
 export function slug(name: string): string {
   return name
     .normalize('NFKD')

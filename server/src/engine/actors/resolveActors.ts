@@ -136,7 +136,7 @@ function nameKey(name: string): string {
   return name.split(/[\s-]+/).filter(Boolean).map(wordKey).join(' ');
 }
 
-/** "p:vladimir|putin": first name and surname spelling skeleton; undefined for a surname alone. */
+/** "p:angela||merkel": first name and surname spelling skeleton; undefined for a surname alone. */
 function personKey(e: LocalEntity): string | undefined {
   const words = personWords(e.name);
   if (words.length < 2) return undefined;
@@ -164,7 +164,7 @@ function attachSurnames(nodes: Node[], byKey: Map<string, Node>, lexicon: ActorL
     set.add(find(n));
   }
   for (const n of nodes) {
-    // a single word of undecided kind ("When Zelensky objected") may be a surname too
+    // a single word of undecided kind ("When Navalny objected") may be a surname too
     if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference || personWords(n.e.name).length !== 1) continue;
     if (forcedId(lexicon, n.e)) continue; // the user file decided where it belongs
     const s = spellingSkeleton(personWords(n.e.name)[0]);
@@ -196,7 +196,7 @@ function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>
   return actor;
 }
 
-/** The most frequent full form, longest on a tie ("Vladimir Putin" over "Putin"). */
+/** The most frequent full form, longest on a tie ("Angela Merkel" over "Merkel"). */
 function canonicalName(members: Node[]): string {
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.e.name, (counts.get(m.e.name) ?? 0) + 1);

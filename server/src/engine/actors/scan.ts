@@ -154,7 +154,7 @@ function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number,
 function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
   let p = from;
   let role = roleBefore(lex, units, p, 0);
-  // titles at the head of the run: "President Vladimir Putin", "U.S. President Donald Trump"
+  // titles at the head of the run: "President Emmanuel Macron", "U.S. Secretary of State John Kerry"
   for (let n = titleLengthAt(lex, units, p); n > 0 && p + n < to; n = titleLengthAt(lex, units, p)) {
     p += n;
     role = roleBefore(lex, units, p, 0);

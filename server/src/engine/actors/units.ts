@@ -10,7 +10,7 @@ import { isInitial, wordKey } from './names';
 export interface Unit {
   start: number;
   end: number;
-  /** Folded source text ("Putin", "U.S.", "W."). */
+  /** Folded source text ("Merkel", "U.S.", "W."). */
   text: string;
   key: string;
   /** First letter upper case. */
@@ -23,7 +23,7 @@ export interface Unit {
   punctBefore: string;
   /** Followed by a possessive "'s" (or a bare apostrophe after a plural). */
   possessive: boolean;
-  /** Part of a hyphenated word whose next part is lower case ("Trump" in "Trump-induced"). */
+  /** Part of a hyphenated word whose next part is lower case ("Merkel" in "Merkel-era"). */
   attributive: boolean;
   /** First word of the sentence, or first after an opening quote/colon/dash: its capital says nothing. */
   initial: boolean;
@@ -33,7 +33,7 @@ export interface Unit {
 const OPENERS = new Set(['"', ':', '*', '\u2022']);
 
 /**
- * `isCommonWord` tells apart "Trump-induced" (split: "induced" is an English word) from
+ * `isCommonWord` tells apart "Merkel-era" (split: "era" is an English word) from
  * "Cheuk-yan" (one name); without it, such words stay whole.
  */
 export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: string) => boolean): Unit[] {

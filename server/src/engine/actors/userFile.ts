@@ -2,9 +2,9 @@
  * The `actors` section of the workspace file `.corpus-lens.json` (documented in docs/actors.md):
  *
  *   "actors": {
- *     "add":    [ { "id": "steve-witkoff", "name": "Steve Witkoff", "kind": "person",
- *                   "aliases": ["Witkoff"], "description": "US special envoy" } ],
- *     "merge":  [ ["Volodymyr Zelensky", "Zelenskyy", "Zelenskiy"] ],
+ *     "add":    [ { "id": "jane-doe", "name": "Jane Doe", "kind": "person",
+ *                   "aliases": ["Doe"], "description": "special envoy" } ],
+ *     "merge":  [ ["Alexei Navalny", "Navalnyy"] ],
  *     "split":  [ ["John Smith", "John Smyth"] ],
  *     "ignore": ["Also Read"]
  *   }
