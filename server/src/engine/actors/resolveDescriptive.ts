@@ -67,7 +67,8 @@ function decide(lex: ActorLexicon, key: string, month: number | null, sightings:
   const ranked = [...best.entries()].sort((a, b) => a[1].distance - b[1].distance);
   if (ranked.length === 0) return undefined;
   const [actor, { distance, sighting }] = ranked[0];
-  const where = `seen as "${key.replace('@', ' of ')}" in ${sighting.path}`;
+  const role = state ? `${title} of ${lex.entries.get(state)?.name ?? state}` : title;
+  const where = `seen as ${role} in ${sighting.path}`;
   if (month === null || distance === Infinity) {
     if (ranked.length > 1) return undefined;
     return { actor, confidence: 0.4, evidence: `the only holder of the role in the corpus (${where}); no date to check it against` };
