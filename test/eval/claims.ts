@@ -3,7 +3,7 @@
  * attribution on a gold sample (seeds + GUM news), same-claim pairs across the seeds, and
  * contradictions (synthetic pairs from the issue's examples; the seeds hold none judged real).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../server/src/engine/actors/lexicon';
@@ -29,6 +29,9 @@ interface GoldPair {
   b: GoldQuote;
   note: string;
 }
+interface JudgedLink extends GoldPair {
+  right: boolean;
+}
 interface SyntheticPair {
   note: string;
   a: { date: string; text: string };
@@ -40,6 +43,7 @@ export interface ClaimsGold {
   notContradiction: GoldPair[];
   syntheticContradictions: SyntheticPair[];
   syntheticNotContradictions: SyntheticPair[];
+  linkJudgements: JudgedLink[];
 }
 
 export function loadGold(): ClaimsGold {
@@ -160,6 +164,69 @@ function sameClaimPairs(gold: ClaimsGold, corpus: Corpus, graph: ClaimGraph, lin
   }
 }
 
+/** Every link produced (pairs of claims of different documents in one cluster), judged right/wrong from the gold. */
+function linkPrecision(gold: ClaimsGold, corpus: Corpus, graph: ClaimGraph, lines: string[]): void {
+  const judged = new Map<string, JudgedLink>();
+  for (const j of gold.linkJudgements) {
+    const a = refFor(corpus, j.a);
+    const b = refFor(corpus, j.b);
+    if (a && b) judged.set(pairKey(a, b), j);
+  }
+  let right = 0;
+  let wrong = 0;
+  let unjudged = 0;
+  const out: string[] = [];
+  for (const c of graph.clusters) {
+    for (let x = 0; x < c.claims.length; x++) {
+      for (let y = x + 1; y < c.claims.length; y++) {
+        const [a, b] = [c.claims[x], c.claims[y]];
+        if (a.path === b.path) continue;
+        const j = judged.get(pairKey(a, b));
+        if (!j) unjudged++;
+        else if (j.right) right++;
+        else wrong++;
+        const text = (r: ClaimRef) => `${short(r.path)} "${corpus.docs.get(r.path)!.claims[r.index].text.slice(0, 45)}"`;
+        out.push(`  ${j ? (j.right ? 'right   ' : 'WRONG   ') : 'unjudged'} ${text(a)} / ${text(b)}`);
+      }
+    }
+  }
+  const falseKnown = gold.linkJudgements.filter((j) => !j.right);
+  const falseLinked = falseKnown.filter((j) => {
+    const a = refFor(corpus, j.a);
+    const b = refFor(corpus, j.b);
+    return !!a && !!b && !!graph.clusterOf(a) && graph.clusterOf(a) === graph.clusterOf(b);
+  });
+  lines.push(`links produced on the seeds (cross-document pairs in clusters): ${right + wrong + unjudged}: right ${right}, wrong ${wrong}, unjudged ${unjudged}; precision ${pct(right, right + wrong)} of judged`);
+  lines.push(`known false links (judged wrong in the gold) still made: ${falseLinked.length}/${falseKnown.length}`);
+  lines.push(...out);
+}
+
+const GUM_ARTICLES = join('..', 'shared', 'data', 'gum-news', 'articles');
+
+/**
+ * Held-out check: the GUM news articles (unrelated stories) linked with each other and with the
+ * seeds must give about no links and no contradictions.
+ */
+function heldOut(lines: string[]): void {
+  if (!existsSync(join(ROOT, GUM_ARTICLES))) {
+    lines.push('held-out GUM check: articles not found');
+    return;
+  }
+  const gum = readdirSync(join(ROOT, GUM_ARTICLES)).filter((f) => f.endsWith('.txt')).map((f) => join(GUM_ARTICLES, f));
+  const seeds = readdirSync(join(ROOT, 'seeds')).map((f) => join('seeds', f));
+  const corpus = loadCorpus([...gum, ...seeds]);
+  const graph = linkClaims(corpus.docs, resolveActors(corpus.docs.values(), builtinLexicon()));
+  const gumLinks = graph.clusters.filter((c) => c.claims.some((r) => r.path.startsWith(GUM_ARTICLES)));
+  const alarms = graph.contradictions.filter((c) => c.type === 'contradiction' && (c.a.path.startsWith(GUM_ARTICLES) || c.b.path.startsWith(GUM_ARTICLES)));
+  lines.push(`held-out: ${gum.length} GUM news articles + the seeds: clusters holding a GUM claim ${gumLinks.length}, contradictions involving GUM ${alarms.length}`);
+  for (const c of gumLinks) lines.push(`  ${c.claims.map((r) => `${short(r.path)} "${corpus.docs.get(r.path)!.claims[r.index].text.slice(0, 45)}"`).join(' | ')}`);
+}
+
+function pairKey(a: ClaimRef, b: ClaimRef): string {
+  const [x, y] = [`${a.path}#${a.index}`, `${b.path}#${b.index}`].sort();
+  return `${x}|${y}`;
+}
+
 function contradictionReport(gold: ClaimsGold, corpus: Corpus, graph: ClaimGraph, lines: string[]): void {
   const alarms = graph.contradictions.filter((c) => c.type === 'contradiction');
   const warnings = alarms.filter((c) => c.confidence >= 0.5);
@@ -211,6 +278,8 @@ export async function evaluate(): Promise<string> {
   lines.push(`claims found: ${total} in ${corpus.docs.size} documents (${[...corpus.docs].map(([p, d]) => `${short(p)} ${d.claims.length}`).join(', ')})`);
   detectionAndAttribution(gold, corpus, lines);
   sameClaimPairs(gold, { docs: seeds, texts: corpus.texts }, graph, lines);
+  linkPrecision(gold, { docs: seeds, texts: corpus.texts }, graph, lines);
   contradictionReport(gold, { docs: seeds, texts: corpus.texts }, graph, lines);
+  heldOut(lines);
   return lines.join('\n');
 }

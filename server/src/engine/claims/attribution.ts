@@ -187,7 +187,7 @@ export function nounPhraseBefore(words: TaggedWord[], end: number, floor: number
     to = j;
     j = k - 1;
     const np = collectBackwards(words, j, floor);
-    return np ? { from: np, to } : null;
+    return np !== null ? { from: np, to } : null;
   }
   const from = collectBackwards(words, j, floor);
   return from === null ? null : { from, to };

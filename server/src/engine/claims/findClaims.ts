@@ -103,7 +103,7 @@ function claimsOfSentence(
       to: clause.to,
       skip: frameSkip,
       entityAt: (j) => mentionAt(j)?.entity,
-      subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) : null),
+      subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) ?? leadingNounPhrase(words, clauses[0]) : null),
       previous: previousFrame,
     });
     const claim: Claim = {
@@ -153,6 +153,15 @@ function subjectTerms(words: TaggedWord[], subject: { from: number; to: number }
     if (w.tag === 'name' || (w.tag === 'word' && !claimsLexicon().stopwords.has(w.lower)) || w.tag === 'pron') out.push(canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma));
   }
   return out;
+}
+
+/** "Putin, despite being courted, …": the noun phrase opening a clause, up to its first comma or verb. */
+function leadingNounPhrase(words: TaggedWord[], clause: Clause): { from: number; to: number } | null {
+  let from = clause.from;
+  while (from < clause.to && LEADING_COORDINATORS.has(words[from].lower)) from++;
+  let to = from;
+  while (to < clause.to && (words[to].tag === 'name' || words[to].tag === 'det' || (words[to].tag === 'word' && !words[to].lower.endsWith('ly')))) to++;
+  return to > from && words[to]?.lower === ',' ? { from, to } : null;
 }
 
 /** Content words in the clause outside the cue and its source. */

@@ -77,8 +77,8 @@ export function bestAgreement(a: ClaimSignature, b: ClaimSignature): FrameAgreem
 }
 
 /** Shared content nouns (not names): what the claims are about when their verbs differ. */
-export function sharedNouns(a: ClaimSignature, b: ClaimSignature): number {
+export function sharedNouns(a: ClaimSignature, b: ClaimSignature, except?: Set<string>): number {
   let n = 0;
-  for (const t of a.nouns) if (b.nouns.has(t) && !a.names.has(t) && !b.names.has(t) && !claimsLexicon().genericTerms.has(t)) n++;
+  for (const t of a.nouns) if (b.nouns.has(t) && !a.names.has(t) && !b.names.has(t) && !claimsLexicon().genericTerms.has(t) && !except?.has(t)) n++;
   return n;
 }

@@ -1,9 +1,11 @@
 import type { ActorTable } from '../actors/resolveActors';
-import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '../types';
+import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis, Quantity } from '../types';
 import { keyWeights, signClaim, similarity, type ClaimSignature } from './claimSignature';
 import { claimsLexicon } from './claimsLexicon';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
+import { canonical } from './claimKeys';
+import { lemmatize } from './wordTags';
 
 /** Claims joined across documents: the same claim told in several articles, and contradictions. */
 export interface ClaimGraph {
@@ -107,7 +109,8 @@ function sameClaimScore(a: ClaimSignature, b: ClaimSignature, score: number, con
   if (agreement && (agreement.strength > 2 || (agreement.strength === 2 && score >= WEAK_FRAME_SIMILARITY))) return score + 0.25 * agreement.strength;
   if (oppositeFrames(a, b)) return 0;
   const nouns = sharedNouns(a, b);
-  if (sameQuantity(a, b) && (nouns >= 1 || sharedActors(a, b) >= 1)) return score + 0.5;
+  const quantity = sameQuantity(a, b);
+  if (quantity && (sharedNouns(a, b, quantity.unitTerms) >= 1 || sharedActors(a, b) >= 1)) return score + 0.5;
   if (score >= contentSimilarity && nouns >= 2 && !agentsConflict(a, b)) return score;
   return 0;
 }
@@ -128,9 +131,29 @@ function sharedActors(a: ClaimSignature, b: ClaimSignature): number {
   return n;
 }
 
-/** Both state a quantity of the same unit (not a span of time), values compatible. */
-function sameQuantity(a: ClaimSignature, b: ClaimSignature): boolean {
-  return a.claim.quantities.some((qa) => qa.unit !== '' && !TIME_UNITS.has(qa.unit) && b.claim.quantities.some((qb) => qb.unit === qa.unit && compatible(qa, qb)));
+/**
+ * Both state a quantity of the same unit (not a span of time or a percentage of who knows what)
+ * whose ranges overlap and whose figures are close ("over a million" / "a million"; not "over 345"
+ * / "millions"). Returns the words the figures count, which do not count as shared content.
+ */
+function sameQuantity(a: ClaimSignature, b: ClaimSignature): { unitTerms: Set<string> } | null {
+  for (const qa of a.claim.quantities) {
+    if (qa.unit === '' || TIME_UNITS.has(qa.unit) || qa.unit === 'percent') continue;
+    for (const qb of b.claim.quantities) {
+      if (qb.unit !== qa.unit || !compatible(qa, qb)) continue;
+      if (Math.max(qa.value, qb.value) > CLOSE_FIGURES * Math.min(qa.value, qb.value)) continue;
+      return { unitTerms: new Set([unitTerm(qa), unitTerm(qb)]) };
+    }
+  }
+  return null;
+}
+
+const CLOSE_FIGURES = 1.5;
+
+/** The counted noun of a quantity, as a canonical term ("3,000 residents" -> resident). */
+function unitTerm(q: Quantity): string {
+  const words = q.text.toLowerCase().split(/\s+/);
+  return canonical(lemmatize(words[words.length - 1] ?? ''));
 }
 
 const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
