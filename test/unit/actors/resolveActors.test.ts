@@ -94,7 +94,7 @@ test('the user file adds actors, forces merges and splits, and its problems are 
     add: [{ name: 'Steve Witkoff', kind: 'person', aliases: ['Witkoff'], description: 'US special envoy' }],
     merge: [['Volodymyr Zelensky', 'Zelenskiy']],
     split: [['George Bush', 'Bush']],
-    ignore: ['Golden'],
+    ignore: ['Golden', 'Bloomberg'],
     bogus: 1,
   });
   assert.deepEqual(problems.length, 1);
@@ -102,12 +102,13 @@ test('the user file adds actors, forces merges and splits, and its problems are 
   assert.notEqual(lexicon.version, builtinLexicon().version);
   const { docs, table } = corpus(
     {
-      'a.txt': 'Trump’s special envoy, Witkoff, met Putin. Volodymyr Zelensky objected. George Bush spoke and Bush left.',
+      'a.txt': 'Trump’s special envoy, Witkoff, met Putin. Volodymyr Zelensky objected. George Bush spoke and Bush left. Bloomberg reported it.',
       'b.txt': 'Zelenskiy agreed.',
     },
     lexicon,
   );
   assert.equal(actorOfText(docs, table, 'a.txt', 'Witkoff'), 'steve-witkoff');
+  assert.ok(!docs[0].mentions.some((m) => m.text === 'Bloomberg'), 'an ignored name is no mention, even a gazetteer one');
   assert.equal(table.byId.get('steve-witkoff')!.description, 'US special envoy');
   assert.equal(actorOfText(docs, table, 'b.txt', 'Zelenskiy'), actorOfText(docs, table, 'a.txt', 'Volodymyr Zelensky'));
   assert.notEqual(actorOfText(docs, table, 'a.txt', 'Bush'), actorOfText(docs, table, 'a.txt', 'George Bush'));

@@ -125,6 +125,7 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
 function addGazetteer(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {
   const hit = c.hit!;
   const entry = lex.entries.get(hit.id)!;
+  if (lex.ignored.size && lex.ignored.has(c.units.map((u) => u.key).join(' '))) return; // the user file says it is no actor
   const t = surface(text, c);
   if (hit.role === 'demonym') {
     const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
