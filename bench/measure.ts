@@ -148,7 +148,8 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
 }
 
 async function warm(dir: string, storage: string): Promise<WarmResult> {
-  const service = new LanguageService({ workspace: workspaceOf(dir), storagePath: storage });
+  const logger = { info: (m: string) => process.stderr.write(`  warm: ${m}\n`), warn: (m: string) => process.stderr.write(`  warm: ${m}\n`) };
+  const service = new LanguageService({ workspace: workspaceOf(dir), storagePath: storage, logger });
   let t = performance.now();
   const loaded = await service.loadPersisted();
   void service.index.actors.actors.length;

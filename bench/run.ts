@@ -28,8 +28,23 @@ function parseSizes(args: string[]): number[] {
   return sizes;
 }
 
+/**
+ * A private copy of the built measuring script and worker bundle: other builds of out/ and dist/ during
+ * a long run must not mix engine versions (the persisted index would be rejected as another engine's).
+ */
+function snapshotBinaries(): string {
+  const bin = path.join(WORK, 'bin');
+  rmSync(bin, { recursive: true, force: true });
+  mkdirSync(bin, { recursive: true });
+  copyFileSync(path.join(__dirname, 'measure.js'), path.join(bin, 'measure.js'));
+  copyFileSync(path.join(ROOT, 'dist', 'analysisWorker.js'), path.join(bin, 'analysisWorker.js'));
+  return bin;
+}
+
+let BIN = '';
+
 function measure<T>(mode: 'cold' | 'warm', dir: string, storage: string): T {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(__dirname, 'measure.js'), mode, dir, storage], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', path.join(BIN, 'measure.js'), mode, dir, storage], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
@@ -63,6 +78,7 @@ function machine() {
 
 function main(): void {
   const args = process.argv.slice(2);
+  BIN = snapshotBinaries();
   const rows: Row[] = [];
   for (const size of parseSizes(args)) {
     process.stderr.write(`generating ${size} articles…\n`);

@@ -54,6 +54,10 @@ export class LanguageService {
   private readonly workers: number | undefined;
   private persistedLoaded = false;
   private engineFingerprint: string | undefined;
+  private readonly settledListeners: (() => void)[] = [];
+  private settleTimer: NodeJS.Timeout | undefined;
+  /** Idle time after the last edit before the joins are rebuilt exactly. */
+  settleDelayMs = 1000;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -80,6 +84,7 @@ export class LanguageService {
     let changed = false;
     for (const path of this.index.paths()) if (!wanted.has(path)) changed = this.forget(path) || changed;
     for (const id of [...this.skipped.keys()]) if (!wanted.has(id)) this.skipped.delete(id);
+    this.index.setBulk(true);
     const result = await indexDocuments({
       ids,
       read: (id) => this.workspace.readDocument(id),
@@ -93,7 +98,8 @@ export class LanguageService {
       onProgress,
       isCancelled,
       workers: this.workers,
-    });
+    }).finally(() => this.index.setBulk(false));
+    this.index.settle();
     this.state = 'ready';
     if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
@@ -105,6 +111,23 @@ export class LanguageService {
   useStorage(folder: string | undefined): void {
     this.storagePath = folder;
     this.persistedLoaded = false;
+  }
+
+  /**
+   * Edits patch the cross-document joins provisionally (see CorpusIndex); once edits pause for
+   * `settleDelayMs`, the joins are rebuilt exactly and the listeners are told (to re-publish diagnostics).
+   */
+  onJoinsSettled(listener: () => void): void {
+    this.settledListeners.push(listener);
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (this.state === 'ready' && this.index.settle()) for (const l of this.settledListeners) l();
+    }, this.settleDelayMs);
+    this.settleTimer.unref?.();
   }
 
   /** Whether answers may be incomplete because indexing is under way. */
@@ -132,6 +155,7 @@ export class LanguageService {
       return undefined;
     }
     this.accept(outcome.analysis, outcome.analysis.hash);
+    this.scheduleSettle();
     return outcome.analysis;
   }
 
@@ -195,7 +219,7 @@ export class LanguageService {
   }
 
   removeDocument(id: string): void {
-    this.forget(id);
+    if (this.forget(id)) this.scheduleSettle();
     this.skipped.delete(id);
   }
 

@@ -51,20 +51,12 @@ export function claimAt(index: CorpusIndex, path: string, offset: number): { doc
 
 /** Document order used to pick "first" mentions: dated documents first, earliest date first, then by path. */
 export function documentOrder(index: CorpusIndex): (a: string, b: string) => number {
-  return (a, b) => {
-    const da = index.get(a)?.date?.from;
-    const db = index.get(b)?.date?.from;
-    if (da && db && da !== db) return da < db ? -1 : 1;
-    if (da && !db) return -1;
-    if (db && !da) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+  return index.views.documentOrder;
 }
 
-/** An actor's mentions sorted in reading order across the corpus (document order, then offset). */
+/** An actor's mentions sorted in reading order across the corpus (document order, then offset); kept current incrementally (corpus/actorViews.ts). */
 export function sortedMentions(index: CorpusIndex, actor: Actor): MentionRef[] {
-  const order = documentOrder(index);
-  return [...actor.mentions].sort((x, y) => order(x.path, y.path) || index.mention(x)!.start - index.mention(y)!.start);
+  return index.views.sortedMentions(actor);
 }
 
 /** The defining mention: the first full-name mention in the corpus (earliest dated document first), else the first mention. */
@@ -100,40 +92,38 @@ export interface ActorSummary {
   roles: { role: string; paths: string[] }[];
 }
 
+/** The actor card's numbers, from the actor's incrementally maintained view: O(the actor's documents) at most, not O(corpus). */
 export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 3 }): ActorSummary {
-  const perDoc = new Map<string, number>();
-  for (const m of actor.mentions) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
-  const co = new Map<string, number>();
+  const view = index.views.view(actor);
+  const top: { path: string; count: number }[] = [];
+  for (const [path, part] of view.parts) {
+    const entry = { path, count: part.refs.length };
+    const at = top.findIndex((t) => entry.count > t.count || (entry.count === t.count && path < t.path));
+    if (at >= 0) top.splice(at, 0, entry);
+    else top.push(entry);
+    if (top.length > limits.documents) top.pop();
+  }
   const claims: ActorSummary['claims'] = [];
-  for (const path of perDoc.keys()) {
-    const doc = index.get(path)!;
-    const entities = entitiesOf(index, doc, actor.id);
-    const sentences = new Set(doc.mentions.filter((m) => entities.has(m.entity)).map((m) => m.sentence));
-    for (const m of doc.mentions) {
-      if (!sentences.has(m.sentence) || entities.has(m.entity)) continue;
-      const other = index.actors.actorOf(path, m.entity);
-      if (other && other !== actor.id) co.set(other, (co.get(other) ?? 0) + 1);
-    }
-    doc.claims.forEach((claim, i) => {
-      const asSource = claim.sourceEntity !== undefined && entities.has(claim.sourceEntity);
-      if (asSource || claim.entities.some((e) => entities.has(e))) claims.push({ ref: { path, index: i }, claim, asSource });
-    });
+  const unsourced: ActorSummary['claims'] = [];
+  for (const path of view.order) {
+    for (const c of view.parts.get(path)!.claims) (c.claim.attribution === 'sourced' ? claims : unsourced).push(c);
+    if (claims.length >= limits.claims) break;
   }
   const roles = new Map<string, Set<string>>();
   for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);
-  claims.sort((a, b) => Number(b.claim.attribution === 'sourced') - Number(a.claim.attribution === 'sourced'));
   return {
     actor,
     mentionCount: actor.mentions.length,
-    documentCount: perDoc.size,
-    topDocuments: [...perDoc].map(([path, count]) => ({ path, count })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)).slice(0, limits.documents),
-    coMentioned: [...co]
+    documentCount: view.parts.size,
+    topDocuments: top,
+    coMentioned: [...view.co]
+      .filter(([, count]) => count > 0)
       .map(([id, count]) => ({ actor: index.actors.byId.get(id)!, count }))
       .filter((c) => c.actor)
       .sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1))
       .slice(0, limits.coMentioned),
-    claims: claims.slice(0, limits.claims),
-    claimCount: claims.length,
+    claims: [...claims, ...unsourced].slice(0, limits.claims),
+    claimCount: view.claimCount,
     roles: [...roles].map(([role, paths]) => ({ role, paths: [...paths] })),
   };
 }

@@ -1,0 +1,137 @@
+import type { Actor, Claim, ClaimRef, DocumentAnalysis, MentionRef } from '../types';
+import type { CorpusIndex } from './corpusIndex';
+
+/** What one document says about one actor. */
+interface DocumentPart {
+  refs: MentionRef[];
+  /** Other actors mentioned in the same sentences, with counts. */
+  co: Map<string, number>;
+  claims: { ref: ClaimRef; claim: Claim; asSource: boolean }[];
+}
+
+/** An actor seen across the corpus, kept up to date document by document. */
+export interface ActorView {
+  parts: Map<string, DocumentPart>;
+  /** Paths with mentions, in document order (dated first, earliest first, then by path). */
+  order: string[];
+  co: Map<string, number>;
+  claimCount: number;
+  /** Changes of the index (positions in the change log) already applied. */
+  seen: number;
+  sorted?: MentionRef[];
+}
+
+/**
+ * Per-actor views that hover, definition and references read: the actor's mentions in reading
+ * order, its documents, co-mentioned actors and claims. Built once per actor (O(its documents)),
+ * then updated from the index's change log one changed document at a time, so a request after an
+ * edit costs O(changed documents), not O(corpus). Rebuilt from scratch when the joins are.
+ */
+export class ActorViews {
+  private joinVersion = -1;
+  private readonly log: string[] = [];
+  private readonly views = new Map<string, ActorView>();
+
+  constructor(private readonly index: CorpusIndex) {
+    index.onChange((path) => this.log.push(path));
+  }
+
+  view(actor: Actor): ActorView {
+    void this.index.actors; // brings the joins up to date first (this may rebuild them)
+    if (this.index.joinVersion !== this.joinVersion) {
+      this.joinVersion = this.index.joinVersion;
+      this.views.clear();
+      this.log.length = 0;
+    }
+    let view = this.views.get(actor.id);
+    if (!view) {
+      view = this.build(actor);
+      this.views.set(actor.id, view);
+    } else if (view.seen < this.log.length) {
+      for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
+      view.seen = this.log.length;
+      view.sorted = undefined;
+    }
+    return view;
+  }
+
+  /** The actor's mentions in reading order across the corpus. */
+  sortedMentions(actor: Actor): MentionRef[] {
+    const view = this.view(actor);
+    return (view.sorted ??= view.order.flatMap((p) => view.parts.get(p)!.refs));
+  }
+
+  private build(actor: Actor): ActorView {
+    const view: ActorView = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen: this.log.length };
+    const paths = new Set<string>();
+    for (const r of actor.mentions) paths.add(r.path);
+    for (const path of paths) {
+      const part = this.partOf(actor.id, this.index.get(path));
+      if (part) this.add(view, path, part);
+    }
+    view.order = [...view.parts.keys()].sort(this.documentOrder);
+    return view;
+  }
+
+  private replace(view: ActorView, id: string, path: string): void {
+    const old = view.parts.get(path);
+    if (old) {
+      view.parts.delete(path);
+      for (const [other, n] of old.co) view.co.set(other, (view.co.get(other) ?? 0) - n);
+      view.claimCount -= old.claims.length;
+      view.order.splice(view.order.indexOf(path), 1);
+    }
+    const part = this.partOf(id, this.index.get(path));
+    if (!part) return;
+    this.add(view, path, part);
+    let lo = 0;
+    let hi = view.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.documentOrder(view.order[mid], path) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    view.order.splice(lo, 0, path);
+  }
+
+  private add(view: ActorView, path: string, part: DocumentPart): void {
+    view.parts.set(path, part);
+    for (const [other, n] of part.co) view.co.set(other, (view.co.get(other) ?? 0) + n);
+    view.claimCount += part.claims.length;
+  }
+
+  private partOf(id: string, doc: DocumentAnalysis | undefined): DocumentPart | undefined {
+    if (!doc) return undefined;
+    const actors = this.index.actors;
+    const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
+    const refs: MentionRef[] = [];
+    const sentences = new Set<number>();
+    doc.mentions.forEach((m, index) => {
+      if (owners[m.entity] !== id) return;
+      refs.push({ path: doc.path, index });
+      sentences.add(m.sentence);
+    });
+    if (refs.length === 0) return undefined;
+    const co = new Map<string, number>();
+    for (const m of doc.mentions) {
+      const other = owners[m.entity];
+      if (other && other !== id && sentences.has(m.sentence)) co.set(other, (co.get(other) ?? 0) + 1);
+    }
+    const claims: DocumentPart['claims'] = [];
+    doc.claims.forEach((claim, i) => {
+      const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
+      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push({ ref: { path: doc.path, index: i }, claim, asSource });
+    });
+    return { refs, co, claims };
+  }
+
+  /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
+  readonly documentOrder = (a: string, b: string): number => {
+    const da = this.index.get(a)?.date?.from;
+    const db = this.index.get(b)?.date?.from;
+    if (da && db && da !== db) return da < db ? -1 : 1;
+    if (da && !db) return -1;
+    if (db && !da) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+}

@@ -1,0 +1,80 @@
+import type { ClaimGraph } from '../claims/linkClaims';
+import type { Claim, ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '../types';
+
+/**
+ * A claim graph with one changed document applied on top of the previous graph: the document's
+ * claims that are still there (same statement, wherever it moved) keep their clusters and
+ * contradictions under their new index; claims that changed or are new stay unlinked until the
+ * exact re-link (CorpusIndex.settle). O(changed document + the clusters it is in).
+ */
+export function patchClaimGraph(previous: ClaimGraph, path: string, old: DocumentAnalysis | undefined, doc: DocumentAnalysis | undefined): ClaimGraph {
+  const remap = claimRemap(old?.claims ?? [], doc?.claims ?? []);
+  const move = (ref: ClaimRef): ClaimRef | undefined => {
+    if (ref.path !== path) return ref;
+    const index = remap.get(ref.index);
+    return index === undefined ? undefined : { path, index };
+  };
+  const clusters = new Map<ClaimCluster, ClaimCluster | null>();
+  const contradictions = new Map<Contradiction, Contradiction | null>();
+  old?.claims.forEach((_, index) => {
+    const cluster = previous.clusterOf({ path, index });
+    if (cluster && !clusters.has(cluster)) {
+      const refs = cluster.claims.map(move).filter((r): r is ClaimRef => !!r);
+      clusters.set(cluster, refs.length >= 2 ? { id: cluster.id, claims: refs } : null);
+    }
+    for (const c of previous.contradictionsOf({ path, index })) {
+      if (contradictions.has(c)) continue;
+      const a = move(c.a);
+      const b = move(c.b);
+      contradictions.set(c, a && b ? { ...c, a, b } : null);
+    }
+  });
+  const inverse = new Map([...remap].map(([from, to]) => [to, from]));
+  const before = (ref: ClaimRef): ClaimRef | undefined => {
+    if (ref.path !== path) return ref;
+    const index = inverse.get(ref.index);
+    return index === undefined ? undefined : { path, index };
+  };
+  const swapCluster = (c: ClaimCluster | undefined) => (c && clusters.has(c) ? (clusters.get(c) ?? undefined) : c);
+  const swapContradiction = (c: Contradiction) => (contradictions.has(c) ? contradictions.get(c) : c);
+  let clusterList: ClaimCluster[] | undefined;
+  let contradictionList: Contradiction[] | undefined;
+  return {
+    get clusters() {
+      return (clusterList ??= previous.clusters.map(swapCluster).filter((c): c is ClaimCluster => !!c));
+    },
+    get contradictions() {
+      return (contradictionList ??= previous.contradictions.map(swapContradiction).filter((c): c is Contradiction => !!c));
+    },
+    clusterOf(ref) {
+      const was = before(ref);
+      return was ? swapCluster(previous.clusterOf(was)) : undefined;
+    },
+    contradictionsOf(ref) {
+      const was = before(ref);
+      return was ? previous.contradictionsOf(was).map(swapContradiction).filter((c): c is Contradiction => !!c) : [];
+    },
+  };
+}
+
+/** Old claim index -> new claim index, for claims whose statement is unchanged (in order, each matched once). */
+function claimRemap(old: Claim[], now: Claim[]): Map<number, number> {
+  const free = new Map<string, number[]>();
+  now.forEach((c, i) => {
+    const k = claimPrint(c);
+    (free.get(k) ?? free.set(k, []).get(k)!).push(i);
+  });
+  const out = new Map<number, number>();
+  old.forEach((c, i) => {
+    const next = free.get(claimPrint(c))?.shift();
+    if (next !== undefined) out.set(i, next);
+  });
+  return out;
+}
+
+/** A claim without its position: what the linking reads. */
+export function claimPrint(claim: Claim): string {
+  const { start: _s, end: _e, sourceSpan: _span, id: _id, sentence: _sentence, ...rest } = claim;
+  void [_s, _e, _span, _id, _sentence];
+  return JSON.stringify(rest);
+}
