@@ -1,4 +1,4 @@
-import { builtinLexicon, type ActorLexicon } from './actors/lexicon';
+import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { CorpusIndex } from './corpus/corpusIndex';
@@ -229,7 +229,14 @@ export class LanguageService {
     const { config, problems } = parseEngineConfig(this.workspaceFile.diagnostics, this.editorConfig);
     this.config = config;
     this.updateIgnoreMatchers();
-    const all = [...this.workspaceFile.problems, ...problems.map((p) => `${WORKSPACE_FILE}: diagnostics: ${p}`)];
+    // the user's actors change the lexicon; its version is part of every analysis' validity key, so the
+    // next indexWorkspace re-analyses the documents (and only when the actors section really changed)
+    const built = buildLexicon(this.workspaceFile.actors);
+    if (built.lexicon.version !== this.lexicon.version) {
+      this.lexicon = built.lexicon;
+      this.index.setLexicon(built.lexicon);
+    }
+    const all = [...this.workspaceFile.problems, ...built.problems, ...problems.map((p) => `${WORKSPACE_FILE}: diagnostics: ${p}`)];
     for (const p of all) this.logger.warn(p);
     return all;
   }

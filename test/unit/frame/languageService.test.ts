@@ -51,3 +51,22 @@ test('the workspace file sets severities; "off" removes a rule', async () => {
   await service.indexWorkspace();
   assert.equal(service.stats().findings, 0);
 });
+
+test('the actors section of the workspace file reaches the engine: added actors, descriptions, ignored names', async () => {
+  const service = createLanguageService({ workspace: new InMemoryWorkspace(seedFiles()) });
+  const problems = await service.setWorkspaceFile(
+    JSON.stringify({ actors: { add: [{ name: 'Steve Witkoff', kind: 'person', aliases: ['Witkoff'], description: 'US special envoy' }], ignore: ['Bloomberg'] } }),
+  );
+  assert.deepEqual(problems, []);
+  await service.indexWorkspace();
+  const witkoff = service.index.actors.actors.find((a) => a.name === 'Steve Witkoff');
+  assert.equal(witkoff?.description, 'US special envoy');
+  assert.equal(witkoff?.kind, 'person');
+  assert.ok(!service.index.actors.actors.some((a) => a.name === 'Bloomberg'), 'an ignored name is no actor');
+  const before = service.index.actors.actors.length;
+  assert.deepEqual(await service.setWorkspaceFile(JSON.stringify({ actors: { add: 'nope' } })), ['.corpus-lens.json: actors.add must be a list']);
+  await service.indexWorkspace();
+  assert.ok(service.index.actors.actors.some((a) => a.name === 'Bloomberg'), 'back to the built-in lexicon');
+  assert.notEqual(service.index.actors.actors.length, 0);
+  void before;
+});
