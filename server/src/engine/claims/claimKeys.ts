@@ -54,7 +54,11 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
   return { negated: negations % 2 === 1, predicates, terms, names, nouns };
 }
 
+let phraseStarts: Set<string> | null = null;
+
 function startsPhrase(words: TaggedWord[], j: number, phrases: string[][]): boolean {
+  phraseStarts ??= new Set(phrases.map((p) => p[0]));
+  if (!phraseStarts.has(words[j].lower)) return false;
   for (const phrase of phrases) {
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) ok = words[j + k]?.lower === phrase[k];

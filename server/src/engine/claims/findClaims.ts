@@ -168,10 +168,11 @@ function leadingNounPhrase(words: TaggedWord[], clause: Clause): { from: number;
 function contentWordsOutside(words: TaggedWord[], clause: Clause, cue: AttributionCue): number {
   let n = 0;
   const lex = claimsLexicon();
+  const cueWords = cue.cue.split(' ');
   for (let j = clause.from; j < clause.to; j++) {
     if (cue.source && j >= cue.source.from && j < cue.source.to) continue;
     const w = words[j];
-    if (w.lower === cue.cue || cue.cue.split(' ').includes(w.lower)) continue;
+    if (cueWords.includes(w.lower)) continue;
     if ((w.token.kind === 'word' || w.token.kind === 'number') && !lex.stopwords.has(w.lower)) n++;
   }
   return n;

@@ -40,8 +40,21 @@ const CONTRACTING_PRONOUNS = new Set(['it', 'he', 'she', 'that', 'there', 'what'
 const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ful|less|able|ible|ary|ian|ese|ish|ern|ed|ing|est|er)$/;
 const PERFECT_OR_PASSIVE = new Set(['has', 'have', 'had', 'having', 'was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", "'ve", "'re", 'am', 'get', 'got']);
 
-/** Lemma of a lower-case word: irregular table, then suffix rules checked against the verb lexicon. */
+const lemmaCache = new Map<string, string>();
+const LEMMA_CACHE_SIZE = 50_000;
+
+/** Lemma of a lower-case word: irregular table, then suffix rules checked against the verb lexicon (memoised: news reuses its words). */
 export function lemmatize(lower: string): string {
+  let lemma = lemmaCache.get(lower);
+  if (lemma === undefined) {
+    lemma = lemmatizeWord(lower);
+    if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.clear();
+    lemmaCache.set(lower, lemma);
+  }
+  return lemma;
+}
+
+function lemmatizeWord(lower: string): string {
   const lex = claimsLexicon();
   const irregular = lex.irregular.get(lower);
   if (irregular) return irregular;
