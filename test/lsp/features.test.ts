@@ -87,6 +87,22 @@ describe('editor features over the protocol, seed corpus', () => {
     assert.equal(without.length, all.length - 1);
   });
 
+  test('next / previous mention walk the actor across documents in reading order, wrapping around', async () => {
+    const first = await req<Location | null>('corpusLens/adjacentMention', { uri: U003, position: positionOf(t003, 'When Zelensky', 0, 6), direction: 1 });
+    assert.equal(first!.uri, U003);
+    assert.equal(textOf(U003, first!.range), 'Zelensky');
+    assert.ok(first!.range.start.line > positionOf(t003, 'When Zelensky').line, 'the next mention is further down');
+    const back = await req<Location | null>('corpusLens/adjacentMention', { uri: U003, position: positionOf(t003, 'Volodymyr Zelensky', 0, 2), direction: -1 });
+    assert.equal(back!.uri, U001, 'before the first mention in 003 comes the one in the earlier article 001');
+    assert.equal(textOf(U001, back!.range), 'Volodymyr Zelenskyy');
+  });
+
+  test('show all mentions returns the actor name and every location', async () => {
+    const r = await req<{ name: string; locations: Location[] }>('corpusLens/mentions', { uri: U003, position: { line: 1, character: 6 } });
+    assert.equal(r.name, 'Vladimir Putin');
+    assert.equal(new Set(r.locations.map((l) => l.uri)).size, 5);
+  });
+
   test('document highlights mark every mention of Putin in 003 and nothing else', async () => {
     const hl = await req<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri: U003 }, position: { line: 1, character: 6 } });
     assert.ok(hl.length >= 20, `${hl.length} highlights`);
