@@ -3,7 +3,8 @@
  * typed/untyped, exact/relaxed/overlap), the library comparison when compromise is available,
  * alias clustering on the hand-made seed gold (test/gold/seeds-actors.json), and throughput.
  */
-import { errorList, compromisePredictor, enginePredictor, evaluateOnGum } from './actors/gumEval';
+import { compromisePredictor, enginePredictor, evaluateOnGum } from './actors/gumEval';
+import { errorReport } from './actors/errorReport';
 import { gumDirectory, loadGum } from './actors/gumGold';
 import { evaluateSeeds } from './actors/seedsEval';
 
@@ -21,7 +22,7 @@ export async function evaluate(): Promise<string> {
     out.push(engine.text);
     const library = compromisePredictor();
     out.push(library ? evaluateOnGum(docs, library, 'compromise 14 (people/places/organizations)').text : 'compromise not installed: library comparison skipped (see docs/nlp-comparison.md)');
-    if (process.env.ACTORS_EVAL_VERBOSE) out.push(errorList(docs, enginePredictor));
+    if (process.env.ACTORS_EVAL_VERBOSE) out.push(errorReport(docs, enginePredictor));
   }
   out.push(evaluateSeeds());
   return out.join('\n');

@@ -116,19 +116,3 @@ export function evaluateOnGum(docs: GumDocument[], predict: Predictor, label: st
   lines.push(`  (recall against every gold row with an identity, pronouns and descriptions included, overlap: ${recallAll ? (recallAll.tp / recallAll.gold).toFixed(3) : '-'} of ${goldAll.length})`);
   return { text: lines.join('\n'), headline };
 }
-
-/** The engine's misses and spurious mentions, most frequent first (for ACTORS_EVAL_VERBOSE=1). */
-export function errorList(docs: GumDocument[], predict: Predictor): string {
-  const fp = new Map<string, number>();
-  const fn = new Map<string, number>();
-  for (const doc of docs) {
-    const gold = doc.gold.filter((g) => g.named);
-    const pred = predict(doc);
-    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-    const unscored = [...doc.unscored, ...doc.gold.filter((g) => !g.named)];
-    for (const p of pred) if (!gold.some((g) => overlaps(g, p) && g.type === p.type) && !unscored.some((u) => u.start === p.start && u.end === p.end)) fp.set(`${p.text} [${p.type}]`, (fp.get(`${p.text} [${p.type}]`) ?? 0) + 1);
-    for (const g of gold) if (!pred.some((p) => overlaps(g, p) && g.type === p.type)) fn.set(`${g.text} [${g.type}]`, (fn.get(`${g.text} [${g.type}]`) ?? 0) + 1);
-  }
-  const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${v}× ${k}`).join('; ');
-  return `spurious or mistyped: ${top(fp)}\nmissed or mistyped: ${top(fn)}`;
-}

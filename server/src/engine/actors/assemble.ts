@@ -148,9 +148,13 @@ function gazetteerEntity(lex: ActorLexicon, id: string): LocalEntity {
 }
 
 function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {
-  const kind = c.kind ?? 'other';
-  const words = c.units.filter((u) => !NAME_SUFFIXES.has(u.key));
   const fullKey = c.units.map((u) => u.key).join(' ');
+  const forced = lex.forcedIds.get(fullKey);
+  // names of events, eras, works and things ("Cold War", "Iron Curtain", a treaty) are not actors, unless the user file says so
+  const kind = c.kind ?? (forced ? lex.entries.get(forced)?.kind : undefined) ?? 'other';
+  if (kind === 'other' && !forced) return;
+  if (c.determined && c.guessed) return; // "this Tear Down": Title Case, not a name
+  const words = c.units.filter((u) => !NAME_SUFFIXES.has(u.key));
   if (lex.ignored.has(fullKey)) return;
   const t = surface(text, c);
   let d: EntityDraft;
@@ -220,7 +224,7 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
     table.mention(known, mentionDraft(known, c, t, 'name', 0.7));
     return;
   }
-  if (titleMode) return;
+  if (titleMode || c.determined) return;
   const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
   // a capital at a sentence start is evidence only when the word is capitalised elsewhere, takes a possessive

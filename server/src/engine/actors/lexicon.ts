@@ -63,6 +63,8 @@ export interface ActorLexicon {
   connectors: Set<string>;
   locatives: Set<string>;
   placeLocatives: Set<string>;
+  /** Nouns whose "on X" names a place ("a strike on X"). */
+  strikeNouns: Set<string>;
   personVerbs: Set<string>;
   notNames: Set<string>;
   predicative: Set<string>;
@@ -112,6 +114,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     connectors: set(rules.connectors),
     locatives: set(rules.locatives),
     placeLocatives: set(rules.placeLocatives),
+    strikeNouns: set(rules.strikeNouns),
     personVerbs: set(rules.personVerbs),
     notNames: set(rules.notNames),
     predicative: set(rules.predicative),

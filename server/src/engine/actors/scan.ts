@@ -32,6 +32,11 @@ export interface NameCandidate {
   roleSpan?: { start: number; end: number };
   /** Followed by "(ACRONYM)": the acronym's candidate index in the same sentence list, set by the caller. */
   acronym?: string;
+  /** After a determiner ("this Wall", "their Kremlin"): a capitalised common noun, not a new name. */
+  determined?: boolean;
+  /** Units [from, to) of the name in its sentence. */
+  from: number;
+  to: number;
 }
 
 /** How a sentence's capitals are read: in running text, in a Title Case heading (known names only), in a byline. */
@@ -52,7 +57,39 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
     scanRun(lex, units, i, end, sentence, mode, text, out);
     i = end;
   }
+  if (mode === 'text') placesByCoordination(lex, units, out);
   return out;
+}
+
+/**
+ * "Hiroshima and Nagasaki", "Donetsk, Sumy and Odesa": an unknown name coordinated with a known place
+ * (a city or region, not a state: "Russia and Navalny" says nothing) is a place too.
+ */
+function placesByCoordination(lex: ActorLexicon, units: readonly Unit[], out: NameCandidate[]): void {
+  for (let k = 1; k < out.length; k++) {
+    const a = out[k - 1];
+    const b = out[k];
+    if (!coordinated(units, a.to, b.from)) continue;
+    if (isKnownPlace(lex, a) && undecided(lex, b)) b.kind = 'place';
+    else if (isKnownPlace(lex, b) && undecided(lex, a)) a.kind = 'place';
+  }
+}
+
+function coordinated(units: readonly Unit[], end: number, start: number): boolean {
+  if (start === end) return units[start].punctBefore === ',';
+  if (start !== end + 1) return false;
+  const k = units[end].key;
+  return (k === 'and' || k === 'or') && !units[end].upper && !units[start].breakBefore;
+}
+
+function isKnownPlace(lex: ActorLexicon, c: NameCandidate): boolean {
+  return c.kind === 'place' && (!c.hit || lex.entries.get(c.hit.id)?.standsFor !== undefined || c.hit.role === 'name' || c.hit.role === 'capital');
+}
+
+function undecided(lex: ActorLexicon, c: NameCandidate): boolean {
+  if (c.hit || c.personCue) return false;
+  if (c.kind === undefined) return c.units.length > 1 || (!lex.givenNames.has(c.units[0].key) && !lex.surnames.has(c.units[0].key));
+  return c.kind === 'other' || !!c.guessed;
 }
 
 /** End (exclusive) of the run of capitalised words starting at `from`. */
@@ -99,8 +136,9 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
   }
   if (p < to && units[p].key === 'the') p++;
   let chunk = -1;
+  let lastMatch: NameCandidate | undefined;
   const flush = (endAt: number) => {
-    if (chunk >= 0 && chunk < endAt) unknownChunk(lex, units, chunk, endAt, sentence, mode, text, out);
+    if (chunk >= 0 && chunk < endAt && !compoundHead(lex, units, chunk, endAt, lastMatch, mode)) unknownChunk(lex, units, chunk, endAt, sentence, mode, text, out);
     chunk = -1;
   };
   while (p < to) {
@@ -115,7 +153,8 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
         continue;
       }
       flush(p);
-      out.push(plainCandidate(lex, units, m.from, m.to, sentence, lex.entries.get(m.hit.id)?.kind, m.hit));
+      lastMatch = plainCandidate(lex, units, m.from, m.to, sentence, lex.entries.get(m.hit.id)?.kind, m.hit);
+      out.push(lastMatch);
       p = m.to;
       continue;
     }
@@ -123,6 +162,20 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
     p++;
   }
   flush(to);
+}
+
+/**
+ * "the Helsinki Summit", "the Moscow Metro": one common word right after a known place, in the same run,
+ * is the head of a compound naming some thing (an event, a building): no name of its own, and the
+ * place is used as a place there (not a metonym for its state).
+ */
+function compoundHead(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, match: NameCandidate | undefined, mode: ScanMode): boolean {
+  if (mode !== 'text' || to - from !== 1 || !match || match.to !== from || match.hit?.role === 'demonym') return false;
+  const u = units[from];
+  if (u.allCaps || lex.givenNames.has(u.key) || lex.surnames.has(u.key) || lex.titles.has(u.key) || lex.honorifics.has(u.key)) return false;
+  if (lex.personVerbs.has(units[to]?.key ?? '')) return false; // "Moscow Sobyanin said": a name after all
+  match.locative = true;
+  return true;
 }
 
 function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): boolean {
@@ -196,8 +249,14 @@ function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number,
     initial: units[from].initial,
     locative: isLocative(lex, units, from),
     personCue: false,
+    determined: from > 0 && !units[from].breakBefore && DETERMINERS.has(units[from - 1].key) && !units[from - 1].upper,
+    from,
+    to,
   };
 }
+
+/** Words before which a capitalised word is a common noun in Title Case ("this Wall"), not a proper name. */
+const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'its', 'every', 'each', 'some', 'any']);
 
 /** After a locative preposition, maybe with an article: "in Moscow", "at the White House". */
 function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, prepositions = lex.locatives): boolean {
@@ -205,6 +264,11 @@ function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, pre
   const prev = units[from - 1];
   const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? units[from - 2] : prev;
   return !!beforeArticle && prepositions.has(beforeArticle.key);
+}
+
+/** "a drone strike on Odesa", "attacks on Kharkiv": the target of a strike is a place. */
+function isTarget(lex: ActorLexicon, units: readonly Unit[], from: number): boolean {
+  return from >= 2 && !units[from].breakBefore && units[from - 1].key === 'on' && !units[from - 1].breakBefore && lex.strikeNouns.has(units[from - 2].key);
 }
 
 /** Kind of an unknown name from its own words and what surrounds it; undefined when undecided. */
@@ -222,7 +286,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
   if (name.length === 1) {
     if (first.allCaps && first.key.length <= 6) return 'organization';
     if (lex.givenNames.has(first.key) || lex.surnames.has(first.key)) return 'person';
-    if (isLocative(lex, units, from, lex.placeLocatives)) return 'place';
+    if (isLocative(lex, units, from, lex.placeLocatives) || isTarget(lex, units, from)) return 'place';
     if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
     return undefined;
   }

@@ -100,8 +100,14 @@ function splitHyphenated(t: Token, isCommonWord?: (key: string) => boolean): { s
   for (let m = re.exec(t.norm); m; m = re.exec(t.norm)) out.push({ start: t.start + m.index, end: t.start + m.index + m[0].length, text: m[0] });
   // a hyphenated given name ("Cheuk-yan", "Yiu-chung"): capital first part, lower-case parts that are no English words
   const rest = out.slice(1);
-  if (isUpper(out[0].text) && rest.every((p) => !isUpper(p.text) && !/\d/.test(p.text) && !isCommonWord?.(wordKey(p.text)))) return whole;
+  // ("Trump-induced", "Kremlin-backed": a derived English word after a name is split off)
+  if (isUpper(out[0].text) && rest.every((p) => !isUpper(p.text) && !/\d/.test(p.text) && !isCommonWord?.(wordKey(p.text)) && !isDerivedWord(p.text))) return whole;
   return out;
+}
+
+/** A participle or other long English derivative ("induced", "backed", "leaning"), not a name syllable. */
+function isDerivedWord(text: string): boolean {
+  return text.length > 6 || (text.length > 4 && /(?:ed|ing)$/.test(text));
 }
 
 function isUpper(text: string): boolean {
