@@ -100,6 +100,7 @@ export class LanguageService {
       workers: this.workers,
     }).finally(() => this.index.setBulk(false));
     this.index.settle();
+    if (!result.cancelled) await this.index.views.prepareAll();
     this.state = 'ready';
     if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
@@ -125,7 +126,9 @@ export class LanguageService {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
-      if (this.state === 'ready' && this.index.settle()) for (const l of this.settledListeners) l();
+      if (this.state !== 'ready' || !this.index.settle()) return;
+      for (const l of this.settledListeners) l();
+      void this.index.views.prepareAll();
     }, this.settleDelayMs);
     this.settleTimer.unref?.();
   }

@@ -78,3 +78,11 @@ test('claims that survive an edit keep their clusters and contradictions under t
   assert.ok(claim >= 0);
   assert.ok(index.claims.clusterOf(ref) || index.claims.contradictionsOf(ref).length, 'still linked after the edit');
 });
+
+test('views prepared in one pass over the corpus equal views built actor by actor', async () => {
+  const docs = [...texts].map(([p, t]) => analyse(p, t));
+  const lazy = indexOf(docs);
+  const prepared = indexOf(docs);
+  await prepared.views.prepareAll(2);
+  for (const actor of lazy.actors.actors) assert.deepEqual(actorFacts(prepared, prepared.actors.byId.get(actor.id)!), actorFacts(lazy, actor));
+});

@@ -55,6 +55,42 @@ export class ActorViews {
     return view;
   }
 
+  /**
+   * Builds the view of every actor in one pass over the corpus (O(corpus), in slices that yield to
+   * the event loop), so the first hover on an actor mentioned everywhere does not pay for it.
+   * Stops early when the joins are rebuilt meanwhile.
+   */
+  async prepareAll(yieldEvery = 256): Promise<void> {
+    void this.index.actors;
+    const version = this.index.joinVersion;
+    if (version !== this.joinVersion) {
+      this.joinVersion = version;
+      this.views.clear();
+      this.log.length = 0;
+    }
+    const fresh = new Map<string, ActorView>();
+    const seen = this.log.length;
+    let n = 0;
+    for (const doc of [...this.index.documents()]) {
+      if (this.index.joinVersion !== version || this.log.length !== seen) return;
+      const ids = new Set(doc.entities.map((_, e) => this.index.actors.actorOf(doc.path, e)));
+      for (const id of ids) {
+        if (!id || this.views.has(id)) continue;
+        const part = this.partOf(id, doc);
+        if (!part) continue;
+        let view = fresh.get(id);
+        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen }));
+        this.add(view, doc.path, part);
+      }
+      if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (this.index.joinVersion !== version || this.log.length !== seen) return;
+    for (const [id, view] of fresh) {
+      view.order = [...view.parts.keys()].sort(this.documentOrder);
+      this.views.set(id, view);
+    }
+  }
+
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
