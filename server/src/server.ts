@@ -42,6 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
   settings = readSettings((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
+  service.useStorage((params.initializationOptions as { storagePath?: string } | undefined)?.storagePath); // persisted index: warm start
   workspace.setRoots(folders, settings.selection);
   service.setEditorConfig(settings.engine);
   return {
