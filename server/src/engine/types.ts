@@ -107,6 +107,8 @@ export interface LocalEntity {
   reference?: 'metonym' | 'descriptive';
   /** Role keys seen with the entity ("president@russia", "foreign minister@" when the state is unsaid). */
   roleKeys?: string[];
+  /** Descriptive references resolved to this entity in its document ("the Russian president"): inferred, not names. */
+  descriptions?: string[];
 }
 
 // ---------------------------------------------------------------- dates
@@ -261,7 +263,10 @@ export interface Actor {
   id: string;
   name: string;
   kind: ActorKind;
+  /** Surface forms: names first, then the descriptive forms resolved to the actor ("the Russian president"). */
   aliases: string[];
+  /** The members of `aliases` that are descriptive forms, resolved by inference (not names of the actor). */
+  descriptiveAliases?: string[];
   roles: { role: string; path: string }[];
   description?: string;
   /** Mentions across the corpus, as references into documents. */

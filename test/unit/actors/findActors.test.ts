@@ -159,3 +159,19 @@ test('page furniture is skipped', () => {
   const doc = analyse(text);
   assert.ok(!doc.mentions.some((m) => m.text === 'Sara Okada'));
 });
+
+test('events, eras and compound heads are no actors; unknown places are found by their context (seed sentences)', () => {
+  const names = (text: string) => {
+    const doc = analyse(text);
+    return doc.mentions.map((m) => `${m.text}:${doc.entities[m.entity].kind}:${m.kind}`);
+  };
+  const a = names('From the ‘Red Scares’ of the 1920s, to the fall of the Iron Curtain, the Cold War ended. The Strategic Offensive Reductions Treaty was signed. He sought the Helsinki Summit with Putin in 2018.');
+  for (const junk of ['Red Scares', 'Iron Curtain', 'Cold War', 'Strategic Offensive Reductions Treaty', 'Summit']) assert.ok(!a.some((m) => m.startsWith(`${junk}:`)), `${junk} in ${a.join(', ')}`);
+  assert.ok(a.includes('Helsinki:place:name'), a.join(', '));
+  const b = names('From Truman launching the atomic bombs on Hiroshima and Nagasaki, to Reagan’s historical “Tear Down this Wall” speech. Moscow launched a massive drone strike on Odesa. It is trying to enter Dnipropetrovsk.');
+  for (const place of ['Hiroshima', 'Nagasaki', 'Odesa', 'Dnipropetrovsk']) assert.ok(b.includes(`${place}:place:name`), `${place} in ${b.join(', ')}`);
+  assert.ok(!b.some((m) => m.startsWith('Wall:')), b.join(', '));
+  const c = names('For the first months of 2025, the Trump-induced downturn in investment deepened, as Donald Trump said.');
+  assert.ok(c.includes('Trump:person:name') && !c.some((m) => m.startsWith('Trump-induced')), c.join(', '));
+  assert.ok(names('He told him in an infamous Oval Office meeting.').includes('Oval Office:organization:metonym'));
+});

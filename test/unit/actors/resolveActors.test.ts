@@ -123,3 +123,23 @@ test('a malformed user file is reported part by part and never throws', () => {
   assert.equal(buildLexicon(undefined).problems.length, 0);
   assert.equal(buildLexicon({ merge: [['A B', 'C D']] }).lexicon.version, buildLexicon({ merge: [['A B', 'C D']] }).lexicon.version);
 });
+
+test('descriptive forms resolved to an actor are listed among its aliases, after its names', async () => {
+  const { table } = corpus({
+    'a.txt': 'Russian President Vladimir Putin met envoys. The Russian president said little. Putin left.',
+    'b.txt': 'Vladimir Putin spoke on Monday. Later, the Russian president rejected the offer.',
+  });
+  const putin = table.byId.get('vladimir-putin')!;
+  assert.deepEqual(putin.descriptiveAliases, ['the Russian president']);
+  const at = putin.aliases.indexOf('the Russian president');
+  assert.ok(at > putin.aliases.indexOf('Putin') && at > putin.aliases.indexOf('Vladimir Putin'), putin.aliases.join(' | '));
+  // the incremental patch lists the same forms, still after the names
+  const { PatchedActorTable } = await import('../../../server/src/engine/corpus/actorPatch');
+  const lexicon = builtinLexicon();
+  const base = corpus({ 'a.txt': 'Vladimir Putin spoke on Monday.' });
+  const patched = new PatchedActorTable(base.table);
+  patched.apply('b.txt', undefined, analyzeDocument('b.txt', 'Russian President Vladimir Putin met envoys. The Russian president said little. President Putin left.', { lexicon }));
+  const p = patched.byId.get('vladimir-putin')!;
+  assert.deepEqual(p.descriptiveAliases, ['the Russian president']);
+  assert.equal(p.aliases[p.aliases.length - 1], 'the Russian president');
+});

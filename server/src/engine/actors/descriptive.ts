@@ -68,12 +68,15 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
     const base = { start: r.start, end: r.end, text: mentionText, sentence: r.sentence, kind: 'descriptive' as const };
     if (holders.length === 1) {
       table.mention(holders[0], { ...base, entity: holders[0], confidence: r.state ? 0.8 : 0.6 });
+      const form = descriptiveForm(mentionText);
+      const forms = (holders[0].entity.descriptions ??= []);
+      if (forms.length < 16 && !forms.includes(form)) forms.push(form);
       continue;
     }
     if (!r.state || holders.length > 1) continue; // "the president" with no single candidate: left unresolved
     const key = roleKey(r.title, r.state);
     const d = table.entity(`d:${key}`, () => ({
-      name: mentionText.replace(/^the\s+/i, 'the '),
+      name: descriptiveForm(mentionText),
       kind: 'person',
       keys: [],
       aliases: [],
@@ -83,6 +86,11 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
     }));
     table.mention(d, { ...base, entity: d, confidence: 0.5 });
   }
+}
+
+/** "The Russian president" at a sentence start is listed as "the Russian president". */
+function descriptiveForm(text: string): string {
+  return text.replace(/^the\s+/i, 'the ');
 }
 
 function holdsRole(lex: ActorLexicon, d: EntityDraft, r: DescriptiveReference): boolean {

@@ -96,6 +96,12 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   }
   const inferences = resolveDescriptive(contributions, entityActor, lexicon);
   for (const c of contributions) {
+    c.entities.forEach((e, entity) => {
+      const id = entityActor.get(`${c.path}\u0000${entity}`);
+      if (id) addDescriptiveForms(byId.get(id)!, e);
+    });
+  }
+  for (const c of contributions) {
     c.mentionEntities.forEach((entity, index) => {
       const id = entityActor.get(`${c.path}\u0000${entity}`);
       if (id) byId.get(id)!.mentions.push({ path: c.path, index });
@@ -189,11 +195,34 @@ function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>
   let id = gazetteerId ?? slug(name);
   if (!id) id = 'actor';
   for (let i = 2; taken.has(id) && !gazetteerId; i++) id = `${slug(name) || 'actor'}-${i}`;
-  const aliases: string[] = [];
-  for (const m of named) for (const a of m.e.aliases) if (!aliases.includes(a)) aliases.push(a);
-  const actor: Actor = { id, name, kind, aliases, roles: [], mentions: [] };
+  const actor: Actor = { id, name, kind, aliases: [], roles: [], mentions: [] };
+  for (const m of named) for (const a of m.e.aliases) addAlias(actor, a);
   if (entry?.description) actor.description = entry.description;
   return actor;
+}
+
+/**
+ * Adds a surface form to an actor's aliases, names first and descriptive forms ("the Russian
+ * president", listed in `descriptiveAliases` too) after them. Shared with the incremental patch.
+ */
+export function addAlias(actor: Actor, alias: string, descriptive = false): void {
+  const forms = actor.descriptiveAliases;
+  if (descriptive) {
+    if (actor.aliases.length >= 64 || actor.aliases.some((a) => a.toLowerCase() === alias.toLowerCase())) return;
+    actor.aliases.push(alias);
+    (actor.descriptiveAliases ??= []).push(alias);
+    return;
+  }
+  if (actor.aliases.includes(alias)) return;
+  const at = forms?.length ? actor.aliases.indexOf(forms[0]) : -1;
+  if (at < 0) actor.aliases.push(alias);
+  else actor.aliases.splice(at, 0, alias);
+}
+
+/** The descriptive forms a local entity brings: resolved in its document, or the entity itself when the corpus resolved it. */
+export function addDescriptiveForms(actor: Actor, e: LocalEntity): void {
+  if (e.reference === 'descriptive') addAlias(actor, e.name, true);
+  for (const form of e.descriptions ?? []) addAlias(actor, form, true);
 }
 
 /** The most frequent full form, longest on a tie ("Angela Merkel" over "Merkel"). */

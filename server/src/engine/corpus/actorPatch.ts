@@ -1,4 +1,4 @@
-import { contributionOf, slug, type ActorTable } from '../actors/resolveActors';
+import { addAlias, addDescriptiveForms, contributionOf, slug, type ActorTable } from '../actors/resolveActors';
 import type { Actor, DocumentAnalysis, LocalEntity, MentionRef } from '../types';
 
 /**
@@ -49,11 +49,13 @@ export class PatchedActorTable implements ActorTable {
       const current = byId.get(id);
       if (!current) continue;
       const actor: Actor = { ...current, mentions: current.mentions.filter((r) => r.path !== path), roles: current.roles.filter((r) => r.path !== path), aliases: [...current.aliases] };
+      if (current.descriptiveAliases) actor.descriptiveAliases = [...current.descriptiveAliases];
       actor.mentions.push(...(mentions.get(id) ?? []));
       doc?.entities.forEach((e, i) => {
         if (mapping![i] !== id) return;
         for (const role of e.roles) actor.roles.push({ role, path });
-        for (const a of e.aliases) if (e.reference !== 'metonym' && !actor.aliases.includes(a)) actor.aliases.push(a);
+        if (e.reference !== 'metonym') for (const a of e.aliases) addAlias(actor, a);
+        addDescriptiveForms(actor, e);
       });
       if (actor.mentions.length === 0) byId.delete(id);
       else byId.set(id, actor);
