@@ -175,3 +175,19 @@ test('events, eras and compound heads are no actors; unknown places are found by
   assert.ok(c.includes('Trump:person:name') && !c.some((m) => m.startsWith('Trump-induced')), c.join(', '));
   assert.ok(names('He told him in an infamous Oval Office meeting.').includes('Oval Office:organization:metonym'));
 });
+
+test('kinds from context: coordination, a place and its region, a possessor before a person, organisation roles (GUM news)', () => {
+  const kinds = (text: string) => {
+    const doc = analyse(text);
+    return new Map(doc.mentions.map((m) => [m.text, `${doc.entities[m.entity].kind}${m.role ? `|${m.role}` : ''}`]));
+  };
+  const a = kinds('The game began with Romelu Lukaku, Yannick Carrasco, and Dries Mertens making early attempts. Demosisto’s Nathan Law earned a surprise victory.');
+  assert.equal(a.get('Dries Mertens'), 'person');
+  assert.equal(a.get('Demosisto'), 'organization');
+  const b = kinds('The boy from Irving, Texas, was arrested. A leaked internal letter seen by Sky News says so. Facebook co-founder Mark Zuckerberg invited him. After the match, Hernan Dario Gomez, Panama coach, said it was hard.');
+  assert.equal(b.get('Irving'), 'place');
+  assert.equal(b.get('Sky News'), 'organization');
+  assert.equal(b.get('Mark Zuckerberg'), 'person|Facebook co-founder');
+  assert.equal(b.get('Hernan Dario Gomez'), 'person');
+  assert.ok(kinds('Both the Irving Independent School District and the police declined.').has('Irving Independent School District'));
+});

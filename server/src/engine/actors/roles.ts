@@ -73,7 +73,7 @@ export interface RoleSpan {
   from: number;
   /** Canonical title key ("president", "foreign minister"). */
   title: string;
-  /** State the role belongs to, when said ("russia"). */
+  /** State (or organisation) the role belongs to, when said ("russia", "facebook"). */
   state?: string;
 }
 
@@ -95,7 +95,7 @@ export function roleBefore(lex: ActorLexicon, units: readonly Unit[], nameStart:
       continue;
     }
     if (!title) break;
-    const s = stateEndingAt(lex, units, k, limit);
+    const s = stateEndingAt(lex, units, k, limit) ?? (state ? undefined : organizationEndingAt(lex, units, k, limit));
     if (!s) break;
     state ??= s.id;
     from = s.from;
@@ -103,6 +103,15 @@ export function roleBefore(lex: ActorLexicon, units: readonly Unit[], nameStart:
     if (units[s.from].possessive) break;
   }
   return title ? { from, title, state } : undefined;
+}
+
+/** "Facebook co-founder", "Microsoft President": a known organisation before the title is whose role it is. */
+function organizationEndingAt(lex: ActorLexicon, units: readonly Unit[], k: number, limit: number): { id: string; from: number } | undefined {
+  for (let n = 1; n <= 4 && k - n + 1 >= limit; n++) {
+    const m = matchPhrase(lex, units, k - n + 1);
+    if (m && m.to === k + 1 && m.hit.role === 'name' && lex.entries.get(m.hit.id)?.kind === 'organization') return { id: m.hit.id, from: k - n + 1 };
+  }
+  return undefined;
 }
 
 function stateEndingAt(lex: ActorLexicon, units: readonly Unit[], k: number, limit: number): { id: string; from: number } | undefined {

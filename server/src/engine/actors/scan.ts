@@ -8,6 +8,7 @@ import type { ActorLexicon, PhraseHit } from './lexicon';
 import { isInitial } from './names';
 import { matchPhrase, roleBefore, roleKey, titleLengthAt } from './roles';
 import type { Unit } from './units';
+import { kindsFromContext } from './context';
 
 export interface NameCandidate {
   sentence: number;
@@ -57,39 +58,8 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
     scanRun(lex, units, i, end, sentence, mode, text, out);
     i = end;
   }
-  if (mode === 'text') placesByCoordination(lex, units, out);
+  if (mode === 'text') kindsFromContext(lex, units, out);
   return out;
-}
-
-/**
- * "Hiroshima and Nagasaki", "Donetsk, Sumy and Odesa": an unknown name coordinated with a known place
- * (a city or region, not a state: "Russia and Navalny" says nothing) is a place too.
- */
-function placesByCoordination(lex: ActorLexicon, units: readonly Unit[], out: NameCandidate[]): void {
-  for (let k = 1; k < out.length; k++) {
-    const a = out[k - 1];
-    const b = out[k];
-    if (!coordinated(units, a.to, b.from)) continue;
-    if (isKnownPlace(lex, a) && undecided(lex, b)) b.kind = 'place';
-    else if (isKnownPlace(lex, b) && undecided(lex, a)) a.kind = 'place';
-  }
-}
-
-function coordinated(units: readonly Unit[], end: number, start: number): boolean {
-  if (start === end) return units[start].punctBefore === ',';
-  if (start !== end + 1) return false;
-  const k = units[end].key;
-  return (k === 'and' || k === 'or') && !units[end].upper && !units[start].breakBefore;
-}
-
-function isKnownPlace(lex: ActorLexicon, c: NameCandidate): boolean {
-  return c.kind === 'place' && (!c.hit || lex.entries.get(c.hit.id)?.standsFor !== undefined || c.hit.role === 'name' || c.hit.role === 'capital');
-}
-
-function undecided(lex: ActorLexicon, c: NameCandidate): boolean {
-  if (c.hit || c.personCue) return false;
-  if (c.kind === undefined) return c.units.length > 1 || (!lex.givenNames.has(c.units[0].key) && !lex.surnames.has(c.units[0].key));
-  return c.kind === 'other' || !!c.guessed;
 }
 
 /** End (exclusive) of the run of capitalised words starting at `from`. */
@@ -131,7 +101,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
   // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name,
   // unless the run is an institution's name ("New People Party", "Civil Defense Authority")
   const institution = to - from >= 2 && (lex.orgSuffixes.has(units[to - 1].key) || lex.placeSuffixes.has(units[to - 1].key));
-  while (p < to && units[p].initial && !institution && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
+  while (p < to && units[p].initial && (!institution || OPENING_FUNCTION_WORDS.has(units[p].key)) && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
     p++;
   }
   if (p < to && units[p].key === 'the') p++;
@@ -145,7 +115,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
     const m = matchPhrase(lex, units, p);
     if (m && acceptMatch(lex, units, m.from, m.to, chunk, mode)) {
       // "United States Navy", "Russian Army": a state word followed by an organisation word is one organisation
-      const suffixEnd = orgSuffixAfter(lex, units, m.to, Math.max(to, m.to));
+      const suffixEnd = orgSuffixAfter(lex, units, m.to, Math.max(to, m.to), m.hit);
       if (suffixEnd > 0 && m.hit.role !== 'seat') {
         if (chunk < 0) chunk = p;
         p = suffixEnd;
@@ -178,6 +148,9 @@ function compoundHead(lex: ActorLexicon, units: readonly Unit[], from: number, t
   return true;
 }
 
+/** Function words that open a sentence before a name, never part of it ("Both the Irving School District"). */
+const OPENING_FUNCTION_WORDS = new Set(['both', 'all', 'either', 'neither', 'many', 'several', 'most', 'some', 'such', 'other', 'another', 'each', 'every', 'these', 'those', 'this', 'that', 'when', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'because', 'unlike', 'like', 'despite']);
+
 function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): boolean {
   const m = matchPhrase(lex, units, p);
   return !!m && (!m.hit.weak || m.to - m.from > 1);
@@ -195,7 +168,10 @@ function acceptMatch(lex: ActorLexicon, units: readonly Unit[], from: number, to
   return true;
 }
 
-function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number): number {
+function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, hit: PhraseHit): number {
+  // "Hong Kong Island", "Quebec City": a place word right after a known place names a place
+  const kind = lex.entries.get(hit.id)?.kind;
+  if ((kind === 'place' || kind === 'state') && hit.role !== 'demonym' && from < to && !units[from].breakBefore && lex.placeSuffixes.has(units[from].key)) return from + 1;
   let j = from;
   while (j < to && j - from < 3 && units[j].upper && (!units[j].breakBefore || possessiveInsideName(lex, units, j))) {
     if (lex.orgSuffixes.has(units[j].key)) return j + 1;
@@ -218,7 +194,7 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
     honorific = true;
   }
   while (p < to && lex.notNames.has(units[p].key)) p++;
-  while (to > p && (lex.connectors.has(units[to - 1].key) || lex.notNames.has(units[to - 1].key))) to--;
+  while (to > p && (lex.connectors.has(units[to - 1].key) || (lex.notNames.has(units[to - 1].key) && !(to - p >= 2 && lex.orgSuffixes.has(units[to - 1].key))))) to--;
   if (p >= to) return;
   if (mode === 'title' && !role && !honorific) {
     // Title Case heading: every word is capitalised; only names already known from the text count (decided later)
