@@ -29,6 +29,8 @@ export interface Unit {
   initial: boolean;
 }
 
+const HYPHEN = /[-\u2010\u2011]/;
+
 /** Punctuation after which a capital says nothing (a quotation or a list item starts). */
 const OPENERS = new Set(['"', ':', '*', '\u2022']);
 
@@ -61,9 +63,10 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
       pendingPunct = "'s";
       continue;
     }
-    const parts = splitHyphenated(t, isCommonWord);
-    for (let p = 0; p < parts.length; p++) {
-      const part = parts[p];
+    const parts = HYPHEN.test(t.norm) ? splitHyphenated(t, isCommonWord) : undefined;
+    const count = parts ? parts.length : 1;
+    for (let p = 0; p < count; p++) {
+      const part = parts ? parts[p] : { start: t.start, end: t.end, text: t.norm };
       const upper = isUpper(part.text);
       units.push({
         start: part.start,
@@ -75,7 +78,7 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
         breakBefore: p === 0 ? pendingBreak : false,
         punctBefore: p === 0 ? pendingPunct : '-',
         possessive: false,
-        attributive: upper && p + 1 < parts.length && !isUpper(parts[p + 1].text),
+        attributive: upper && !!parts && p + 1 < count && !isUpper(parts[p + 1].text),
         initial: p === 0 && atStart,
       });
     }
@@ -94,7 +97,7 @@ export function phraseUnitKeys(phrase: string): string[] {
 
 function splitHyphenated(t: Token, isCommonWord?: (key: string) => boolean): { start: number; end: number; text: string }[] {
   const whole = [{ start: t.start, end: t.end, text: t.norm }];
-  if (!/[-\u2010\u2011]/.test(t.norm) || /^(?:\p{L}\.){2,}$/u.test(t.norm)) return whole;
+  if (/^(?:\p{L}\.){2,}$/u.test(t.norm)) return whole;
   const out: { start: number; end: number; text: string }[] = [];
   const re = /[^-\u2010\u2011]+/g;
   for (let m = re.exec(t.norm); m; m = re.exec(t.norm)) out.push({ start: t.start + m.index, end: t.start + m.index + m[0].length, text: m[0] });
@@ -113,12 +116,22 @@ function isDerivedWord(text: string): boolean {
 function isUpper(text: string): boolean {
   const c = text.codePointAt(0);
   if (c === undefined) return false;
+  if (c < 128) return c >= 65 && c <= 90; // ASCII without allocating
   const ch = String.fromCodePoint(c);
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function isAllCaps(text: string): boolean {
   let letters = 0;
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c >= 128) ascii = false;
+    else if (c !== 46 && c !== 38 && (c < 48 || c > 57)) return false; // same as below: only '.', '&' and digits pass
+  }
+  if (ascii) return letters >= 2;
+  letters = 0;
   for (const ch of text) {
     if (ch === '.' || ch === '&' || (ch >= '0' && ch <= '9')) continue;
     if (ch.toLowerCase() === ch) return false;
