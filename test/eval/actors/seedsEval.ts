@@ -22,6 +22,8 @@ interface GoldActor {
 interface SeedGold {
   actors: GoldActor[];
   mustNotMerge: [string, string][];
+  /** Surface forms that must not be an actor's name, whatever its kind ("Cold War", "Summit"). */
+  notActors?: string[];
 }
 
 export function evaluateSeeds(): string {
@@ -37,6 +39,7 @@ export function evaluateSeeds(): string {
   const idsOf = new Map<string, Set<string>>();
   const problems: string[] = [];
   let merged = 0;
+  let kindsRight = 0;
   for (const actor of gold.actors) {
     const ids = new Set<string>();
     const missing: string[] = [];
@@ -56,7 +59,12 @@ export function evaluateSeeds(): string {
       if (!found) missing.push(`${alias.text} (${alias.kind})`);
     }
     idsOf.set(actor.name, ids);
-    if (missing.length === 0 && ids.size === 1) merged++;
+    if (missing.length === 0 && ids.size === 1) {
+      merged++;
+      const kind = table.byId.get([...ids][0])?.kind;
+      if (kind === actor.kind) kindsRight++;
+      else problems.push(`  kind: ${actor.name} is ${kind}, gold ${actor.kind}`);
+    }
     else problems.push(`  not fully merged: ${actor.name} -> actors [${[...ids].join(', ')}]${missing.length ? `; forms not found: ${missing.join(', ')}` : ''}`);
   }
   let wrong = 0;
@@ -73,8 +81,12 @@ export function evaluateSeeds(): string {
       problems.push(`  WRONG MERGE (must not merge): ${a} and ${b} share ${shared.join(', ')}`);
     }
   }
+  const notActors = new Set(gold.notActors ?? []);
+  const spurious = new Set<string>();
+  for (const doc of docs) for (const m of doc.mentions) if (m.kind === 'name' && notActors.has(m.text.replace(/\s+/g, ' '))) spurious.add(m.text);
+  if (spurious.size) problems.push(`  NOT ACTORS, found as actors: ${[...spurious].join(', ')}`);
   return [
-    `seeds alias clustering: ${merged}/${gold.actors.length} gold actors fully merged, ${wrong} wrong merges (${table.actors.length} actors in the seeds)`,
+    `seeds alias clustering: ${merged}/${gold.actors.length} gold actors fully merged (${kindsRight} with the gold kind), ${wrong} wrong merges, ${spurious.size}/${notActors.size} non-actors found as actors (${table.actors.length} actors in the seeds)`,
     ...problems,
   ].join('\n');
 }
