@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { FsWorkspace, DEFAULT_SELECTION } from '../server/src/node/fsWorkspace';
 import { LanguageService } from '../server/src/engine/languageService';
 import { tokenize } from '../server/src/engine/text/tokenize';
+import { analyzeDocument } from '../server/src/engine/analyzeDocument';
+import { builtinLexicon } from '../server/src/engine/actors/lexicon';
 import { positionAt } from '../server/src/engine/text/lines';
 import { provideHover } from '../server/src/features/hover';
 import { provideDefinition } from '../server/src/features/definition';
@@ -29,6 +31,8 @@ export interface ColdResult {
   definition: Latency;
   references: Latency;
   edit: Latency;
+  /** The analysis of the edited document alone (the per-document pipeline), inside `edit`. */
+  editAnalysis: Latency;
   peakRssMb: number;
   heapUsedMb: number;
 }
@@ -108,11 +112,13 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   const references = latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }))));
   const rand = random(11);
   const editTimes: number[] = [];
+  const analysisTimes: number[] = [];
   for (let round = 0; round < 30; round++) {
     const id = ids[Math.floor(rand() * ids.length)];
     const read = await ws.readDocument(id);
     if (!('text' in read)) continue;
     const text = editedText(read.text, round);
+    analysisTimes.push(time(() => analyzeDocument(id, text, { lexicon: builtinLexicon() })));
     editTimes.push(
       time(() => {
         service.updateDocument(id, text);
@@ -142,6 +148,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
     definition,
     references,
     edit: latencies(editTimes),
+    editAnalysis: latencies(analysisTimes),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
   };

@@ -42,7 +42,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; cores: number; memoryGb: number; node: string }): string {
-  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'peak RSS MB', 'mentions', 'claims'];
+  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'of which analysis p50/p95', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'peak RSS MB', 'mentions', 'claims'];
   const lines = [head];
   for (const r of rows) {
     const mb = r.bytes / MB;
@@ -58,6 +58,7 @@ export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; 
       fmt(r.warm.loadMs / 1000, 2),
       fmt(r.warm.verifyMs / 1000, 2),
       `${r.edit.p50.toFixed(2)} / ${r.edit.p95.toFixed(2)}`,
+      r.editAnalysis ? `${r.editAnalysis.p50.toFixed(2)} / ${r.editAnalysis.p95.toFixed(2)}` : '-',
       `${r.hover.p50.toFixed(2)} / ${r.hover.p95.toFixed(2)}`,
       `${r.definition.p50.toFixed(2)} / ${r.definition.p95.toFixed(2)}`,
       `${r.references.p50.toFixed(2)} / ${r.references.p95.toFixed(2)}`,

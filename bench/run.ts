@@ -3,7 +3,7 @@
  * and takes the real texts (seeds/ and ../shared/data/gum-news), then measures each in its own process
  * (bench/measure.ts): the bare read+tokenise floor, cold indexing with the worker pool, persisting, warm
  * start, one-line edits, hover/definition/references latency and peak memory. Prints a table, writes
- * bench/results/latest.json (and a dated copy), and exits non-zero when a gate fails.
+ * bench/results/latest.json, and exits non-zero when a gate fails.
  *
  *   npm run bench                    sizes 100, 1k, 5k, 10k + real texts
  *   npm run bench -- --full          also 50k and 100k (~300 MB; several minutes)

@@ -95,37 +95,29 @@ export interface ActorSummary {
 /** The actor card's numbers, from the actor's incrementally maintained view: O(the actor's documents) at most, not O(corpus). */
 export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 3 }): ActorSummary {
   const view = index.views.view(actor);
-  const top: { path: string; count: number }[] = [];
-  for (const [path, part] of view.parts) {
-    const entry = { path, count: part.refs.length };
-    const at = top.findIndex((t) => entry.count > t.count || (entry.count === t.count && path < t.path));
-    if (at >= 0) top.splice(at, 0, entry);
-    else top.push(entry);
-    if (top.length > limits.documents) top.pop();
-  }
-  const claims: ActorSummary['claims'] = [];
-  const unsourced: ActorSummary['claims'] = [];
-  for (const path of view.order) {
-    for (const c of view.parts.get(path)!.claims) (c.claim.attribution === 'sourced' ? claims : unsourced).push(c);
-    if (claims.length >= limits.claims) break;
-  }
   const roles = new Map<string, Set<string>>();
   for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);
   return {
     actor,
     mentionCount: actor.mentions.length,
     documentCount: view.parts.size,
-    topDocuments: top,
-    coMentioned: [...view.co]
-      .filter(([, count]) => count > 0)
-      .map(([id, count]) => ({ actor: index.actors.byId.get(id)!, count }))
-      .filter((c) => c.actor)
-      .sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1))
-      .slice(0, limits.coMentioned),
-    claims: [...claims, ...unsourced].slice(0, limits.claims),
+    topDocuments: index.views.documentsByCount(actor).slice(0, limits.documents),
+    coMentioned: coMentioned(index, actor, limits.coMentioned),
+    claims: index.views.firstClaims(actor, limits.claims),
     claimCount: view.claimCount,
     roles: [...roles].map(([role, paths]) => ({ role, paths: [...paths] })),
   };
+}
+
+/** The actors most often named in the same sentences, ties by name; reads only as far down the ranking as needed. */
+function coMentioned(index: CorpusIndex, actor: Actor, limit: number): ActorSummary['coMentioned'] {
+  const ranked = index.views.coMentionedByCount(actor);
+  const out: ActorSummary['coMentioned'] = [];
+  for (let i = 0; i < ranked.length && (out.length < limit || ranked[i][1] === out[out.length - 1].count); i++) {
+    const other = index.actors.byId.get(ranked[i][0]);
+    if (other) out.push({ actor: other, count: ranked[i][1] });
+  }
+  return out.sort((a, b) => b.count - a.count || (a.actor.name < b.actor.name ? -1 : 1)).slice(0, limit);
 }
 
 /** Local entity indices of a document that belong to the actor. */

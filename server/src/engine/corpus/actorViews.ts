@@ -18,7 +18,11 @@ export interface ActorView {
   claimCount: number;
   /** Changes of the index (positions in the change log) already applied. */
   seen: number;
+  /** Derived once per change of the view: mentions in reading order, documents by mention count, co-mentioned actors by count. */
   sorted?: MentionRef[];
+  byCount?: { path: string; count: number }[];
+  coByCount?: [string, number][];
+  firstClaims?: { limit: number; claims: DocumentPart['claims'] };
 }
 
 /**
@@ -50,7 +54,7 @@ export class ActorViews {
     } else if (view.seen < this.log.length) {
       for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
       view.seen = this.log.length;
-      view.sorted = undefined;
+      view.sorted = view.byCount = view.coByCount = view.firstClaims = undefined;
     }
     return view;
   }
@@ -89,6 +93,33 @@ export class ActorViews {
       view.order = [...view.parts.keys()].sort(this.documentOrder);
       this.views.set(id, view);
     }
+  }
+
+  /** The actor's documents, most mentions first (then by path). */
+  documentsByCount(actor: Actor): { path: string; count: number }[] {
+    const view = this.view(actor);
+    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: part.refs.length })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
+  }
+
+  /** Other actors named in the same sentences, most often first. */
+  coMentionedByCount(actor: Actor): [string, number][] {
+    const view = this.view(actor);
+    return (view.coByCount ??= [...view.co].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  }
+
+  /** The first `limit` claims about the actor in reading order, sourced ones first. */
+  firstClaims(actor: Actor, limit: number): DocumentPart['claims'] {
+    const view = this.view(actor);
+    if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
+    const sourced: DocumentPart['claims'] = [];
+    const others: DocumentPart['claims'] = [];
+    for (const path of view.order) {
+      for (const c of view.parts.get(path)!.claims) (c.claim.attribution === 'sourced' ? sourced : others).push(c);
+      if (sourced.length >= limit) break;
+    }
+    const claims = [...sourced, ...others].slice(0, limit);
+    view.firstClaims = { limit, claims };
+    return claims;
   }
 
   /** The actor's mentions in reading order across the corpus. */
