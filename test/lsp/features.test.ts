@@ -162,6 +162,19 @@ describe('editor features over the protocol, seed corpus', () => {
     assert.equal(after.filter((d) => d.code === 'unsourced-claim').length, before.filter((d) => d.code === 'unsourced-claim' && d.range.start.line !== target.range.start.line).length);
   });
 
+  test('actor code actions write the workspace actor file: split an alias off; no merge of two people sharing a role word', async () => {
+    const at = positionOf(t003, 'When Zelensky', 0, 6);
+    const actions = await req<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: U003 }, range: { start: at, end: at }, context: { diagnostics: [] } });
+    const split = actions.find((a) => a.title === '"Zelensky" is not Volodymyr Zelenskyy: split it off (writes .corpus-lens.json)');
+    assert.ok(split, actions.map((a) => a.title).join(' | '));
+    const changes = split!.edit!.documentChanges as unknown as [{ kind: string; uri: string }, { edits: { newText: string }[] }];
+    assert.equal(changes[0].kind, 'create');
+    assert.equal(changes[0].uri, uriOf(path.join(SEEDS, '.corpus-lens.json')));
+    assert.deepEqual(JSON.parse(changes[1].edits[0].newText), { actors: { split: [['Volodymyr Zelenskyy', 'Zelensky']] } });
+    const onPutin = await req<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: U003 }, range: { start: { line: 1, character: 6 }, end: { line: 1, character: 6 } }, context: { diagnostics: [] } });
+    assert.ok(!onPutin.some((a) => /^Merge "Vladimir Putin" with "Donald Trump"/.test(a.title)), onPutin.map((a) => a.title).join(' | '));
+  });
+
   test('editing an open document shifts its results to the new positions at once; other documents are untouched', async () => {
     const edited = `Angela Merkel met reporters.\n${t001}`;
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: U001, languageId: 'corpus-article', version: 1, text: t001 } });

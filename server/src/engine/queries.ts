@@ -142,11 +142,13 @@ export function sameClaims(index: CorpusIndex, ref: ClaimRef): ClaimRef[] {
  */
 export function mergeCandidates(index: CorpusIndex, actor: Actor, limit = 3): Actor[] {
   const words = (name: string) => name.toLowerCase().split(/[\s.-]+/).filter((w) => w.length >= 3);
-  const mine = new Set([actor.name, ...actor.aliases].flatMap(words));
+  // names only: descriptive forms ("the Russian president") share role words with other people's
+  const names = (a: Actor) => [a.name, ...a.aliases.filter((x) => !a.descriptiveAliases?.includes(x))];
+  const mine = new Set(names(actor).flatMap(words));
   const stem = (w: string) => w.slice(0, 5);
   const stems = new Set([...mine].map(stem));
   return index.actors.actors
-    .filter((other) => other.id !== actor.id && other.kind === actor.kind && [other.name, ...other.aliases].flatMap(words).some((w) => mine.has(w) || (w.length >= 6 && stems.has(stem(w)))))
+    .filter((other) => other.id !== actor.id && other.kind === actor.kind && names(other).flatMap(words).some((w) => mine.has(w) || (w.length >= 6 && stems.has(stem(w)))))
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, limit);
 }
