@@ -58,6 +58,9 @@ export class LanguageService {
   private settleTimer: NodeJS.Timeout | undefined;
   /** Idle time after the last edit before the joins are rebuilt exactly. */
   settleDelayMs = 1000;
+  /** Findings per document for stats(), valid for `countedBasis` (join version and settings). */
+  private readonly findingCounts = new Map<string, number>();
+  private countedBasis = '';
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -65,6 +68,7 @@ export class LanguageService {
     this.editorConfig = options.config ?? DEFAULT_CONFIG;
     this.config = this.editorConfig;
     this.index = new CorpusIndex(this.lexicon);
+    this.index.onChange((path) => this.findingCounts.delete(path));
     this.storagePath = options.storagePath;
     this.workers = options.workers;
   }
@@ -258,10 +262,24 @@ export class LanguageService {
     return findingsFor(this.index, id, this.config, (p) => this.isIgnored(p));
   }
 
+  /**
+   * Counts for the status bar. Findings are counted per document and recounted only for changed
+   * documents (all of them after a re-join or a settings change), so a status after an edit is not O(corpus) of work.
+   */
   stats(): { documents: number; actors: number; findings: number; skipped: number } {
+    const actors = this.index.actors.actors.length;
+    const basis = `${this.index.joinVersion}|${JSON.stringify(this.config)}`;
+    if (basis !== this.countedBasis) {
+      this.findingCounts.clear();
+      this.countedBasis = basis;
+    }
     let findings = 0;
-    for (const p of this.index.paths()) findings += this.findings(p).length;
-    return { documents: this.index.size, actors: this.index.actors.actors.length, findings, skipped: this.skipped.size };
+    for (const p of this.index.paths()) {
+      let n = this.findingCounts.get(p);
+      if (n === undefined) this.findingCounts.set(p, (n = this.findings(p).length));
+      findings += n;
+    }
+    return { documents: this.index.size, actors, findings, skipped: this.skipped.size };
   }
 
   private isIgnored(id: string): boolean {
