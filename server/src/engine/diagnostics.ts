@@ -28,10 +28,12 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
       add(claim, 'unsourced-claim', severityOf(config, 'unsourced-claim'), `Unsourced claim: ${whyCheckable(claim)}, with no source named.`, [], ref);
     }
   });
-  for (const c of index.claims.contradictions) {
-    if (c.type !== 'contradiction') continue;
-    for (const [self, other] of [[c.a, c.b], [c.b, c.a]] as const) {
-      if (self.path !== path) continue;
+  // the contradictions of this document's claims only (not every contradiction of the corpus per document)
+  doc.claims.forEach((_, at) => {
+    for (const c of index.claims.contradictionsOf({ path, index: at })) {
+      if (c.type !== 'contradiction') continue;
+      const [self, other] = c.a.path === path && c.a.index === at ? [c.a, c.b] : [c.b, c.a];
+      if (self.path !== path || self.index !== at) continue;
       const claim = doc.claims[self.index];
       const otherDoc = index.get(other.path);
       const otherClaim = otherDoc?.claims[other.index];
@@ -47,7 +49,7 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
         self,
       );
     }
-  }
+  });
   return findings.sort((a, b) => a.span.start - b.span.start);
 }
 
