@@ -28,7 +28,7 @@ export function provideCodeLenses(service: LanguageService, params: CodeLensPara
       const actor = id ? index.actors.byId.get(id) : undefined;
       if (!actor || seen.has(actor.id) || !LENS_KINDS.has(actor.kind)) continue;
       seen.add(actor.id);
-      const docs = new Set(actor.mentions.map((r) => r.path)).size;
+      const docs = index.views.view(actor).parts.size;
       if (docs < 2) continue;
       const range = toRange(doc, m);
       lenses.push({
