@@ -1,6 +1,7 @@
 import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
+import { compactAnalysis } from './corpus/compactAnalysis';
 import { CorpusIndex } from './corpus/corpusIndex';
 import { engineFingerprint, loadPersistedIndex, savePersistedIndex } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
@@ -96,7 +97,7 @@ export class LanguageService {
         const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
         return this.isCurrent(id, job) ? undefined : job;
       },
-      accept: (outcome) => ('error' in outcome ? this.skip(outcome.id, outcome.error) : this.accept(outcome.analysis, outcome.analysis.hash)),
+      accept: (outcome) => ('error' in outcome ? this.skip(outcome.id, outcome.error) : this.accept(outcome.analysis, outcome.analysis.hash, false)),
       skip: (id, reason) => this.skip(id, reason),
       lexicon: this.lexicon,
       onProgress,
@@ -161,9 +162,9 @@ export class LanguageService {
       this.skip(id, outcome.error);
       return undefined;
     }
-    this.accept(outcome.analysis, outcome.analysis.hash);
+    const stored = this.accept(outcome.analysis, outcome.analysis.hash);
     this.scheduleSettle();
-    return outcome.analysis;
+    return stored;
   }
 
   /** Writes the index to the storage folder (when there is one), for the next warm start. */
@@ -212,12 +213,15 @@ export class LanguageService {
     return key !== undefined && key === validityKey(contentHashOf(job.text), job.workspaceDate, this.lexicon.version);
   }
 
-  private accept(analysis: DocumentAnalysis, hash: string): void {
+  /** Stores an analysis, compacted first unless it already is (bulk indexing compacts: see indexDocuments); returns the stored analysis. */
+  private accept(analysis: DocumentAnalysis, hash: string, compact = true): DocumentAnalysis {
+    if (compact) analysis = compactAnalysis(analysis);
     const id = analysis.path;
     this.skipped.delete(id);
     this.index.set(analysis);
     this.analysisKeys.set(id, validityKey(hash, this.workspaceDateOf(id), this.lexicon.version));
     for (const p of analysis.problems) this.logger.warn(`${this.workspace.relativePath(id)}: ${p}`);
+    return analysis;
   }
 
   private forget(id: string): boolean {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentAnalysis } from '../types';
+import { shareStrings } from './compactAnalysis';
 
 /**
  * The index persisted in the extension's storage folder, as JSON Lines (no native module, readable
@@ -78,7 +79,7 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
       }
       const raw = JSON.parse(line) as { k?: unknown; a?: DocumentAnalysis };
       if (typeof raw.k !== 'string' || !raw.a || typeof raw.a.path !== 'string' || !Array.isArray(raw.a.mentions)) throw new Error('malformed entry');
-      entries.push({ key: raw.k, analysis: raw.a });
+      entries.push({ key: raw.k, analysis: shareStrings(raw.a) as DocumentAnalysis });
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };

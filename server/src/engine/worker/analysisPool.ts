@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { shareStrings } from '../corpus/compactAnalysis';
 import type { ActorLexicon } from '../actors/lexicon';
 import { analyzeOne } from './analyzeOne';
 import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerSetup } from './protocol';
@@ -51,7 +52,7 @@ export class AnalysisPool {
     const setup: WorkerSetup = { lexicon };
     for (let i = 0; i < size; i++) {
       const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
-      slot.worker.on('message', (response: BatchResponse) => this.settle(slot, response.batch, response.outcomes));
+      slot.worker.on('message', (response: BatchResponse) => this.settle(slot, response.batch, parseOutcomes(response.outcomes)));
       slot.worker.on('error', () => this.fail(slot));
       slot.worker.on('exit', () => this.fail(slot));
       this.slots.push(slot);
@@ -114,6 +115,13 @@ export class AnalysisPool {
       pending.resolve(pending.jobs.map((job) => analyzeOne(job, this.lexicon)));
     }
   }
+}
+
+/** A worker's answer as compact analyses (see compactAnalysis: the JSON round trip is the transfer itself). */
+function parseOutcomes(json: string): AnalysisOutcome[] {
+  const outcomes = JSON.parse(json) as AnalysisOutcome[];
+  for (const o of outcomes) if ('analysis' in o) shareStrings(o.analysis);
+  return outcomes;
 }
 
 /** Workers to start: every core (the calling thread mostly waits on I/O and merges results). */

@@ -10,6 +10,6 @@ import type { BatchRequest, BatchResponse, WorkerSetup } from './protocol';
 const setup = workerData as WorkerSetup;
 
 parentPort?.on('message', (request: BatchRequest) => {
-  const response: BatchResponse = { batch: request.batch, outcomes: request.jobs.map((job) => analyzeOne(job, setup.lexicon)) };
+  const response: BatchResponse = { batch: request.batch, outcomes: JSON.stringify(request.jobs.map((job) => analyzeOne(job, setup.lexicon))) };
   parentPort!.postMessage(response);
 });

@@ -1,5 +1,6 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import type { ReadResult } from '../workspace';
+import { compactAnalysis } from '../corpus/compactAnalysis';
 import { AnalysisPool } from './analysisPool';
 import { analyzeOne } from './analyzeOne';
 import type { AnalysisJob, AnalysisOutcome } from './protocol';
@@ -9,6 +10,7 @@ export interface BulkIndexInput {
   read(id: string): Promise<ReadResult>;
   /** The job for a document's text, or undefined when its current analysis is still valid (same content and options). */
   jobFor(id: string, text: string): AnalysisJob | undefined;
+  /** Receives each outcome, its analysis in compact form (see compactAnalysis). */
   accept(outcome: AnalysisOutcome): void;
   skip(id: string, reason: string): void;
   lexicon: ActorLexicon;
@@ -50,7 +52,10 @@ export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed:
     if (jobs.length === 0) return;
     analysed += jobs.length;
     if (!pool) {
-      for (const job of jobs) input.accept(analyzeOne(job, input.lexicon));
+      for (const job of jobs) {
+        const outcome = analyzeOne(job, input.lexicon);
+        input.accept('analysis' in outcome ? { id: outcome.id, analysis: compactAnalysis(outcome.analysis) } : outcome);
+      }
       progress(jobs.length);
       await new Promise((resolve) => setImmediate(resolve));
       return;
