@@ -1,12 +1,25 @@
 import type { Actor, Claim, ClaimRef, DocumentAnalysis, MentionRef } from '../types';
 import type { CorpusIndex } from './corpusIndex';
 
-/** What one document says about one actor. */
+/** A claim about an actor, as hover cards list it. */
+export interface ActorClaim {
+  ref: ClaimRef;
+  claim: Claim;
+  asSource: boolean;
+}
+
+/**
+ * What one document says about one actor, packed (a view holds one per document naming the actor,
+ * so for an actor named everywhere there are as many as documents): indices only, expanded into
+ * references on request.
+ */
 interface DocumentPart {
-  refs: MentionRef[];
-  /** Other actors mentioned in the same sentences, with counts. */
-  co: Map<string, number>;
-  claims: { ref: ClaimRef; claim: Claim; asSource: boolean }[];
+  /** Indices of the actor's mentions in the document's `mentions`. */
+  mentions: number[];
+  /** Claims mentioning the actor, as 2 * index in the document's `claims`, + 1 when the actor is the claim's source. */
+  claims: number[];
+  /** Other actors mentioned in the same sentences, with counts: actor id, count, actor id, count… */
+  co: (string | number)[];
 }
 
 /** An actor seen across the corpus, kept up to date document by document. */
@@ -22,7 +35,7 @@ export interface ActorView {
   sorted?: MentionRef[];
   byCount?: { path: string; count: number }[];
   coByCount?: [string, number][];
-  firstClaims?: { limit: number; claims: DocumentPart['claims'] };
+  firstClaims?: { limit: number; claims: ActorClaim[] };
 }
 
 /**
@@ -98,7 +111,7 @@ export class ActorViews {
   /** The actor's documents, most mentions first (then by path). */
   documentsByCount(actor: Actor): { path: string; count: number }[] {
     const view = this.view(actor);
-    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: part.refs.length })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
+    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: part.mentions.length })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
   }
 
   /** Other actors named in the same sentences, most often first. */
@@ -108,13 +121,18 @@ export class ActorViews {
   }
 
   /** The first `limit` claims about the actor in reading order, sourced ones first. */
-  firstClaims(actor: Actor, limit: number): DocumentPart['claims'] {
+  firstClaims(actor: Actor, limit: number): ActorClaim[] {
     const view = this.view(actor);
     if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
-    const sourced: DocumentPart['claims'] = [];
-    const others: DocumentPart['claims'] = [];
+    const sourced: ActorClaim[] = [];
+    const others: ActorClaim[] = [];
     for (const path of view.order) {
-      for (const c of view.parts.get(path)!.claims) (c.claim.attribution === 'sourced' ? sourced : others).push(c);
+      const doc = this.index.get(path)!;
+      for (const code of view.parts.get(path)!.claims) {
+        const index = code >> 1;
+        const c = { ref: { path, index }, claim: doc.claims[index], asSource: (code & 1) === 1 };
+        (c.claim.attribution === 'sourced' ? sourced : others).push(c);
+      }
       if (sourced.length >= limit) break;
     }
     const claims = [...sourced, ...others].slice(0, limit);
@@ -125,7 +143,7 @@ export class ActorViews {
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
-    return (view.sorted ??= view.order.flatMap((p) => view.parts.get(p)!.refs));
+    return (view.sorted ??= view.order.flatMap((path) => view.parts.get(path)!.mentions.map((index) => ({ path, index }))));
   }
 
   private build(actor: Actor): ActorView {
@@ -144,7 +162,7 @@ export class ActorViews {
     const old = view.parts.get(path);
     if (old) {
       view.parts.delete(path);
-      for (const [other, n] of old.co) view.co.set(other, (view.co.get(other) ?? 0) - n);
+      addCounts(view.co, old.co, -1);
       view.claimCount -= old.claims.length;
       view.order.splice(view.order.indexOf(path), 1);
     }
@@ -163,7 +181,7 @@ export class ActorViews {
 
   private add(view: ActorView, path: string, part: DocumentPart): void {
     view.parts.set(path, part);
-    for (const [other, n] of part.co) view.co.set(other, (view.co.get(other) ?? 0) + n);
+    addCounts(view.co, part.co, 1);
     view.claimCount += part.claims.length;
   }
 
@@ -171,25 +189,25 @@ export class ActorViews {
     if (!doc) return undefined;
     const actors = this.index.actors;
     const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
-    const refs: MentionRef[] = [];
+    const mentions: number[] = [];
     const sentences = new Set<number>();
     doc.mentions.forEach((m, index) => {
       if (owners[m.entity] !== id) return;
-      refs.push({ path: doc.path, index });
+      mentions.push(index);
       sentences.add(m.sentence);
     });
-    if (refs.length === 0) return undefined;
-    const co = new Map<string, number>();
+    if (mentions.length === 0) return undefined;
+    const counts = new Map<string, number>();
     for (const m of doc.mentions) {
       const other = owners[m.entity];
-      if (other && other !== id && sentences.has(m.sentence)) co.set(other, (co.get(other) ?? 0) + 1);
+      if (other && other !== id && sentences.has(m.sentence)) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
-    const claims: DocumentPart['claims'] = [];
+    const claims: number[] = [];
     doc.claims.forEach((claim, i) => {
       const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
-      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push({ ref: { path: doc.path, index: i }, claim, asSource });
+      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(2 * i + (asSource ? 1 : 0));
     });
-    return { refs, co, claims };
+    return { mentions: mentions.slice(), claims: claims.slice(), co: [...counts].flat() };
   }
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
@@ -201,4 +219,12 @@ export class ActorViews {
     if (db && !da) return 1;
     return a < b ? -1 : a > b ? 1 : 0;
   };
+}
+
+/** Adds `sign` times the packed counts (actor id, count, …) to a view's co-mention counts. */
+function addCounts(into: Map<string, number>, packed: (string | number)[], sign: 1 | -1): void {
+  for (let i = 0; i < packed.length; i += 2) {
+    const other = packed[i] as string;
+    into.set(other, (into.get(other) ?? 0) + sign * (packed[i + 1] as number));
+  }
 }
