@@ -6,9 +6,11 @@
 import { spawnSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const seeds = path.join(repo, 'seeds');
+ensureDependencies(repo);
 
 const build = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);

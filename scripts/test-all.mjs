@@ -11,8 +11,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './ensure-deps.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
+ensureDependencies(repo);
 const totals = { passed: 0, failed: 0 };
 const failures = [];
 
