@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   let t = Date.now();
   await service.indexWorkspace();
   const indexMs = Date.now() - t;
+  const rss = () => `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB RSS (peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)})`;
+  console.log(`after indexing (joins and views built): ${rss()}`);
   void service.index.claims.clusters.length;
+  for (const path of service.index.paths()) service.findings(path);
+  console.log(`after every document's findings: ${rss()}`);
   let textBytes = 0;
   for (const d of service.index.documents()) textBytes += d.length;
   const all = heapMb() - before;
