@@ -1,8 +1,9 @@
+import { analyzeDocument } from './analyzeDocument';
 import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { compactAnalysis } from './corpus/compactAnalysis';
-import { CorpusIndex } from './corpus/corpusIndex';
+import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
 import { engineFingerprint, loadPersistedIndex, savePersistedIndex } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
 import { globToRegExp } from './glob';
@@ -54,6 +55,8 @@ export class LanguageService {
   private storagePath: string | undefined;
   private readonly workers: number | undefined;
   private persistedLoaded = false;
+  /** Documents being analysed again because their persisted analysis was unreadable. */
+  private readonly repairs = new Set<Promise<unknown>>();
   private engineFingerprint: string | undefined;
   private readonly settledListeners: (() => void)[] = [];
   private settleTimer: NodeJS.Timeout | undefined;
@@ -106,6 +109,7 @@ export class LanguageService {
     }).finally(() => this.index.setBulk(false));
     this.index.settle();
     if (!result.cancelled) await this.index.views.prepareAll();
+    while (this.repairs.size) await Promise.all(this.repairs);
     this.state = 'ready';
     if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
@@ -183,7 +187,11 @@ export class LanguageService {
     }
   }
 
-  /** Warm start: fills the index from the persisted one, if any is usable. Returns the documents loaded (they are verified by the next indexWorkspace). */
+  /**
+   * Warm start: fills the index from the persisted one, if any is usable: the actor join can be made
+   * at once, each analysis is parsed when first used. Returns the documents loaded (they are verified
+   * by the next indexWorkspace).
+   */
   async loadPersisted(): Promise<number> {
     this.persistedLoaded = true;
     if (!this.storagePath) return 0;
@@ -192,11 +200,30 @@ export class LanguageService {
     if ('corrupt' in loaded) this.logger.warn(`persisted index was unreadable (${loaded.corrupt}); rebuilding`);
     if (!('entries' in loaded)) return 0;
     for (const e of loaded.entries) {
-      this.index.set(e.analysis);
-      this.analysisKeys.set(e.analysis.path, e.key);
+      const path = e.contribution.path;
+      this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.parseStored(path, e.parse)));
+      this.analysisKeys.set(path, e.key);
     }
     this.logger.info(`loaded ${loaded.entries.length} documents from the persisted index`);
     return loaded.entries.length;
+  }
+
+  /**
+   * A stored analysis on first use. One whose bytes turn out unreadable stands as the analysis of an
+   * empty text until the document is read and analysed again, which starts at once (indexWorkspace
+   * waits for it).
+   */
+  private parseStored(path: string, parse: () => DocumentAnalysis): DocumentAnalysis {
+    try {
+      return parse();
+    } catch (err) {
+      this.logger.warn(`persisted index: ${(err as Error).message}; analysing the document again`);
+      this.analysisKeys.delete(path);
+      const repair = new Promise((resolve) => setImmediate(resolve)).then(() => this.refreshDocument(path));
+      this.repairs.add(repair);
+      void repair.finally(() => this.repairs.delete(repair));
+      return compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
+    }
   }
 
   private fingerprint(): string {

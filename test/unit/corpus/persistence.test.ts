@@ -48,3 +48,33 @@ test('a truncated file (fewer entries than its header says) is not trusted', asy
   const loaded = await loadPersistedIndex(storage, 'e');
   assert.ok('corrupt' in loaded);
 });
+
+test('warm start joins actors before any analysis is parsed, exactly as a cold start does', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await cold.indexWorkspace();
+  const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await warm.loadPersisted();
+  const summary = (s: LanguageService) => s.index.actors.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, mentions: a.mentions.length }));
+  assert.deepEqual(summary(warm), summary(cold));
+  assert.deepEqual(warm.index.claims.clusters, cold.index.claims.clusters);
+  assert.deepEqual([...warm.index.documents()].map((d) => d.path), [...cold.index.documents()].map((d) => d.path));
+});
+
+test('an analysis whose stored bytes are unreadable is analysed again, the others are kept', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await cold.indexWorkspace();
+  const file = path.join(storage, PERSISTED_FILE);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const damaged = (JSON.parse(lines[1]) as { c: { path: string } }).c.path;
+  lines[1] = lines[1].replace(/"a":\{"path"/, '"a":{"path":0,"x"');
+  writeFileSync(file, lines.join('\n'));
+  const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  assert.equal(await again.loadPersisted(), files.size);
+  assert.equal((await again.indexWorkspace()).analysed, 0, 'the stored analyses were all current by their keys');
+  assert.equal(again.index.size, files.size);
+  assert.deepEqual(again.index.get(damaged), JSON.parse(JSON.stringify(cold.index.get(damaged))), 'the damaged one was analysed again');
+});

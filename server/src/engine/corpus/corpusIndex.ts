@@ -1,5 +1,5 @@
 import type { ActorLexicon } from '../actors/lexicon';
-import { resolveActors, type ActorTable } from '../actors/resolveActors';
+import { contributionOf, joinContributions, resolveActors, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
 import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
@@ -10,6 +10,17 @@ import { claimPrint, patchClaimGraph } from './claimPatch';
 const MAX_PATCHED_DOCUMENTS = 64;
 /** Past this many patches on one claim graph, lookups walk too many layers: re-link. */
 const MAX_PATCH_DEPTH = 200;
+
+/**
+ * A document loaded from the persisted index and not read yet: what the actor join needs of it, and
+ * how to parse the rest (on first use: a warm start answers before every analysis is parsed).
+ */
+export class UnparsedDocument {
+  constructor(
+    readonly contribution: DocumentContribution,
+    readonly parse: () => DocumentAnalysis,
+  ) {}
+}
 
 /**
  * All document analyses of the corpus, and the cross-document joins built from them (actors,
@@ -23,7 +34,9 @@ const MAX_PATCH_DEPTH = 200;
  * edits pause. Bulk changes (indexing) simply drop the joins for a lazy full rebuild.
  */
 export class CorpusIndex {
-  private readonly docs = new Map<string, DocumentAnalysis>();
+  /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
+  private readonly docs = new Map<string, DocumentAnalysis | UnparsedDocument>();
+  private unparsed = 0;
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
@@ -75,6 +88,11 @@ export class CorpusIndex {
     this.change(doc.path, doc);
   }
 
+  /** Adds a document loaded from the persisted index, parsed on first use (see UnparsedDocument). */
+  setUnparsed(doc: UnparsedDocument): void {
+    this.change(doc.contribution.path, doc);
+  }
+
   delete(path: string): boolean {
     if (!this.docs.has(path)) return false;
     this.change(path, undefined);
@@ -82,7 +100,12 @@ export class CorpusIndex {
   }
 
   get(path: string): DocumentAnalysis | undefined {
-    return this.docs.get(path);
+    const doc = this.docs.get(path);
+    if (!(doc instanceof UnparsedDocument)) return doc;
+    const parsed = doc.parse();
+    this.docs.set(path, parsed);
+    this.unparsed--;
+    return parsed;
   }
 
   has(path: string): boolean {
@@ -93,8 +116,14 @@ export class CorpusIndex {
     return this.docs.size;
   }
 
-  documents(): IterableIterator<DocumentAnalysis> {
-    return this.docs.values();
+  *documents(): IterableIterator<DocumentAnalysis> {
+    for (const path of this.docs.keys()) yield this.get(path)!;
+  }
+
+  /** Every document parsed: the map the claim linking reads. */
+  private parsedDocuments(): ReadonlyMap<string, DocumentAnalysis> {
+    if (this.unparsed > 0) for (const path of [...this.docs.keys()]) this.get(path);
+    return this.docs as ReadonlyMap<string, DocumentAnalysis>;
   }
 
   paths(): string[] {
@@ -111,7 +140,13 @@ export class CorpusIndex {
     this.catchUp();
     if (!this.actorTable) {
       const started = Date.now();
-      this.actorTable = resolveActors(this.docs.values(), this.lexicon);
+      this.actorTable =
+        this.unparsed > 0
+          ? joinContributions(
+              [...this.docs.values()].map((d) => (d instanceof UnparsedDocument ? d.contribution : contributionOf(d))),
+              this.lexicon,
+            )
+          : resolveActors(this.docs.values() as IterableIterator<DocumentAnalysis>, this.lexicon);
       this.lastJoinEnd = Date.now();
       this.lastJoinMs = this.lastJoinEnd - started;
     }
@@ -125,15 +160,15 @@ export class CorpusIndex {
 
   get claims(): ClaimGraph {
     const actors = this.actors;
-    return (this.claimGraph ??= linkClaims(this.docs, actors));
+    return (this.claimGraph ??= linkClaims(this.parsedDocuments(), actors));
   }
 
   mention(ref: MentionRef): ActorMention | undefined {
-    return this.docs.get(ref.path)?.mentions[ref.index];
+    return this.get(ref.path)?.mentions[ref.index];
   }
 
   claim(ref: { path: string; index: number }): Claim | undefined {
-    return this.docs.get(ref.path)?.claims[ref.index];
+    return this.get(ref.path)?.claims[ref.index];
   }
 
   /** Replaces provisional joins by an exact join of the whole corpus. Returns whether there was anything to do. */
@@ -143,13 +178,16 @@ export class CorpusIndex {
     return true;
   }
 
-  private change(path: string, doc: DocumentAnalysis | undefined): void {
-    const old = this.docs.get(path);
+  private change(path: string, doc: DocumentAnalysis | UnparsedDocument | undefined): void {
+    const patching = !this.bulk && this.actorTable !== undefined && !this.pending.has(path);
+    const old = patching ? this.get(path) : undefined;
+    if (this.docs.get(path) instanceof UnparsedDocument) this.unparsed--;
+    if (doc instanceof UnparsedDocument) this.unparsed++;
     if (doc) this.docs.set(path, doc);
     else this.docs.delete(path);
     this.generation++;
     if (this.bulk) this.stale = true;
-    else if (this.actorTable && !this.pending.has(path)) this.pending.set(path, old);
+    else if (patching) this.pending.set(path, old);
     if (this.pending.size > MAX_PATCHED_DOCUMENTS) this.dropJoins();
     for (const l of this.changeListeners) l(path);
   }
@@ -163,7 +201,7 @@ export class CorpusIndex {
     if (!table) return;
     let patched: PatchedActorTable | undefined = table instanceof PatchedActorTable ? table : undefined;
     for (const [path, old] of changes) {
-      const doc = this.docs.get(path);
+      const doc = this.get(path);
       const actorsChanged = actorPrint(old) !== actorPrint(doc);
       if (actorsChanged) {
         patched ??= new PatchedActorTable(table);
