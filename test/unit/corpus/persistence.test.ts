@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadPersistedIndex, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
+import { loadPersistedIndex, PERSISTED_ANALYSES_FILE, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -67,14 +67,22 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   await cold.indexWorkspace();
-  const file = path.join(storage, PERSISTED_FILE);
+  const damaged = (JSON.parse(readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n')[1]) as { c: { path: string } }).c.path;
+  const file = path.join(storage, PERSISTED_ANALYSES_FILE);
   const lines = readFileSync(file, 'utf8').split('\n');
-  const damaged = (JSON.parse(lines[1]) as { c: { path: string } }).c.path;
-  lines[1] = lines[1].replace(/"a":\{"path"/, '"a":{"path":0,"x"');
+  lines[1] = lines[1].replace('{"path":', '{"PATH":');
   writeFileSync(file, lines.join('\n'));
   const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   assert.equal(await again.loadPersisted(), files.size);
   assert.equal((await again.indexWorkspace()).analysed, 0, 'the stored analyses were all current by their keys');
   assert.equal(again.index.size, files.size);
   assert.deepEqual(again.index.get(damaged), JSON.parse(JSON.stringify(cold.index.get(damaged))), 'the damaged one was analysed again');
+});
+
+test('an analyses file that does not belong to the index file is not trusted', async () => {
+  const storage = tmp();
+  await savePersistedIndex(storage, 'e', [], 0);
+  writeFileSync(path.join(storage, PERSISTED_ANALYSES_FILE), '{"format":"corpus-lens-index","id":"another"}\n');
+  assert.ok('corrupt' in (await loadPersistedIndex(storage, 'e')));
+  assert.ok('missing' in (await loadPersistedIndex(storage, 'e')), 'both files were deleted');
 });
