@@ -199,7 +199,7 @@ export interface Claim extends Span {
   subject?: string[];
   /** Local entity indices of actors in the subject. */
   subjectEntities?: number[];
-  /** Elapsed time the claim states about an ongoing event ("in its third year": n 3, unit year). */
+  /** Elapsed time the claim states about an ongoing event ("in its second month": n 2, unit month). */
   elapsed?: { n: number; unit: 'year' | 'month' | 'week' | 'day'; comparator: 'eq' | 'gt' };
   /** Years the claim names explicitly (scope by time: different periods are a change, not a contradiction). */
   years?: number[];

@@ -2,7 +2,7 @@
  * Who a clause is attributed to, from syntax-aware cues:
  *  - "according to X", "as reported in X", "citing X"             (the whole sentence)
  *  - X + reporting verb + clausal complement or quotation         (that clause; "…, X said." the whole sentence)
- *    ("Lavrov reaffirmed …, stating that …", "Trump claimed he could …", "“…,” he told him")
+ *    ("the minister reaffirmed …, stating that …", "the mayor claimed she could …", "“…,” he told him")
  *  - "reportedly", "allegedly" …                                   (vague, that clause)
  *  - agentless passive reporting: "it was speculated that", "was widely reported" (vague)
  *  - a sentence that only reports ("Bloomberg reported the information.") attributes its neighbour.

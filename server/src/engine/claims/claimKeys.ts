@@ -1,7 +1,7 @@
 /**
  * The per-claim keys the corpus step works from (so it never needs the text): polarity of the main
  * predicate, predicate lemmas and content terms folded through the synonym lexicon, and the
- * temporal scope a statement carries ("in its third year", "since 2022").
+ * temporal scope a statement carries ("in its second month", "since 2022").
  */
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
@@ -72,7 +72,7 @@ function pushOnce(list: string[], value: string): void {
 }
 
 export interface TemporalScope {
-  /** "in its third year" -> ordinal 3 of unit year; "more than four years into" -> 4, gt */
+  /** "in its second month" -> ordinal 2 of unit month; "more than two years into" -> 2, gt */
   ordinal?: { n: number; unit: 'year' | 'month' | 'week' | 'day'; comparator: 'eq' | 'gt' };
   /** explicit years named in the claim */
   years: number[];
@@ -93,7 +93,7 @@ export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScop
     const prev = words[j - 1];
     if (!prev) continue;
     const n = lex.ordinals.get(prev.lower);
-    // "in its third year", "well into its fourth year"
+    // "in its second month", "well into its fifth month"
     if (n && (words[j - 2]?.lower === 'its' || words[j - 2]?.lower === 'the' || words[j - 2]?.lower === 'their')) ordinal = { n, unit, comparator: 'eq' };
     // "more than four years into …", "four years after …"
     const count = lex.numbers.get(prev.lower) ?? (prev.token.kind === 'number' ? Number(prev.token.norm) : undefined);

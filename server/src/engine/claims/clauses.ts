@@ -39,7 +39,7 @@ function segmentHasFiniteVerb(words: TaggedWord[], from: number, limit = 12): bo
   return false;
 }
 
-/** ", Steve Witkoff," between commas: the index of the closing comma, else 0. */
+/** ", Jane Doe," between commas: the index of the closing comma, else 0. */
 function appositiveName(words: TaggedWord[], comma: number): number {
   let k = comma + 1;
   while (k < words.length && k < comma + 6 && words[k].tag === 'name') k++;

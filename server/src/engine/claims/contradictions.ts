@@ -2,7 +2,7 @@
  * Contradiction rules for two claims already judged to be about the same thing:
  *  - quantities of the same unit that disagree beyond what their comparators allow;
  *  - the same subject with opposite polarity of the same predicate, or antonym predicates;
- *  - elapsed-time statements ("in its third year") that disagree once the documents' dates apply.
+ *  - elapsed-time statements ("in its second month") that disagree once the documents' dates apply.
  * Scope by time: claims naming different years, or documents far apart in time, describe a change.
  */
 import type { Contradiction, Quantity } from '../types';
@@ -115,7 +115,7 @@ function polarity(a: ClaimSignature, b: ClaimSignature): Verdict | null {
 
 const UNIT_DAYS = { year: 365.25, month: 30.44, week: 7, day: 1 } as const;
 
-/** "in its third year" (doc A) vs "in its fourth year" (doc B): the start dates they imply must overlap. */
+/** "in its second month" (doc A) vs "in its fifth month" (doc B): the start dates they imply must overlap. */
 function temporal(a: ClaimSignature, b: ClaimSignature): Verdict | null {
   const ea = a.claim.elapsed;
   const eb = b.claim.elapsed;

@@ -1,5 +1,5 @@
 /**
- * Quantities in a clause, normalised: digits or number words ("200,000", "three thousand",
+ * Quantities in a clause, normalised: digits or number words ("150,000", "three thousand",
  * "a million", "a dozen", "thousands"), a comparator folded to eq/gt/lt/approx ("more than",
  * "as many as", "some", "nearly"), and the unit counted ("casualties", "people", "percent").
  * Years, days of the month, ordinals and ages are not quantities.
@@ -137,7 +137,7 @@ function readUnit(words: TaggedWord[], from: number): { name: string; index: num
     if (w.tag === 'punct' && w.lower !== '%' && w.lower !== '-') return null;
     if (w.lower === '%') return { name: 'percent', index: j };
     if (w.lower === 'of' || w.lower === '-') continue;
-    if (j === from && (w.lower === 'a' || w.lower === 'an' || w.lower === 'per' || w.lower === 'each')) return null; // a rate: "27,000 a month"
+    if (j === from && (w.lower === 'a' || w.lower === 'an' || w.lower === 'per' || w.lower === 'each')) return null; // a rate: "5,000 a week"
     const mapped = lex.units.get(w.lower) ?? lex.units.get(w.lemma);
     if (mapped) return { name: mapped, index: j };
     if (w.lower === 'per' && words[j + 1]?.lower === 'cent') return { name: 'percent', index: j + 1 };

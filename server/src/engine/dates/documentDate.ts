@@ -4,7 +4,7 @@
  *  2. Otherwise constraints stated by the text, intersected strongest first:
  *     - a dateline: a short line near the top that is only a date ("Friday, July 21, 2017", "Paris, March 2019")
  *     - elapsed time since a known event ("nearly five months since X entered the White House",
- *       "more than four years into the invasion", "now in its third year") — from the grammar
+ *       "more than two years into the occupation", "now in its second month") — from the grammar
  *     - a photo caption's date ("…, Kyiv, June 2025"): on or after it, within half a year
  *     - an office holder named with his title in the present tense ("President Joe Biden is …"): one of his terms
  *     - absolute dates in past contexts: the latest is a lower bound; in future contexts an upper bound

@@ -1,8 +1,8 @@
 /**
  * Grammar rules for durations ("18 months", "more than four years", "the past 30 days", "an 11-year
- * sentence"), sets and rates ("every year", "27,000 a month", "twice a week", "annually"), and
+ * sentence"), sets and rates ("every year", "5,000 a week", "twice a week", "annually"), and
  * expressions measured from a known event ("nearly five months since X entered the White House",
- * "more than four years into the invasion", "now in its third year", "the second year of the war").
+ * "more than two years into the occupation", "now in its second month", "the second year of the war").
  * The event forms also state a constraint on the document's date.
  */
 import { APPROXIMATORS, MONTHS, NUMBER_WORDS, SEASONS, UNITS, WEEKDAYS } from './dateLexicon';
@@ -111,7 +111,7 @@ export function elapsedWindow(start: number, unit: string, n: number, mod: Mod |
   }
 }
 
-/** "every year", "each Monday", "every other week", "annually", and rates: "27,000 a month", "twice a week". */
+/** "every year", "each Monday", "every other week", "annually", and rates: "5,000 a week", "twice a week". */
 export function setAt(s: Scan, i: number): Match | null {
   const w = s.low[i];
   if (w === 'annually' || w === 'yearly') return set(i, i + 1, 'XXXX');
@@ -144,7 +144,7 @@ function setValue(s: Scan, j: number): string | null {
 }
 
 /**
- * "(now) in its third year", "the second year of the war", "the war's fourth year", "the tenth anniversary of X".
+ * "(now) in its second month", "the second year of the war", "the strike's fifth week", "the tenth anniversary of X".
  * The span of the k-th unit after the event's start; "its"/"now" forms also date the document.
  */
 export function eventOrdinalAt(s: Scan, i: number): Match | null {

@@ -24,7 +24,7 @@ export interface EventHit {
   nameStart?: number;
 }
 
-/** A constraint on the document's date stated by the text ("now in its third year"). */
+/** A constraint on the document's date stated by the text ("now in its second month"). */
 export interface DocumentConstraint {
   candidates: DayRange[];
   strength: number;
@@ -53,7 +53,7 @@ export interface Scan {
   futureAt(i: number): boolean;
   /** A known event referred to at token i (a name, a generic noun the document has tied to one, "X took office"). */
   eventAt(i: number): EventHit | null;
-  /** The event nearest to token i in this or the previous sentence, for "its third year". */
+  /** The event nearest to token i in this or the previous sentence, for "its second month". */
   eventNear(i: number): EventHit | null;
 }
 

@@ -4,7 +4,7 @@ import { fold } from './chars';
 /**
  * One pass, linear in the input. Order matters:
  *  1. letter-dot abbreviations ("U.S.", "D.C.", "e.g.")
- *  2. numbers with thousands separators, decimals and ordinal/decade suffixes ("200,000", "1920s", "11th")
+ *  2. numbers with thousands separators, decimals and ordinal/decade suffixes ("150,000", "1920s", "11th")
  *  3. words with inner hyphens/apostrophes ("cease-fire", "won't"); a trailing possessive "'s" becomes its own token
  *  4. anything else that is not white space: one punctuation/symbol token per character
  */
