@@ -7,6 +7,7 @@ export interface ClientSettings {
   folders?: string[];
   exclude?: string[];
   maxFileSize?: number;
+  respectGitignore?: boolean;
   diagnostics?: { severity?: Record<string, string>; ignoreFiles?: string[]; contradictionConfidence?: number; unsourcedMinWorth?: number };
   codeLens?: { mentionCounts?: boolean; sameClaim?: boolean };
   inlayHints?: { dates?: boolean };
@@ -39,6 +40,7 @@ export function readSettings(raw: ClientSettings | undefined | null): ServerSett
       include: [...include, ...folders.flatMap((f) => [`${f}/**/*.txt`, `${f}/**/*.md`])],
       exclude: strings(s.exclude, 'exclude') ?? DEFAULT_SELECTION.exclude,
       maxFileSize,
+      respectGitignore: s.respectGitignore !== false,
     },
     engine: config,
     lenses: { mentionCounts: s.codeLens?.mentionCounts !== false, sameClaim: s.codeLens?.sameClaim !== false },

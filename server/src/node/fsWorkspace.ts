@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { globToRegExp } from '../engine/glob';
 import type { ReadResult, Workspace } from '../engine/workspace';
+import { gitignoreGlobs } from './gitignore';
 import { DEFAULT_MAX_FILE_SIZE, readCorpusFile } from './readDocument';
 
 export interface CorpusSelection {
@@ -10,6 +11,8 @@ export interface CorpusSelection {
   /** Globs of files and folders never indexed. */
   exclude: string[];
   maxFileSize: number;
+  /** Also leave out what the root folder's `.gitignore` ignores (default true). */
+  respectGitignore?: boolean;
 }
 
 export const DEFAULT_SELECTION: CorpusSelection = {
@@ -22,6 +25,7 @@ export const DEFAULT_SELECTION: CorpusSelection = {
 export class FsWorkspace implements Workspace {
   private includeRe: RegExp[];
   private excludeRe: RegExp[];
+  private gitignoreRe: RegExp[] = [];
 
   constructor(
     readonly root: string,
@@ -48,10 +52,11 @@ export class FsWorkspace implements Workspace {
     const rel = this.rel(absPath);
     if (rel.startsWith('../')) return false;
     const named = `${path.basename(this.root)}/${rel}`;
-    return this.includeRe.some((re) => re.test(rel) || re.test(named)) && !this.excludeRe.some((re) => re.test(rel));
+    return this.includeRe.some((re) => re.test(rel) || re.test(named)) && !this.isExcluded(rel);
   }
 
   async listDocuments(): Promise<string[]> {
+    this.gitignoreRe = this.selection.respectGitignore === false ? [] : (await gitignoreGlobs(this.root)).map(globToRegExp);
     const found: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       let entries;
@@ -63,7 +68,7 @@ export class FsWorkspace implements Workspace {
       for (const e of entries) {
         const abs = path.join(dir, e.name);
         const rel = this.rel(abs);
-        if (this.excludeRe.some((re) => re.test(rel) || re.test(`${rel}/`))) continue;
+        if (this.isExcluded(rel) || this.isExcluded(`${rel}/`)) continue;
         if (e.isDirectory()) await walk(abs);
         else if (e.isFile() && this.isCorpusFile(abs)) found.push(this.toId(abs));
       }
@@ -78,6 +83,10 @@ export class FsWorkspace implements Workspace {
 
   relativePath(id: string): string {
     return this.rel(this.toPath(id));
+  }
+
+  private isExcluded(rel: string): boolean {
+    return this.excludeRe.some((re) => re.test(rel)) || this.gitignoreRe.some((re) => re.test(rel));
   }
 
   private rel(absPath: string): string {

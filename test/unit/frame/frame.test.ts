@@ -65,3 +65,26 @@ test('workspace file: malformed JSON and wrong shapes are reported by name, vali
   assert.deepEqual(config.ignoreFiles, ['drafts/**']);
   assert.match(problems[0], /contradictionConfidence/);
 });
+
+test('.gitignore patterns become excludes: names at any depth, anchored paths, folders; negations skipped', async () => {
+  const { gitignoreLineToGlobs } = await import('../../../server/src/node/gitignore');
+  assert.deepEqual(gitignoreLineToGlobs('drafts/'), ['**/drafts/**'], 'a trailing slash alone does not anchor');
+  assert.deepEqual(gitignoreLineToGlobs('docs/drafts/'), ['docs/drafts/**'], 'a slash inside anchors to the folder');
+  assert.deepEqual(gitignoreLineToGlobs('*.bak.txt'), ['**/*.bak.txt', '**/*.bak.txt/**']);
+  assert.deepEqual(gitignoreLineToGlobs('/scratch'), ['scratch', 'scratch/**']);
+  assert.deepEqual(gitignoreLineToGlobs('# comment'), []);
+  assert.deepEqual(gitignoreLineToGlobs('!keep.txt'), []);
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const { FsWorkspace, DEFAULT_SELECTION } = await import('../../../server/src/node/fsWorkspace');
+  const root = mkdtempSync(path.join(tmpdir(), 'corpus-lens-gitignore-'));
+  mkdirSync(path.join(root, 'articles', 'drafts'), { recursive: true });
+  writeFileSync(path.join(root, 'articles', 'a.txt'), 'Kept.');
+  writeFileSync(path.join(root, 'articles', 'drafts', 'b.txt'), 'Ignored draft.');
+  writeFileSync(path.join(root, 'articles', 'c.bak.txt'), 'Ignored backup.');
+  writeFileSync(path.join(root, '.gitignore'), 'drafts/\n*.bak.txt\n');
+  const selection = { ...DEFAULT_SELECTION, include: ['articles/**/*.txt'] };
+  assert.deepEqual(await new FsWorkspace(root, selection).listDocuments(), [path.join(root, 'articles', 'a.txt')]);
+  assert.equal((await new FsWorkspace(root, { ...selection, respectGitignore: false }).listDocuments()).length, 3);
+});
