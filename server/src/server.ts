@@ -34,12 +34,15 @@ const workspace = new MultiRootWorkspace([], settings.selection);
 const service = createLanguageService({ workspace, logger, config: settings.engine });
 const publisher = new DiagnosticsPublisher(connection, service, () => sendStatus());
 let canPullConfiguration = false;
+let refreshSupport = { semanticTokens: false, inlayHints: false, codeLenses: false };
 let settingProblems: string[] = [];
 let workspaceFileProblems: string[] = [];
 let workspaceFileText: string | undefined;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  const ws = params.capabilities.workspace;
+  refreshSupport = { semanticTokens: !!ws?.semanticTokens?.refreshSupport, inlayHints: !!ws?.inlayHint?.refreshSupport, codeLenses: !!ws?.codeLens?.refreshSupport };
   const folders = params.workspaceFolders?.map((f) => fileURLToPath(f.uri)) ?? (params.rootUri ? [fileURLToPath(params.rootUri)] : []);
   settings = readSettings((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
   service.useStorage((params.initializationOptions as { storagePath?: string } | undefined)?.storagePath); // persisted index: warm start
@@ -95,7 +98,20 @@ async function reindex(): Promise<void> {
   for (const doc of documents.all()) syncOpenDocument(doc);
   progress?.done();
   publisher.publishAll();
+  refreshEditors();
 }
+
+/**
+ * Colours, date hints and lenses the editor asked for while the index was empty or partial, or that
+ * depend on other documents, are asked for again once the index (or the exact re-join) is complete.
+ */
+function refreshEditors(): void {
+  if (refreshSupport.semanticTokens) connection.languages.semanticTokens.refresh();
+  if (refreshSupport.inlayHints) void connection.languages.inlayHint.refresh().catch(() => {});
+  if (refreshSupport.codeLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => {});
+}
+
+service.onJoinsSettled(() => refreshEditors());
 
 function isCorpus(doc: TextDocument): boolean {
   return doc.languageId === 'corpus-article' || workspace.isCorpusDocument(normalizeUri(doc.uri));

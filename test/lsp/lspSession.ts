@@ -27,7 +27,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(rootFolder: string, settings: Record<string, unknown> = {}): Promise<Session> {
+export async function startSession(rootFolder: string, settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = {}): Promise<Session> {
   const child = spawn(process.execPath, [path.join(REPO, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d) => stderr.push(String(d)));
@@ -69,7 +69,7 @@ export async function startSession(rootFolder: string, settings: Record<string, 
     rootUri: uriOf(rootFolder),
     workspaceFolders: [{ uri: uriOf(rootFolder), name: path.basename(rootFolder) }],
     capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
-    initializationOptions: { settings },
+    initializationOptions: { settings, ...initializationOptions },
   });
   await connection.sendNotification('initialized', {});
   return {
