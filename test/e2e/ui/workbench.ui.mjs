@@ -29,7 +29,7 @@ export async function run(h, { updateScreenshots = false, extensionDevelopmentPa
     wb = await openWorkbench({ extensionDevelopmentPath });
   }, { timeoutMs: 120_000 });
   if (!setupOk) {
-    for (const name of ['hover card on "Putin" in 003 names Vladimir Putin', 'Problems panel shows a Corpus Lens finding', 'Outline view shows the symbols of 003']) {
+    for (const name of ['hover card on "Putin" in 003 names Vladimir Putin', 'code lens above the first mention counts the actor across documents', 'Problems panel shows a Corpus Lens finding', 'Outline view shows the symbols of 003']) {
       h.fail(name, new Error('not run: the workbench did not open'));
     }
     return;
@@ -49,6 +49,19 @@ export async function run(h, { updateScreenshots = false, extensionDevelopmentPa
         throw e;
       }
     }, { timeoutMs: 120_000 });
+
+    await h.test('code lens above the first mention counts the actor across documents', async () => {
+      try {
+        await page.mouse.move(5, 400);
+        await page.keyboard.press('Escape');
+        const lens = page.locator('.codelens-decoration', { hasText: /Vladimir Putin: \d+ mentions in 5 documents/ }).first();
+        await lens.waitFor({ state: 'visible', timeout: 30_000 });
+        await screenshot(page, 'lenses.png', { docs: updateScreenshots });
+      } catch (e) {
+        await snapshotOnFailure(page, 'lenses');
+        throw e;
+      }
+    }, { timeoutMs: 60_000 });
 
     await h.test('Problems panel shows a Corpus Lens finding', async () => {
       try {
