@@ -166,6 +166,10 @@ export interface ClaimFrame {
   agentEntities: number[];
   args: string[];
   argEntities: number[];
+  /** The agent is a pronoun resolved to an earlier actor ("It has stepped up…" after "Russia…"): weaker evidence. */
+  coref?: boolean;
+  /** Read from an event noun ("X's offer of …"), not a verb: a presupposed event, weaker evidence. */
+  nominal?: boolean;
 }
 
 export interface Claim extends Span {

@@ -13,6 +13,10 @@ export interface SignedFrame {
   agent: string;
   /** arguments: actor ids and terms */
   args: Set<string>;
+  /** the agent was a pronoun resolved to an earlier actor: weaker evidence, never enough for a contradiction */
+  coref: boolean;
+  /** read from an event noun: background unless its participants agree closely */
+  nominal: boolean;
 }
 
 export interface ClaimSignature {
@@ -74,7 +78,7 @@ function signFrame(frame: ClaimFrame, actorId: (e: number) => string | undefined
   const argIds = frame.argEntities.map(actorId).filter((id): id is string => !!id);
   for (const id of argIds) args.add(id);
   for (const t of frame.args) if (argIds.length === 0 || !names.has(t)) args.add(t);
-  return { event: frame.event, negated: frame.negated, agent, args };
+  return { event: frame.event, negated: frame.negated, agent, args, coref: !!frame.coref, nominal: !!frame.nominal };
 }
 
 /** Inverse document frequency of each key over the claims (a claim counts once per key). */

@@ -58,6 +58,8 @@ export interface ClaimsLexicon {
   catenatives: Set<string>;
   /** canonical terms that name an event: verbs, and synonym groups holding a verb ("membership" with "join") */
   eventTerms: Set<string>;
+  /** event noun -> the verb it names ("invasion" -> invade): nominal frames */
+  eventNouns: Map<string, string>;
 }
 
 let cached: ClaimsLexicon | null = null;
@@ -127,6 +129,7 @@ export function claimsLexicon(): ClaimsLexicon {
     copulas: new Set(frames.copulas),
     catenatives: new Set(frames.catenatives),
     eventTerms: eventTerms(words.verbs, words.synonyms, canon),
+    eventNouns: new Map(Object.entries(words.eventNouns)),
   };
   return cached;
 }

@@ -74,7 +74,7 @@ function range(q: Quantity): [number, number] {
  */
 function aboutTheSameThing(a: ClaimSignature, b: ClaimSignature): boolean {
   if (sharedNouns(a, b) >= 2) return true;
-  return a.frames.some((fa) => b.frames.some((fb) => frameAgreement(fa, fb, (x, y) => x === y, true) >= 2));
+  return a.frames.some((fa) => !fa.coref && b.frames.some((fb) => !fb.coref && frameAgreement(fa, fb, (x, y) => x === y, true) >= 2));
 }
 
 /**
@@ -89,7 +89,7 @@ function polarity(a: ClaimSignature, b: ClaimSignature): Verdict | null {
   let found: { fa: SignedFrame; fb: SignedFrame; strength: number; antonym: boolean } | null = null;
   for (const fa of a.frames) {
     for (const fb of b.frames) {
-      if (!fa.agent || !fb.agent) continue;
+      if (!fa.agent || !fb.agent || fa.coref || fb.coref) continue; // a resolved pronoun is never the only evidence
       if (fa.negated !== fb.negated) {
         const strength = frameAgreement(fa, fb, (x, y) => x === y, true);
         if (strength > 2 && (!found || strength > found.strength)) found = { fa, fb, strength, antonym: false };

@@ -1,6 +1,6 @@
 import type { ActorFindings } from '../actors/findActors';
 import type { DateFindings } from '../dates/findDates';
-import type { ActorMention, Claim, DateExpression, Sentence, Span } from '../types';
+import type { ActorMention, Claim, DateExpression, LocalEntity, Sentence, Span } from '../types';
 import type { TextModel } from '../text/textModel';
 import { isUpperInitial } from '../text/chars';
 import { findAttributions, subjectOf, type AttributionCue } from './attribution';
@@ -9,6 +9,7 @@ import { canonical, claimKeys, temporalScope } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { splitClauses, type Clause } from './clauses';
 import { claimFrames } from './frames';
+import { mainAgentOf, pronounResolver } from './pronouns';
 import { findQuantities } from './quantities';
 import { tagWords, type TaggedWord } from './wordTags';
 
@@ -27,14 +28,21 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
   const dateCursor = cursor(dates.dates.map((d, index) => ({ ...d, index })));
   const claims: Claim[] = [];
   let previous: Claim[] = [];
+  let block = 0;
   for (const sentence of model.sentences) {
     const mentions = mentionCursor(sentence);
     const sentenceDates = dateCursor(sentence);
+    // a pronoun only refers back inside one paragraph
+    let newParagraph = false;
+    while (block < model.blocks.length && model.blocks[block].end <= sentence.start) {
+      block++;
+      newParagraph = true;
+    }
     if (sentence.block !== 'paragraph' || sentence.tokens.length > MAX_SENTENCE_TOKENS || sentence.tokens.length < 3) {
       previous = [];
       continue;
     }
-    const found = claimsOfSentence(model.text, sentence, mentions, sentenceDates, names, previous);
+    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, sentenceDates, names, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
       claims.push(claim);
@@ -47,11 +55,13 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
 function claimsOfSentence(
   text: string,
   sentence: Sentence,
-  mentions: ActorMention[],
+  actors: { mentions: ActorMention[]; entities: LocalEntity[] },
   dates: (DateExpression & { index: number })[],
   names: Set<string>,
   previous: Claim[],
+  newParagraph: boolean,
 ): Claim[] {
+  const mentions = actors.mentions;
   const words = tagWords(sentence.tokens);
   const clauses = splitClauses(words);
   const cues = findAttributions(words, clauses);
@@ -97,7 +107,8 @@ function claimsOfSentence(
     }
     const scope = temporalScope(words, clause);
     const frameSkip = (j: number) => skip(j) || (!!cue && words[j].lower === cue.cue);
-    const previousFrame = previous.flatMap((c) => c.frames ?? []).find((f) => f.args.length > 0 || f.argEntities.length > 0);
+    const previousFrames = previous.flatMap((c) => c.frames ?? []);
+    const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
     const frames = claimFrames(words, {
       from: clause.from,
       to: clause.to,
@@ -105,6 +116,7 @@ function claimsOfSentence(
       entityAt: (j) => mentionAt(j)?.entity,
       subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) ?? leadingNounPhrase(words, clauses[0]) : null),
       previous: previousFrame,
+      antecedent: pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames)),
     });
     const claim: Claim = {
       id: '',

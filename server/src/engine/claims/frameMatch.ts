@@ -45,10 +45,14 @@ export function frameAgreement(fa: SignedFrame, fb: SignedFrame, sameEvent: (x: 
   const agentsKnown = fa.agent !== '' && fb.agent !== '';
   if (agentsKnown && fa.agent !== fb.agent) return 0;
   const shared = sharedCount(participants(fa), participants(fb)) - (agentsKnown ? 1 : 0);
+  // an event named by a noun ("Russia's invasion of X") is mostly background: it agrees only when two participants do
+  if ((fa.nominal || fb.nominal) && shared < 2) return 0;
   // with no shared participant, the same agent doing the same thing still agrees unless both name
   // different actors or places as participants ("attacked Kyiv" / "attacked Odesa")
   if (shared <= 0 && !(agentsKnown && (fa.args.size > 0 || fb.args.size > 0) && !differentActors(fa.args, fb.args))) return 0;
-  return 1 + (agentsKnown ? 1 : 0) + Math.min(2, Math.max(0, shared)) * 0.5;
+  // an agent known only through a resolved pronoun counts half
+  const agentWeight = agentsKnown ? (fa.coref || fb.coref ? 0.5 : 1) : 0;
+  return 1 + agentWeight + Math.min(2, Math.max(0, shared)) * 0.5;
 }
 
 function differentActors(x: Set<string>, y: Set<string>): boolean {

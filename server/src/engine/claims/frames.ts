@@ -10,12 +10,18 @@
  *  - the agent is the subject before the verb group (over one appositive), shared by coordinated
  *    verbs; a gerund's agent is the name before it or the possessor of its noun ("Trump's offer of
  *    denying"); an infinitive after a predicate continues that predicate ("refused to engage with X");
- *  - an elided object ("…, refused, even as …") takes the arguments of the previous sentence.
+ *  - an elided object ("…, refused, even as …") takes the arguments of the previous sentence;
+ *  - a pronoun agent ("It has stepped up …") is resolved by `antecedent` (pronouns.ts), marked coref;
+ *  - a free adjunct participle ("…, pushing forward in X") shares the main agent, and its arguments
+ *    are the main event's too (where and to whom it happened);
+ *  - an event noun with a possessor or a named participant is a frame too (nominalFrames.ts).
  */
 import type { ClaimFrame } from '../types';
 import { nounPhraseBefore, verbGroupStart } from './attribution';
 import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
+import { addAll, NO_ROLE, roleOf as roleOfWords, type Role } from './frameRoles';
+import { nominalFrame } from './nominalFrames';
 import { isContentWord, type TaggedWord } from './wordTags';
 
 export interface FrameContext {
@@ -30,26 +36,25 @@ export interface FrameContext {
   subject: { from: number; to: number } | null;
   /** arguments of the previous sentence's first frame: what an elided object refers to */
   previous?: Pick<ClaimFrame, 'args' | 'argEntities'>;
-}
-
-interface Role {
-  terms: string[];
-  entities: number[];
+  /** the actor a pronoun at word j refers to, when it can be told (pronouns.ts) */
+  antecedent?: (j: number) => Role | null;
 }
 
 const MAX_FRAMES = 5;
 const MAX_OBJECT_WORDS = 12;
 const INFINITIVE_REACH = 4;
 const OBJECT_PREPOSITIONS = new Set(['to', 'with', 'on', 'for', 'into', 'against', 'over', 'about', 'at', 'in']);
-const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over']);
+const PARTICLES = new Set(['out', 'up', 'down', 'off', 'back', 'away', 'over', 'forward', 'ahead']);
 const CLAUSE_OPENERS = new Set(['that', '"', ':', ',', '.', 'to', 'what', 'whether', 'how', 'why', 'if']);
-const NO_ROLE: Role = { terms: [], entities: [] };
 
 export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[] {
   const lex = claimsLexicon();
   const frames: ClaimFrame[] = [];
   let mainAgent: Role | null = null;
+  let mainFrame: ClaimFrame | null = null;
+  const adjuncts: ClaimFrame[] = [];
   let lastHead = -INFINITIVE_REACH - 1;
+  let consumed = ctx.from;
   for (let j = ctx.from; j < ctx.to && frames.length < MAX_FRAMES; j++) {
     if (ctx.skip(j)) continue;
     if (lex.conditionalOpeners.has(words[j].lower) && j > ctx.from) break; // "… if Moscow refuses": not asserted
@@ -63,17 +68,26 @@ export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[
       continue;
     }
     const predicate = predicateAt(words, j, ctx.to);
-    if (!predicate) continue;
+    if (!predicate) {
+      const nominal = j >= consumed ? nominalFrame(words, j, ctx) : null;
+      if (nominal) {
+        frames.push(nominal.frame);
+        consumed = nominal.end;
+      }
+      continue;
+    }
     const object = objectAfter(words, predicate.end, ctx);
+    consumed = object.end;
     lastHead = predicate.end - 1;
     const groupStart = verbGroupStart(words, predicate.verb, ctx.from);
     const finite = words[predicate.verb].tag === 'verb' || groupStart < predicate.verb;
     let agent: Role;
+    const adjunct = !finite && mainAgent !== null && freeAdjunct(words, j, ctx.from);
     if (finite) {
       const np = firstPart(words, nounPhraseBefore(words, groupStart - 1, ctx.from)) ?? (mainAgent ? null : ctx.subject);
-      agent = np ? roleOf(words, np.from, np.to, ctx) : mainAgent ?? NO_ROLE;
+      agent = np ? agentOf(words, np, ctx) : mainAgent ?? NO_ROLE;
       mainAgent ??= agent;
-    } else agent = gerundAgent(words, j, ctx);
+    } else agent = adjunct && mainAgent ? mainAgent : gerundAgent(words, j, ctx);
     let negated = negatedGroup(words, groupStart, predicate.verb);
     let event = predicate.event;
     const headTerm = object.head >= 0 ? canonical(words[object.head].lemma) : null;
@@ -87,13 +101,36 @@ export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[
       args.terms = [...ctx.previous.args];
       args.entities = [...ctx.previous.argEntities];
     }
-    frames.push({ event, negated, agent: agent.terms, agentEntities: agent.entities, args: args.terms, argEntities: args.entities });
+    const frame: ClaimFrame = { event, negated, agent: agent.terms, agentEntities: agent.entities, args: args.terms, argEntities: args.entities };
+    if (agent.coref) frame.coref = true;
+    frames.push(frame);
+    if (finite && agent === mainAgent) mainFrame ??= frame;
+    if (adjunct) adjuncts.push(frame);
     if (!carried && headTerm && headTerm !== event && lex.negativePredicates.has(event) && lex.eventTerms.has(headTerm) && frames.length < MAX_FRAMES) {
       // "denying Ukraine NATO membership": no membership; who is denied is an argument, not the agent
       frames.push({ event: headTerm, negated: !negated, agent: [], agentEntities: [], args: args.terms.filter((t) => t !== headTerm), argEntities: args.entities });
     }
   }
+  for (const frame of adjuncts) {
+    // "stepped up its offensive, pushing forward in X": X is where the main event happens too
+    if (!mainFrame || frame === mainFrame) continue;
+    addAll(mainFrame.args, frame.args.filter((t) => t !== mainFrame!.event));
+    addAll(mainFrame.argEntities, frame.argEntities);
+  }
   return frames;
+}
+
+/** "…, pushing forward in X" / "…, and trying to enter Y": a participle opening a comma-set phrase. */
+function freeAdjunct(words: TaggedWord[], j: number, from: number): boolean {
+  if (!words[j].lower.endsWith('ing') || j - 1 <= from) return false;
+  const before = words[j - 1].lower;
+  return before === ',' || ((before === 'and' || before === 'or') && words[j - 2]?.lower === ',');
+}
+
+/** The agent noun phrase; a lone third-person pronoun takes its antecedent, when one can be told. */
+function agentOf(words: TaggedWord[], np: { from: number; to: number }, ctx: FrameContext): Role {
+  if (np.to - np.from === 1 && words[np.from].tag === 'pron') return ctx.antecedent?.(np.from) ?? NO_ROLE;
+  return roleOf(words, np.from, np.to, ctx);
 }
 
 interface Predicate {
@@ -135,6 +172,8 @@ function predicateAt(words: TaggedWord[], j: number, to: number): Predicate | nu
 interface ObjectPhrase extends Role {
   /** head noun of the object (after looking through "sign of", "the idea of"), or -1 */
   head: number;
+  /** first word after the object */
+  end: number;
   /** the object opens with "no"/"none": "gave no sign of" */
   negated: boolean;
 }
@@ -142,7 +181,7 @@ interface ObjectPhrase extends Role {
 /** The object after a predicate: an optional preposition, then a noun phrase (with "of" and coordination). */
 function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): ObjectPhrase {
   const lex = claimsLexicon();
-  const out: ObjectPhrase = { terms: [], entities: [], head: -1, negated: false };
+  const out: ObjectPhrase = { terms: [], entities: [], head: -1, end: from, negated: false };
   let j = from;
   while (j < ctx.to && words[j].token.kind === 'word' && words[j].tag === 'word' && words[j].lower.endsWith('ly')) j++;
   if (j < ctx.to && OBJECT_PREPOSITIONS.has(words[j].lower) && words[j + 1] && words[j + 1].tag !== 'vpart' && words[j + 1].tag !== 'verb') j++;
@@ -171,6 +210,7 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
     const term = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
     if (!lex.genericTerms.has(term) && !lex.genericTerms.has(w.lemma)) addAll(out.terms, [term]);
   }
+  out.end = j;
   if ((out.head < 0 || lookThrough) && chunkHead >= 0) out.head = chunkHead;
   if (out.head >= 0 && words[out.head].tag === 'name') out.head = -1;
   return out;
@@ -215,19 +255,6 @@ function gerundAgent(words: TaggedWord[], j: number, ctx: FrameContext): Role {
   return NO_ROLE;
 }
 
-/** Canonical terms and entities of a noun phrase; a pronoun alone is an unknown role. */
 function roleOf(words: TaggedWord[], from: number, to: number, ctx: FrameContext): Role {
-  const lex = claimsLexicon();
-  const role: Role = { terms: [], entities: [] };
-  for (let k = from; k < to; k++) {
-    const w = words[k];
-    const entity = ctx.entityAt(k);
-    if (entity !== undefined) addAll(role.entities, [entity]);
-    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !lex.genericTerms.has(w.lemma))) addAll(role.terms, [canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma)]);
-  }
-  return role;
-}
-
-function addAll<T>(list: T[], values: T[]): void {
-  for (const v of values) if (!list.includes(v)) list.push(v);
+  return roleOfWords(words, from, to, ctx.entityAt);
 }
