@@ -21,6 +21,16 @@ export function documentShortId(path: string): string {
   return (lead ? lead[1] : stem).replace(/[^\w-]+/g, '-');
 }
 
+/** The last part of a path or URI, percent-decoded when it is a URI (a stray '%' is kept as it is). */
+function fileName(path: string): string {
+  const last = path.split('/').pop() ?? path;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
@@ -37,7 +47,7 @@ export function analyzeDocument(path: string, rawText: string, options: Analysis
   if (!text.trim()) problems.push('the file is empty');
   else if (model.sentences.length === 0) problems.push('no text to analyse (only punctuation or markup)');
   const actors = findActors(model, options.lexicon);
-  const dates = findDates(model, { metadataDate: markup.metadata.date ?? options.workspaceDate });
+  const dates = findDates(model, { metadataDate: markup.metadata.date ?? options.workspaceDate, fileName: fileName(path) });
   const claims = findClaims(model, actors, dates, documentShortId(path));
   const titleText = markup.metadata.title ?? (model.title ? model.text.slice(model.title.start, model.title.end).replace(/\s+/g, ' ') : null);
   return {

@@ -3,6 +3,7 @@ import type { TextModel } from '../text/textModel';
 import { isoDay, parseIsoDay, type DayRange } from './calendar';
 import { inferDocumentDate, parseMetadataDate, type FoundMatch } from './documentDate';
 import { eventAtToken, eventNearToken, findEventReferences } from './events';
+import { dateFromFileName } from './fileNameDate';
 import { scanSentence } from './grammar';
 import { lowerCase, makeScan } from './scan';
 import { rangeValue, type Resolved } from './values';
@@ -16,6 +17,8 @@ export interface DateFindings {
 export interface DateContext {
   /** A date the user gave for this document (front matter `date:` or the workspace file), as written there. */
   metadataDate?: string;
+  /** The document's file name: a date written in it dates the document when no metadata does. */
+  fileName?: string;
 }
 
 /**
@@ -33,7 +36,7 @@ export function findDates(model: TextModel, context: DateContext): DateFindings 
     for (const match of scanSentence(scan)) found.push({ match, scan, sentence });
   });
   const metadata = context.metadataDate ? parseMetadataDate(context.metadataDate) : null;
-  const date = metadata ?? inferDocumentDate(found, sentences, lows, events);
+  const date = metadata ?? dateFromFileName(context.fileName) ?? inferDocumentDate(found, sentences, lows, events);
   return { dates: resolveAll(found, date), date };
 }
 
