@@ -185,4 +185,37 @@ describe('Corpus Lens in a real VS Code', function () {
       );
     });
   });
+
+  describe('articles created and deleted while VS Code runs', function () {
+    // Two short articles that disagree on a figure, written into the seeds folder through the
+    // workspace API, then deleted: the server must pick both changes up from the file watcher.
+    const NEW_FILES = ['zz-e2e-port-strike-a.txt', 'zz-e2e-port-strike-b.txt'];
+    const TEXTS = [
+      'Port strike turns deadly\n\nThe dock strike in Rotterdam killed 40 people on Monday, police said. Unions blamed the port authority.\n',
+      'Calm returns to the port\n\nTwelve people died in the dock strike in Rotterdam on Monday, the city council said. Talks resume this week.\n',
+    ];
+    const uris = () => NEW_FILES.map((f) => seedUri(f));
+    const remove = async () => {
+      for (const uri of uris()) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    };
+    before(remove); // leftovers of an interrupted run
+    after(remove);
+
+    it('indexes new files, flags their contradiction with related information, and forgets them when deleted', async function () {
+      this.timeout(3 * SETTING_TIMEOUT_MS);
+      const startCount = (await indexStatus())!.documents;
+      for (const [i, uri] of uris().entries()) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(TEXTS[i]));
+      const [a, b] = uris();
+      const contradiction = await waitFor(
+        'a contradiction on the new article, related to the other new article',
+        () => vscode.languages.getDiagnostics(a).find((d) => codeOf(d) === 'contradiction' && d.relatedInformation?.some((r) => r.location.uri.toString() === b.toString())),
+        SETTING_TIMEOUT_MS,
+      );
+      assert.match(contradiction.message, /figures disagree/);
+      assert.equal((await indexStatus())!.documents, startCount + 2);
+      await remove();
+      await waitFor('the deleted articles to leave the index', async () => (await indexStatus())!.documents === startCount, SETTING_TIMEOUT_MS);
+      await waitFor('their findings to be cleared', () => vscode.languages.getDiagnostics(a).length === 0, SETTING_TIMEOUT_MS);
+    });
+  });
 });
