@@ -1,16 +1,18 @@
+import * as path from 'node:path';
 import { analyzeDocument } from './analyzeDocument';
 import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { compactAnalysis } from './corpus/compactAnalysis';
 import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
-import { engineFingerprint, loadPersistedIndex, savePersistedIndex } from './corpus/persistedIndex';
+import { FileAnalysisStore } from './corpus/analysisStore';
+import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, savePersistedIndex, type PersistedEntry } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
 import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
 import { analyzeOne } from './worker/analyzeOne';
 import { indexDocuments } from './worker/indexDocuments';
-import type { AnalysisJob } from './worker/protocol';
+import type { AnalysisJob, AnalysisOutcome } from './worker/protocol';
 import { silentLogger, type Logger, type Workspace } from './workspace';
 import { parseWorkspaceFile, WORKSPACE_FILE, type WorkspaceFile } from './workspaceFile';
 
@@ -100,7 +102,7 @@ export class LanguageService {
         const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
         return this.isCurrent(id, job) ? undefined : job;
       },
-      accept: (outcome) => ('error' in outcome ? this.skip(outcome.id, outcome.error) : this.accept(outcome.analysis, outcome.analysis.hash, false)),
+      accept: (outcome) => this.acceptOutcome(outcome),
       skip: (id, reason) => this.skip(id, reason),
       lexicon: this.lexicon,
       onProgress,
@@ -171,17 +173,20 @@ export class LanguageService {
     return stored;
   }
 
-  /** Writes the index to the storage folder (when there is one), for the next warm start. */
+  /** Writes the index to the storage folder (when there is one), for the next warm start; the analyses are already in their file. */
   async persistIndex(): Promise<void> {
-    if (!this.storagePath) return;
-    const entries = function* (self: LanguageService) {
-      for (const doc of self.index.documents()) {
-        const key = self.analysisKeys.get(doc.path);
-        if (key) yield { key, analysis: doc };
-      }
-    };
+    const store = this.index.store;
+    if (!this.storagePath || !(store instanceof FileAnalysisStore)) return;
     try {
-      await savePersistedIndex(this.storagePath, this.fingerprint(), entries(this), this.analysisKeys.size);
+      if (store.wasteful) store.compact();
+      const entries: PersistedEntry[] = [];
+      for (const path of this.index.paths()) {
+        const key = this.analysisKeys.get(path);
+        const at = store.locationOf(path);
+        const contribution = this.index.contribution(path);
+        if (key && at && contribution) entries.push({ key, contribution, at });
+      }
+      await savePersistedIndex(this.storagePath, this.fingerprint(), store.id, entries, entries.length);
     } catch (err) {
       this.logger.warn(`could not save the index to ${this.storagePath}: ${(err as Error).message}`);
     }
@@ -198,11 +203,14 @@ export class LanguageService {
     const loaded = await loadPersistedIndex(this.storagePath, this.fingerprint());
     if ('stale' in loaded) this.logger.info(`persisted index not used: ${loaded.stale}; rebuilding`);
     if ('corrupt' in loaded) this.logger.warn(`persisted index was unreadable (${loaded.corrupt}); rebuilding`);
+    const store = FileAnalysisStore.open(path.join(this.storagePath, PERSISTED_ANALYSES_FILE), 'entries' in loaded ? loaded.id : undefined);
+    this.index.useStore(store);
     if (!('entries' in loaded)) return 0;
     for (const e of loaded.entries) {
-      const path = e.contribution.path;
-      this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.parseStored(path, e.parse)));
-      this.analysisKeys.set(path, e.key);
+      const id = e.contribution.path;
+      store.adopt(id, e.at);
+      this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.parseStored(id)));
+      this.analysisKeys.set(id, e.key);
     }
     this.logger.info(`loaded ${loaded.entries.length} documents from the persisted index`);
     return loaded.entries.length;
@@ -213,16 +221,20 @@ export class LanguageService {
    * empty text until the document is read and analysed again, which starts at once (indexWorkspace
    * waits for it).
    */
-  private parseStored(path: string, parse: () => DocumentAnalysis): DocumentAnalysis {
+  private parseStored(path: string): DocumentAnalysis {
     try {
-      return parse();
+      const stored = this.index.store.get(path);
+      if (!stored) throw new Error(`no stored analysis of ${path}`);
+      return stored;
     } catch (err) {
       this.logger.warn(`persisted index: ${(err as Error).message}; analysing the document again`);
       this.analysisKeys.delete(path);
       const repair = new Promise((resolve) => setImmediate(resolve)).then(() => this.refreshDocument(path));
       this.repairs.add(repair);
       void repair.finally(() => this.repairs.delete(repair));
-      return compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
+      const placeholder = compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
+      this.index.store.put(placeholder);
+      return placeholder;
     }
   }
 
@@ -240,15 +252,26 @@ export class LanguageService {
     return key !== undefined && key === validityKey(contentHashOf(job.text), job.workspaceDate, this.lexicon.version);
   }
 
+  /** Takes a bulk indexing outcome: an analysis made here (already compact), one made on a worker thread, or an error. */
+  private acceptOutcome(outcome: AnalysisOutcome): void {
+    if ('error' in outcome) return this.skip(outcome.id, outcome.error);
+    if ('analysis' in outcome) return void this.accept(outcome.analysis, outcome.analysis.hash, false);
+    this.index.setAnalysed(outcome.resident, outcome.json);
+    this.accepted(outcome.id, outcome.resident.hash);
+  }
+
   /** Stores an analysis, compacted first unless it already is (bulk indexing compacts: see indexDocuments); returns the stored analysis. */
   private accept(analysis: DocumentAnalysis, hash: string, compact = true): DocumentAnalysis {
     if (compact) analysis = compactAnalysis(analysis);
-    const id = analysis.path;
-    this.skipped.delete(id);
     this.index.set(analysis);
-    this.analysisKeys.set(id, validityKey(hash, this.workspaceDateOf(id), this.lexicon.version));
-    for (const p of analysis.problems) this.logger.warn(`${this.workspace.relativePath(id)}: ${p}`);
+    this.accepted(analysis.path, hash);
+    for (const p of analysis.problems) this.logger.warn(`${this.workspace.relativePath(analysis.path)}: ${p}`);
     return analysis;
+  }
+
+  private accepted(id: string, hash: string): void {
+    this.skipped.delete(id);
+    this.analysisKeys.set(id, validityKey(hash, this.workspaceDateOf(id), this.lexicon.version));
   }
 
   private forget(id: string): boolean {

@@ -1,4 +1,5 @@
 import type { CorpusIndex } from './corpus/corpusIndex';
+import { mentionKind } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
 /** Index of the span in a start-sorted list that contains `offset` (end inclusive, so a cursor right after a word still hits it). */
@@ -63,7 +64,12 @@ export function sortedMentions(index: CorpusIndex, actor: Actor): MentionRef[] {
 export function definingMention(index: CorpusIndex, actor: Actor): MentionRef | undefined {
   const sorted = sortedMentions(index, actor);
   const fullName = actor.name.toLowerCase();
-  return sorted.find((r) => index.mention(r)!.kind === 'name' && index.mention(r)!.text.replace(/\s+/g, ' ').toLowerCase().includes(fullName)) ?? sorted[0];
+  const isFullName = (r: MentionRef) => {
+    const doc = index.resident(r.path);
+    if (!doc || mentionKind(doc, r.index) !== 'name') return false;
+    return !!index.mention(r)?.text.replace(/\s+/g, ' ').toLowerCase().includes(fullName);
+  };
+  return sorted.find(isFullName) ?? sorted[0];
 }
 
 /** The next (or previous) mention of the same actor after the given position, across documents, wrapping around. */
@@ -71,7 +77,7 @@ export function adjacentMention(index: CorpusIndex, actor: Actor, path: string, 
   const sorted = sortedMentions(index, actor);
   if (sorted.length === 0) return undefined;
   const order = documentOrder(index);
-  const cmp = (r: MentionRef) => order(r.path, path) || index.mention(r)!.start - offset;
+  const cmp = (r: MentionRef) => order(r.path, path) || index.mentionSpan(r)!.start - offset;
   if (direction === 1) return sorted.find((r) => cmp(r) > 0) ?? sorted[0];
   for (let i = sorted.length - 1; i >= 0; i--) if (cmp(sorted[i]) < 0) return sorted[i];
   return sorted[sorted.length - 1];

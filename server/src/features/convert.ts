@@ -3,23 +3,26 @@ import type { CorpusIndex } from '../engine/corpus/corpusIndex';
 import { offsetAt, rangeOf } from '../engine/text/lines';
 import type { DocumentAnalysis, MentionRef, Span } from '../engine/types';
 
+/** A document's line starts: in its analysis, or packed in its resident part. */
+type Lines = { path: string; lineStarts: ArrayLike<number> };
+
 /** Engine offsets <-> LSP positions, using each document's line starts. */
-export function toRange(doc: DocumentAnalysis, span: Span): Range {
-  return rangeOf(doc.lineStarts, span);
+export function toRange(doc: Lines, span: Span): Range {
+  return rangeOf(doc.lineStarts as readonly number[], span);
 }
 
 export function toOffset(doc: DocumentAnalysis, position: Position): number {
   return offsetAt(doc.lineStarts, position, doc.length);
 }
 
-export function toLocation(doc: DocumentAnalysis, span: Span): Location {
+export function toLocation(doc: Lines, span: Span): Location {
   return { uri: doc.path, range: toRange(doc, span) };
 }
 
+/** Where a mention is, from the document's resident part (references to an actor named everywhere read no analysis). */
 export function mentionLocation(index: CorpusIndex, ref: MentionRef): Location | undefined {
-  const doc = index.get(ref.path);
-  const m = doc?.mentions[ref.index];
-  return doc && m ? toLocation(doc, m) : undefined;
+  const span = index.mentionSpan(ref);
+  return span ? toLocation(index.resident(ref.path)!, span) : undefined;
 }
 
 /** Markdown-safe text (hover cards are Markdown). */

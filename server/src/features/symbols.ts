@@ -85,7 +85,7 @@ export function provideWorkspaceSymbols(service: LanguageService, params: Worksp
     if (out.length >= limit) return out;
   }
   if (words.length === 0) return out;
-  for (const doc of service.index.documents()) {
+  for (const doc of service.index.residents()) {
     for (const claim of doc.claims) {
       const text = claim.text.toLowerCase();
       if (!words.every((w) => text.includes(w))) continue;

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { AnalysisPool, findWorkerScript } from '../../../server/src/engine/worker/analysisPool';
 import { analyzeOne } from '../../../server/src/engine/worker/analyzeOne';
+import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -12,13 +13,17 @@ const SEEDS = path.resolve(__dirname, '../../../../seeds');
 const jobs = () => readdirSync(SEEDS).map((f) => ({ id: `/corpus/${f}`, text: readFileSync(path.join(SEEDS, f), 'utf8') }));
 const script = findWorkerScript();
 
-test('worker threads give the same analyses as the calling thread', { skip: !script && 'dist/analysisWorker.js not built' }, async () => {
+test('worker threads give the same analyses as the calling thread, and their resident parts', { skip: !script && 'dist/analysisWorker.js not built' }, async () => {
   const lexicon = builtinLexicon();
   const pool = AnalysisPool.open(lexicon, { size: 2, script })!;
   try {
     const all = jobs();
     const [a, b] = await Promise.all([pool.analyze(all.slice(0, 2)), pool.analyze(all.slice(2))]);
-    assert.deepEqual([...a, ...b], all.map((j) => analyzeOne(j, lexicon)));
+    const expected = all.map((j) => analyzeOne(j, lexicon));
+    assert.deepEqual(
+      [...a, ...b].map((o) => ('json' in o ? { id: o.id, resident: o.resident, analysis: JSON.parse(o.json) } : o)),
+      expected.map((o) => ('analysis' in o ? { id: o.id, resident: residentOf(o.analysis), analysis: JSON.parse(JSON.stringify(o.analysis)) } : o)),
+    );
   } finally {
     await pool.close();
   }

@@ -44,7 +44,7 @@ test('a corrupt persisted index is deleted and rebuilt; a stale one is ignored',
 
 test('a truncated file (fewer entries than its header says) is not trusted', async () => {
   const storage = tmp();
-  await savePersistedIndex(storage, 'e', [], 3);
+  await savePersistedIndex(storage, 'e', 'some-id', [], 3);
   const loaded = await loadPersistedIndex(storage, 'e');
   assert.ok('corrupt' in loaded);
 });
@@ -81,8 +81,8 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
 
 test('an analyses file that does not belong to the index file is not trusted', async () => {
   const storage = tmp();
-  await savePersistedIndex(storage, 'e', [], 0);
-  writeFileSync(path.join(storage, PERSISTED_ANALYSES_FILE), '{"format":"corpus-lens-index","id":"another"}\n');
+  await savePersistedIndex(storage, 'e', 'some-id', [], 0);
+  writeFileSync(path.join(storage, PERSISTED_ANALYSES_FILE), '{"format":"corpus-lens-analyses","id":"another"}\n');
   assert.ok('corrupt' in (await loadPersistedIndex(storage, 'e')));
   assert.ok('missing' in (await loadPersistedIndex(storage, 'e')), 'both files were deleted');
 });

@@ -1,5 +1,6 @@
-import type { Actor, Claim, ClaimRef, DocumentAnalysis, MentionRef } from '../types';
+import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
 import type { CorpusIndex } from './corpusIndex';
+import { mentionCount, mentionEntity, mentionSentence, type ResidentDocument } from './residentDocument';
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
@@ -88,7 +89,7 @@ export class ActorViews {
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
     let n = 0;
-    for (const doc of [...this.index.documents()]) {
+    for (const doc of this.index.residents()) {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
       const ids = new Set(doc.entities.map((_, e) => this.index.actors.actorOf(doc.path, e)));
       for (const id of ids) {
@@ -120,22 +121,24 @@ export class ActorViews {
     return (view.coByCount ??= [...view.co].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   }
 
-  /** The first `limit` claims about the actor in reading order, sourced ones first. */
+  /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */
   firstClaims(actor: Actor, limit: number): ActorClaim[] {
     const view = this.view(actor);
     if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
-    const sourced: ActorClaim[] = [];
-    const others: ActorClaim[] = [];
+    const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
+    const others: { ref: ClaimRef; asSource: boolean }[] = [];
     for (const path of view.order) {
-      const doc = this.index.get(path)!;
+      const doc = this.index.resident(path)!;
       for (const code of view.parts.get(path)!.claims) {
-        const index = code >> 1;
-        const c = { ref: { path, index }, claim: doc.claims[index], asSource: (code & 1) === 1 };
-        (c.claim.attribution === 'sourced' ? sourced : others).push(c);
+        const c = { ref: { path, index: code >> 1 }, asSource: (code & 1) === 1 };
+        (doc.claims[c.ref.index].attribution === 'sourced' ? sourced : others).push(c);
       }
       if (sourced.length >= limit) break;
     }
-    const claims = [...sourced, ...others].slice(0, limit);
+    const claims = [...sourced, ...others]
+      .slice(0, limit)
+      .map(({ ref, asSource }) => ({ ref, asSource, claim: this.index.claim(ref) }))
+      .filter((c): c is ActorClaim => c.claim !== undefined);
     view.firstClaims = { limit, claims };
     return claims;
   }
@@ -151,7 +154,7 @@ export class ActorViews {
     const paths = new Set<string>();
     for (const r of actor.mentions) paths.add(r.path);
     for (const path of paths) {
-      const part = this.partOf(actor.id, this.index.get(path));
+      const part = this.partOf(actor.id, this.index.resident(path));
       if (part) this.add(view, path, part);
     }
     view.order = [...view.parts.keys()].sort(this.documentOrder);
@@ -166,7 +169,7 @@ export class ActorViews {
       view.claimCount -= old.claims.length;
       view.order.splice(view.order.indexOf(path), 1);
     }
-    const part = this.partOf(id, this.index.get(path));
+    const part = this.partOf(id, this.index.resident(path));
     if (!part) return;
     this.add(view, path, part);
     let lo = 0;
@@ -185,22 +188,23 @@ export class ActorViews {
     view.claimCount += part.claims.length;
   }
 
-  private partOf(id: string, doc: DocumentAnalysis | undefined): DocumentPart | undefined {
+  private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
     if (!doc) return undefined;
     const actors = this.index.actors;
     const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
     const mentions: number[] = [];
     const sentences = new Set<number>();
-    doc.mentions.forEach((m, index) => {
-      if (owners[m.entity] !== id) return;
+    const count = mentionCount(doc);
+    for (let index = 0; index < count; index++) {
+      if (owners[mentionEntity(doc, index)] !== id) continue;
       mentions.push(index);
-      sentences.add(m.sentence);
-    });
+      sentences.add(mentionSentence(doc, index));
+    }
     if (mentions.length === 0) return undefined;
     const counts = new Map<string, number>();
-    for (const m of doc.mentions) {
-      const other = owners[m.entity];
-      if (other && other !== id && sentences.has(m.sentence)) counts.set(other, (counts.get(other) ?? 0) + 1);
+    for (let index = 0; index < count; index++) {
+      const other = owners[mentionEntity(doc, index)];
+      if (other && other !== id && sentences.has(mentionSentence(doc, index))) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
     const claims: number[] = [];
     doc.claims.forEach((claim, i) => {
@@ -212,8 +216,8 @@ export class ActorViews {
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
   readonly documentOrder = (a: string, b: string): number => {
-    const da = this.index.get(a)?.date?.from;
-    const db = this.index.get(b)?.date?.from;
+    const da = this.index.resident(a)?.date?.from;
+    const db = this.index.resident(b)?.date?.from;
     if (da && db && da !== db) return da < db ? -1 : 1;
     if (da && !db) return -1;
     if (db && !da) return 1;

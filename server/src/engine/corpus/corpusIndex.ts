@@ -1,10 +1,12 @@
 import type { ActorLexicon } from '../actors/lexicon';
-import { contributionOf, joinContributions, resolveActors, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
+import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
 import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
-import type { ActorMention, Claim, DocumentAnalysis, MentionRef } from '../types';
+import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
+import { MemoryAnalysisStore, type AnalysisStore } from './analysisStore';
 import { claimPrint, patchClaimGraph } from './claimPatch';
+import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
@@ -13,7 +15,7 @@ const MAX_PATCH_DEPTH = 200;
 
 /**
  * A document loaded from the persisted index and not read yet: what the actor join needs of it, and
- * how to parse the rest (on first use: a warm start answers before every analysis is parsed).
+ * how to read its analysis (on first use: a warm start answers before every analysis is parsed).
  */
 export class UnparsedDocument {
   constructor(
@@ -26,6 +28,10 @@ export class UnparsedDocument {
  * All document analyses of the corpus, and the cross-document joins built from them (actors,
  * claim clusters, contradictions). The joins read only per-document results, never text.
  *
+ * Memory: per document, only its resident part (corpus/residentDocument.ts: what the joins and the
+ * actor views read) is held here; full analyses are in the analysis store (in a file for large
+ * workspaces, see FileAnalysisStore), read back when a request needs one document in full.
+ *
  * Incremental: the first access joins the whole corpus (resolveActors, linkClaims). After that,
  * a changed document is applied on top of the joins in O(document + what it touches): when what
  * the joins read of it is unchanged (typing inside a sentence), nothing is redone; otherwise the
@@ -35,7 +41,7 @@ export class UnparsedDocument {
  */
 export class CorpusIndex {
   /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
-  private readonly docs = new Map<string, DocumentAnalysis | UnparsedDocument>();
+  private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
@@ -54,8 +60,16 @@ export class CorpusIndex {
   /** Per-actor views for hover, definition and references, kept current document by document. */
   readonly views: ActorViews;
 
-  constructor(private lexicon: ActorLexicon) {
+  constructor(
+    private lexicon: ActorLexicon,
+    private analysisStore: AnalysisStore = new MemoryAnalysisStore(),
+  ) {
     this.views = new ActorViews(this);
+  }
+
+  /** Where the full analyses are. */
+  get store(): AnalysisStore {
+    return this.analysisStore;
   }
 
   /** Bumped on every change; lets callers cache what they derive from the index. */
@@ -84,28 +98,80 @@ export class CorpusIndex {
     this.dropJoins();
   }
 
+  /** Sets a document's analysis (in compact form: see compactAnalysis). */
   set(doc: DocumentAnalysis): void {
-    this.change(doc.path, doc);
+    const old = this.beforeChange(doc.path);
+    this.store.put(doc);
+    this.change(doc.path, residentOf(doc), old);
   }
 
-  /** Adds a document loaded from the persisted index, parsed on first use (see UnparsedDocument). */
+  /** Sets a document analysed on a worker thread: its resident part, and its analysis as JSON text (stored, not parsed). */
+  setAnalysed(resident: ResidentDocument, json: string): void {
+    const old = this.beforeChange(resident.path);
+    this.store.putJson(resident.path, json);
+    this.change(resident.path, resident, old);
+  }
+
+  /** Adds a document loaded from the persisted index, parsed on first use (see UnparsedDocument); its analysis must be in the store. */
   setUnparsed(doc: UnparsedDocument): void {
-    this.change(doc.contribution.path, doc);
+    this.change(doc.contribution.path, doc, this.beforeChange(doc.contribution.path));
   }
 
   delete(path: string): boolean {
     if (!this.docs.has(path)) return false;
-    this.change(path, undefined);
+    const old = this.beforeChange(path);
+    this.store.delete(path);
+    this.change(path, undefined, old);
     return true;
   }
 
+  /** The document's full analysis (from the analysis store: a read and a parse when it is not among the recently used). */
   get(path: string): DocumentAnalysis | undefined {
     const doc = this.docs.get(path);
+    if (!doc) return undefined;
+    return doc instanceof UnparsedDocument ? doc.parse() : this.store.get(path);
+  }
+
+  /** What the joins and views read of the document, kept in memory. */
+  resident(path: string): ResidentDocument | undefined {
+    const doc = this.docs.get(path);
     if (!(doc instanceof UnparsedDocument)) return doc;
-    const parsed = doc.parse();
-    this.docs.set(path, parsed);
+    const resident = residentOf(doc.parse());
+    this.docs.set(path, resident);
     this.unparsed--;
-    return parsed;
+    return resident;
+  }
+
+  /**
+   * Moves the analyses to another store (the file-backed one, once the storage folder is known);
+   * documents already in the index keep their analyses.
+   */
+  useStore(store: AnalysisStore): void {
+    for (const path of this.docs.keys()) {
+      const analysis = this.get(path);
+      if (analysis) store.put(analysis);
+    }
+    this.analysisStore = store;
+  }
+
+  /** What the actor join reads of a document. */
+  contribution(path: string): DocumentContribution | undefined {
+    const doc = this.docs.get(path);
+    return doc instanceof UnparsedDocument ? doc.contribution : doc && residentContribution(doc);
+  }
+
+  /** Every document's resident part, in insertion order. */
+  *residents(): IterableIterator<ResidentDocument> {
+    for (const path of [...this.docs.keys()]) {
+      const r = this.resident(path);
+      if (r) yield r;
+    }
+  }
+
+  /** Where a mention is (without reading the document's analysis). */
+  mentionSpan(ref: MentionRef): Span | undefined {
+    const doc = this.resident(ref.path);
+    return doc && ref.index * 5 < doc.mentions.length ? mentionSpan(doc, ref.index) : undefined;
   }
 
   has(path: string): boolean {
@@ -116,14 +182,18 @@ export class CorpusIndex {
     return this.docs.size;
   }
 
+  /** Every document's full analysis: a read of the whole analysis store (export, tests), never on a request path. */
   *documents(): IterableIterator<DocumentAnalysis> {
-    for (const path of this.docs.keys()) yield this.get(path)!;
+    for (const path of [...this.docs.keys()]) {
+      const doc = this.get(path);
+      if (doc) yield doc;
+    }
   }
 
-  /** Every document parsed: the map the claim linking reads. */
-  private parsedDocuments(): ReadonlyMap<string, DocumentAnalysis> {
-    if (this.unparsed > 0) for (const path of [...this.docs.keys()]) this.get(path);
-    return this.docs as ReadonlyMap<string, DocumentAnalysis>;
+  /** Every document's resident part in path order (cluster ids do not depend on the order documents were read): what the claim linking reads. */
+  private residentDocuments(): ReadonlyMap<string, ResidentDocument> {
+    const paths = [...this.docs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return new Map(paths.map((path) => [path, this.resident(path)!]));
   }
 
   paths(): string[] {
@@ -140,13 +210,10 @@ export class CorpusIndex {
     this.catchUp();
     if (!this.actorTable) {
       const started = Date.now();
-      this.actorTable =
-        this.unparsed > 0
-          ? joinContributions(
-              [...this.docs.values()].map((d) => (d instanceof UnparsedDocument ? d.contribution : contributionOf(d))),
-              this.lexicon,
-            )
-          : resolveActors(this.docs.values() as IterableIterator<DocumentAnalysis>, this.lexicon);
+      this.actorTable = joinContributions(
+        [...this.docs.values()].map((d) => (d instanceof UnparsedDocument ? d.contribution : residentContribution(d))),
+        this.lexicon,
+      );
       this.lastJoinEnd = Date.now();
       this.lastJoinMs = this.lastJoinEnd - started;
     }
@@ -160,7 +227,8 @@ export class CorpusIndex {
 
   get claims(): ClaimGraph {
     const actors = this.actors;
-    return (this.claimGraph ??= linkClaims(this.parsedDocuments(), actors));
+    // the claim linking reads only the fields a resident document keeps (see ResidentClaim)
+    return (this.claimGraph ??= linkClaims(this.residentDocuments() as unknown as ReadonlyMap<string, DocumentAnalysis>, actors));
   }
 
   mention(ref: MentionRef): ActorMention | undefined {
@@ -178,16 +246,20 @@ export class CorpusIndex {
     return true;
   }
 
-  private change(path: string, doc: DocumentAnalysis | UnparsedDocument | undefined): void {
+  /** The analysis the joins last saw of a document about to change, when the joins will be patched (see catchUp). */
+  private beforeChange(path: string): DocumentAnalysis | undefined | null {
     const patching = !this.bulk && this.actorTable !== undefined && !this.pending.has(path);
-    const old = patching ? this.get(path) : undefined;
+    return patching ? this.get(path) : null;
+  }
+
+  private change(path: string, doc: ResidentDocument | UnparsedDocument | undefined, old: DocumentAnalysis | undefined | null): void {
     if (this.docs.get(path) instanceof UnparsedDocument) this.unparsed--;
     if (doc instanceof UnparsedDocument) this.unparsed++;
     if (doc) this.docs.set(path, doc);
     else this.docs.delete(path);
     this.generation++;
     if (this.bulk) this.stale = true;
-    else if (patching) this.pending.set(path, old);
+    else if (old !== null) this.pending.set(path, old);
     if (this.pending.size > MAX_PATCHED_DOCUMENTS) this.dropJoins();
     for (const l of this.changeListeners) l(path);
   }

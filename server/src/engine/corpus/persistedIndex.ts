@@ -1,18 +1,20 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { contributionOf, type DocumentContribution } from '../actors/resolveActors';
-import type { DocumentAnalysis } from '../types';
+import type { DocumentContribution } from '../actors/resolveActors';
+import { headerId, type StoredAt } from './analysisStore';
 import { shareStrings } from './compactAnalysis';
 
 /**
  * The index persisted in the extension's storage folder as two JSON Lines files (no native module,
  * readable by any tool):
- * - the index file: a header line, then one line per document `{"k": validity key, "c": what the
- *   actor join reads of it (DocumentContribution), "o": byte offset and "n": byte length of its
- *   analysis in the analyses file}` — about the size of the corpus;
- * - the analyses file: a header line naming the same `id` as the index file's header, then one
- *   analysis per line — about 13x the corpus.
+ * - the analyses file (~13x the corpus): the file-backed analysis store itself
+ *   (corpus/analysisStore.ts): a header naming its `id`, then analyses appended as documents are
+ *   analysed, so persisting never rewrites them;
+ * - the index file: a header line `{format, version, engine, documents, id}` naming the analyses
+ *   file it belongs to, then one line per document `{"k": validity key, "c": what the actor join
+ *   reads of it (DocumentContribution), "o": byte offset and "n": byte length of its analysis in the
+ *   analyses file}` — about the size of the corpus; written atomically (temporary file, rename).
  * A warm start reads only the index file and joins the actors from it; each analysis is read from
  * the analyses file when first used (see UnparsedDocument), so the index answers before any is parsed.
  * The header names the format version and the engine that made it; any mismatch makes the files
@@ -21,11 +23,11 @@ import { shareStrings } from './compactAnalysis';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 3;
+export const PERSISTED_VERSION = 4;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats, removed when the index is next saved. */
-const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl'];
+const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl'];
 
 export interface PersistedHeader {
   format: string;
@@ -33,24 +35,18 @@ export interface PersistedHeader {
   /** Fingerprint of the engine code: analyses from another engine are not reused. */
   engine: string;
   documents: number;
-  /** Names the analyses file written with this index file. */
+  /** Names the analyses file this index file belongs to. */
   id: string;
 }
 
+/** One document as persisted: its validity key, what the actor join reads of it, and where its analysis is. */
 export interface PersistedEntry {
   key: string;
-  analysis: DocumentAnalysis;
-}
-
-/** A document read back: its validity key and join contribution, its analysis read and parsed on demand. */
-export interface LoadedEntry {
-  key: string;
   contribution: DocumentContribution;
-  /** Reads and parses the stored analysis (throws when it is missing or not a valid analysis). */
-  parse(): DocumentAnalysis;
+  at: StoredAt;
 }
 
-export type LoadResult = { entries: LoadedEntry[] } | { missing: true } | { stale: string } | { corrupt: string };
+export type LoadResult = { entries: PersistedEntry[]; id: string } | { missing: true } | { stale: string } | { corrupt: string };
 
 /** Fingerprint of the running engine: the bundle's own bytes (any code change invalidates the persisted index). */
 export function engineFingerprint(bundle = __filename): string {
@@ -89,33 +85,20 @@ class ChunkedWriter {
   }
 }
 
-/**
- * Writes the index atomically (temporary files, then renames: the analyses file first, the index
- * file naming it last), so a crash never leaves a half-written file in use.
- */
-export async function savePersistedIndex(folder: string, engine: string, entries: Iterable<PersistedEntry>, count: number): Promise<void> {
+/** Writes the index file atomically (a temporary file, then a rename), naming the analyses file `id`. */
+export async function savePersistedIndex(folder: string, engine: string, id: string, entries: Iterable<PersistedEntry>, count: number): Promise<void> {
   await fs.mkdir(folder, { recursive: true });
   const indexFile = path.join(folder, PERSISTED_FILE);
-  const analysesFile = path.join(folder, PERSISTED_ANALYSES_FILE);
-  const suffix = `.${process.pid}.tmp`;
-  const id = randomBytes(8).toString('hex');
-  const index = await ChunkedWriter.open(indexFile + suffix);
-  const analyses = await ChunkedWriter.open(analysesFile + suffix);
+  const tmp = `${indexFile}.${process.pid}.tmp`;
+  const index = await ChunkedWriter.open(tmp);
   try {
     const header: PersistedHeader = { format: PERSISTED_FORMAT, version: PERSISTED_VERSION, engine, documents: count, id };
     await index.line(JSON.stringify(header));
-    await analyses.line(JSON.stringify({ format: PERSISTED_FORMAT, id }));
-    for (const e of entries) {
-      const json = JSON.stringify(e.analysis);
-      const offset = analyses.bytes;
-      await analyses.line(json);
-      await index.line(JSON.stringify({ k: e.key, c: contributionOf(e.analysis), o: offset, n: analyses.bytes - 1 - offset }));
-    }
+    for (const e of entries) await index.line(JSON.stringify({ k: e.key, c: e.contribution, o: e.at.offset, n: e.at.length }));
   } finally {
-    await Promise.all([index.close(), analyses.close()]);
+    await index.close();
   }
-  await fs.rename(analysesFile + suffix, analysesFile);
-  await fs.rename(indexFile + suffix, indexFile);
+  await fs.rename(tmp, indexFile);
   for (const older of OLDER_FILES) await fs.rm(path.join(folder, older), { force: true }).catch(() => undefined);
 }
 
@@ -124,7 +107,7 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
   const file = path.join(folder, PERSISTED_FILE);
   const analysesFile = path.join(folder, PERSISTED_ANALYSES_FILE);
   let header: PersistedHeader | undefined;
-  const entries: LoadedEntry[] = [];
+  const entries: PersistedEntry[] = [];
   const corrupt = async (reason: string): Promise<LoadResult> => {
     await Promise.all([file, analysesFile].map((f) => fs.rm(f, { force: true }).catch(() => undefined)));
     return { corrupt: reason };
@@ -137,50 +120,25 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
         if (header.engine !== engine) return { stale: 'made by another engine version' };
         continue;
       }
-      entries.push(parseEntry(line, analysesFile));
+      entries.push(parseEntry(line));
     }
-    if (header && analysesId(analysesFile) !== header.id) return await corrupt('the analyses file does not belong to the index file');
+    if (header && headerId(analysesFile) !== header.id) return await corrupt('the analyses file does not belong to the index file');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !header) return { missing: true };
     return await corrupt((err as Error).message);
   }
   if (!header) return { missing: true };
   if (entries.length !== header.documents) return corrupt(`holds ${entries.length} of ${header.documents} documents (truncated)`);
-  return { entries };
+  return { entries, id: header.id };
 }
 
-/** The id in the analyses file's header line. */
-function analysesId(file: string): string | undefined {
-  const head = readRange(file, 0, 256).toString('utf8');
-  const nl = head.indexOf('\n');
-  if (nl < 0) return undefined;
-  const parsed = JSON.parse(head.slice(0, nl)) as { format?: string; id?: string };
-  return parsed.format === PERSISTED_FORMAT ? parsed.id : undefined;
-}
-
-function parseEntry(line: string, analysesFile: string): LoadedEntry {
+function parseEntry(line: string): PersistedEntry {
   const raw = JSON.parse(line) as { k?: unknown; c?: DocumentContribution; o?: unknown; n?: unknown };
   const c = raw.c;
   const { o: offset, n: length } = raw;
   const valid = typeof raw.k === 'string' && c && typeof c.path === 'string' && Array.isArray(c.entities) && Array.isArray(c.mentionEntities);
   if (!valid || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) throw new Error('malformed entry');
-  const parse = () => {
-    const a = JSON.parse(readRange(analysesFile, offset as number, length as number).toString('utf8')) as DocumentAnalysis;
-    if (a?.path !== c.path || !Array.isArray(a.mentions)) throw new Error(`malformed analysis of ${c.path}`);
-    return shareStrings(a) as DocumentAnalysis;
-  };
-  return { key: raw.k as string, contribution: shareStrings(c) as DocumentContribution, parse };
-}
-
-/** Up to `length` bytes of a file from `offset` (fewer at its end). */
-function readRange(file: string, offset: number, length: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(length);
-    return buf.subarray(0, readSync(fd, buf, 0, length, offset));
-  } finally {
-    closeSync(fd);
-  }
+  return { key: raw.k as string, contribution: shareStrings(c) as DocumentContribution, at: { offset: offset as number, length: length as number } };
 }
 
 /** Lines of a UTF-8 file, split on byte 0x0A without building one big string. */

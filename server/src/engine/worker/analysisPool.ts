@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { shareStrings } from '../corpus/compactAnalysis';
+import { residentFromJson } from '../corpus/residentDocument';
 import type { ActorLexicon } from '../actors/lexicon';
 import { analyzeOne } from './analyzeOne';
-import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerSetup } from './protocol';
+import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
 export const WORKER_SCRIPT = 'analysisWorker.js';
 
@@ -117,11 +117,9 @@ export class AnalysisPool {
   }
 }
 
-/** A worker's answer as compact analyses (see compactAnalysis: the JSON round trip is the transfer itself). */
-function parseOutcomes(json: string): AnalysisOutcome[] {
-  const outcomes = JSON.parse(json) as AnalysisOutcome[];
-  for (const o of outcomes) if ('analysis' in o) shareStrings(o.analysis);
-  return outcomes;
+/** A worker's answer: resident parts parsed (compact, shared strings), analyses left as JSON text. */
+function parseOutcomes(outcomes: WorkerOutcome[]): AnalysisOutcome[] {
+  return outcomes.map((o) => ('resident' in o ? { id: o.id, resident: residentFromJson(o.resident), json: o.json } : o));
 }
 
 /** Workers to start: every core (the calling thread mostly waits on I/O and merges results). */

@@ -1,15 +1,22 @@
 /**
  * Entry point of an analysis worker thread (bundled to dist/analysisWorker.js). Receives batches of
- * documents, runs the same pure per-document pipeline as the main thread, and posts the analyses back.
+ * documents, runs the same pure per-document pipeline as the main thread, and posts back each document's
+ * resident part and its analysis as JSON text (the calling thread stores that text without parsing it).
  * A failure in one document becomes an error outcome for that document only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { residentOf, residentToJson } from '../corpus/residentDocument';
 import { analyzeOne } from './analyzeOne';
-import type { BatchRequest, BatchResponse, WorkerSetup } from './protocol';
+import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 
 parentPort?.on('message', (request: BatchRequest) => {
-  const response: BatchResponse = { batch: request.batch, outcomes: JSON.stringify(request.jobs.map((job) => analyzeOne(job, setup.lexicon))) };
+  const outcomes = request.jobs.map((job): WorkerOutcome => {
+    const outcome = analyzeOne(job, setup.lexicon);
+    if (!('analysis' in outcome)) return outcome as WorkerOutcome;
+    return { id: outcome.id, resident: residentToJson(residentOf(outcome.analysis)), json: JSON.stringify(outcome.analysis) };
+  });
+  const response: BatchResponse = { batch: request.batch, outcomes };
   parentPort!.postMessage(response);
 });

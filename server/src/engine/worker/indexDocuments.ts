@@ -10,7 +10,7 @@ export interface BulkIndexInput {
   read(id: string): Promise<ReadResult>;
   /** The job for a document's text, or undefined when its current analysis is still valid (same content and options). */
   jobFor(id: string, text: string): AnalysisJob | undefined;
-  /** Receives each outcome, its analysis in compact form (see compactAnalysis). */
+  /** Receives each outcome (an analysis made on this thread is in compact form: see compactAnalysis). */
   accept(outcome: AnalysisOutcome): void;
   skip(id: string, reason: string): void;
   lexicon: ActorLexicon;

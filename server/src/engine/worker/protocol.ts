@@ -1,4 +1,5 @@
 import type { ActorLexicon } from '../actors/lexicon';
+import type { ResidentDocument } from '../corpus/residentDocument';
 import type { DocumentAnalysis } from '../types';
 
 /** One document to analyse in a worker: its id, its text as read, and its date from the workspace file. */
@@ -8,7 +9,18 @@ export interface AnalysisJob {
   workspaceDate?: string;
 }
 
-export type AnalysisOutcome = { id: string; analysis: DocumentAnalysis } | { id: string; error: string };
+/**
+ * One document's outcome: its analysis (made on the calling thread), or, from a worker thread, its
+ * resident part and its analysis as JSON text (stored without being parsed: see AnalysisStore.putJson),
+ * or why it could not be analysed.
+ */
+export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; json: string };
+
+/** An outcome made on the calling thread. */
+export type LocalOutcome = { id: string; analysis: DocumentAnalysis } | { id: string; error: string };
+
+/** An outcome as a worker sends it: the resident part as JSON too (parsed on the calling thread with shared strings). */
+export type WorkerOutcome = { id: string; resident: string; json: string } | { id: string; error: string };
 
 /** Data a worker starts with (structured-cloned once per worker). */
 export interface WorkerSetup {
@@ -22,9 +34,6 @@ export interface BatchRequest {
 
 export interface BatchResponse {
   batch: number;
-  /**
-   * The outcomes as one JSON text (AnalysisOutcome[]): parsing it on the receiving thread gives
-   * compact objects with shared short strings, where a structured clone gives ~1.5x the heap.
-   */
-  outcomes: string;
+  /** Strings only: copying strings between threads is cheap, and JSON parsed here gives compact objects with shared short strings. */
+  outcomes: WorkerOutcome[];
 }
