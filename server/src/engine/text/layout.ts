@@ -1,6 +1,6 @@
 import type { Block, BlockKind } from '../types';
-import furniture from '../lexicon/furniture.json';
-import { fold, isLowerInitial, isUpperInitial, TERMINAL_PUNCT } from './chars';
+import { isLowerInitial, isUpperInitial } from './chars';
+import { type Line, splitLines } from './layoutLines';
 
 /**
  * Page layout from plain text: which lines form the title, the byline, headings, captions,
@@ -8,32 +8,10 @@ import { fold, isLowerInitial, isUpperInitial, TERMINAL_PUNCT } from './chars';
  * no blank lines between paragraphs) as well as one-paragraph-per-line text.
  */
 
-interface Line {
-  start: number;
-  /** End of the line's content (before the line break). */
-  end: number;
-  text: string;
-  blank: boolean;
-  words: number;
-  terminal: boolean;
-  titleCase: boolean;
-  furniture: boolean;
-  teaser: boolean;
-  /** Number of blank lines just before this line. */
-  gapBefore: number;
-}
-
-const SMALL_WORDS = new Set(
-  'a an the and or but nor of in on at to for from by with as into onto upon over under than that its it is are was be vs via per up out off not no so yet if'.split(' '),
-);
 const JOINING_END = /(?:[,;\-\u2013\u2014(]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|from|by|with|as|that|which|who|whose|than|into|its|his|her|their|our|is|are|was|were|be|been|has|have|had|not|no|this|these|those|such|so|if|when|while|where|although|because|since|after|before|about|over|under|between|against|without|within|through|during)\s*)$/i;
 const BYLINE = /^(?:by|written by|words by|reporting by)\s+\p{Lu}/iu;
 const CAPTION_END = /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu;
 const CAPTION_START = /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i;
-const DASH_LABEL = /^[-\u2013\u2014\u2022|*]\s*[\p{L}&]+(?:\s+[\p{L}&]+)?\s*$/u;
-const TEASER_END = /(?:\.\.\.|\u2026)\s*$/;
-const FURNITURE_EXACT = new Set(furniture.exact);
-const FURNITURE_PREFIX: string[] = furniture.prefix;
 
 export function layoutBlocks(text: string): Block[] {
   const lines = splitLines(text);
@@ -42,60 +20,6 @@ export function layoutBlocks(text: string): Block[] {
   const blocks = joinLines(lines, kinds, wrapped);
   markTrailingFurniture(blocks, lines);
   return blocks.map(({ start, end, kind }) => ({ start, end, kind }));
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let gap = 0;
-  for (let m = re.exec(text); m && m[0].length > 0; m = re.exec(text)) {
-    const content = m[0].replace(/[\r\n]+$/, '');
-    const start = m.index;
-    const trimmed = content.trim();
-    if (!trimmed) {
-      gap++;
-      continue;
-    }
-    const lead = content.length - content.trimStart().length;
-    const folded = fold(trimmed);
-    const lower = folded.toLowerCase();
-    lines.push({
-      start: start + lead,
-      end: start + lead + trimmed.length,
-      text: folded,
-      blank: false,
-      words: trimmed.split(/\s+/).length,
-      terminal: TERMINAL_PUNCT.test(folded) && !TEASER_END.test(folded),
-      titleCase: isTitleCase(folded),
-      furniture: isFurniture(lower, folded),
-      teaser: TEASER_END.test(folded),
-      gapBefore: gap,
-    });
-    gap = 0;
-  }
-  return lines;
-}
-
-function isTitleCase(line: string): boolean {
-  const words = line.match(/[\p{L}][\p{L}'\-]*/gu) ?? [];
-  let content = 0;
-  let capital = 0;
-  for (const w of words) {
-    if (SMALL_WORDS.has(w.toLowerCase())) continue;
-    content++;
-    if (isUpperInitial(w)) capital++;
-  }
-  return content >= 1 && capital / content >= 0.75 && isUpperInitial(words[0] ?? '');
-}
-
-function isFurniture(lower: string, folded: string): boolean {
-  if (FURNITURE_EXACT.has(lower.replace(/\s+/g, ' '))) return true;
-  if (FURNITURE_PREFIX.some((p) => lower.startsWith(p))) return true;
-  if (DASH_LABEL.test(folded) && folded.split(/\s+/).length <= 3) return true;
-  // a label repeated twice on one line ("KCLSU logo KCLSU logo"): image alt text pasted twice
-  const half = folded.length / 2;
-  if (folded.length >= 8 && folded.length <= 120 && Number.isInteger(half - 0.5) && folded.slice(0, half - 0.5) === folded.slice(half + 0.5)) return true;
-  return false;
 }
 
 /** Hard-wrapped: most lines are of similar, moderate length and many end mid-sentence. */
@@ -111,7 +35,6 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
   let titleSeen = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const prev = lines[i - 1];
     const next = lines[i + 1];
     if (l.furniture) {
       kinds[i] = 'boilerplate';
@@ -121,13 +44,11 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'byline';
       continue;
     }
-    const standalone = !l.terminal && l.words <= 30;
-    const prevEnds = !prev || prev.terminal || kinds[i - 1] !== 'paragraph' || l.gapBefore > 0 || CAPTION_END.test(prev.text);
-    if (!titleSeen && standalone && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || isUpperInitial(next.text))) {
+    if (!titleSeen && !l.terminal && l.words <= 30 && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || isUpperInitial(next.text))) {
       kinds[i] = 'title';
       titleSeen = true;
       // a title hard-wrapped over two title-case lines
-      if (wrapped && next && next.titleCase && !next.terminal && next.gapBefore === 0 && l.titleCase) kinds[++i] = 'title';
+      if (wrapped && next && !next.terminal && next.gapBefore === 0 && l.titleCase && next.titleCase) kinds[++i] = 'title';
       continue;
     }
     titleSeen = true;
@@ -135,12 +56,22 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'caption';
       continue;
     }
-    const nextStartsNew = !next || next.gapBefore > 0 || isUpperInitial(next.text) || /^["']/.test(next.text);
-    if (!l.terminal && l.titleCase && l.words <= 12 && prevEnds && nextStartsNew && !JOINING_END.test(l.text)) {
+    if (!l.terminal && l.words <= 12 && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !JOINING_END.test(l.text)) {
       kinds[i] = 'heading';
     }
   }
   return kinds;
+}
+
+/** Whether the paragraph before line i has ended (so line i may be a heading). */
+function previousEnds(lines: Line[], kinds: BlockKind[], i: number): boolean {
+  const prev = lines[i - 1];
+  return !prev || prev.terminal || kinds[i - 1] !== 'paragraph' || lines[i].gapBefore > 0 || CAPTION_END.test(prev.text);
+}
+
+/** Whether line `next` (maybe none) starts something new (so the line before may be a heading). */
+function startsNew(next: Line | undefined): boolean {
+  return !next || next.gapBefore > 0 || isUpperInitial(next.text) || /^["']/.test(next.text);
 }
 
 interface DraftBlock extends Block {

@@ -3,6 +3,10 @@ import type { Position, Range, Span } from '../types';
 /** Offsets at which each line starts; a line ends at "\n" ("\r\n" and lone "\r" too). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {

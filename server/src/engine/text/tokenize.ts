@@ -1,54 +1,142 @@
 import type { Token, TokenKind } from '../types';
-import { fold } from './chars';
+import { charClass, codePointWithin, fold, isSpaceUnit, LETTER, MARK, NUMBER, SYMBOL, unitsOf } from './chars';
 
 /**
- * One pass, linear in the input. Order matters:
- *  1. letter-dot abbreviations ("U.S.", "D.C.", "e.g.")
+ * One pass, linear in the input, over character codes (no regex, no copy of the input). At each
+ * character that is not white space, the first of these that matches (the longest form of it):
+ *  1. letter-dot abbreviations ("U.S.", "D.C.", "e.g."): two or more letter + "." pairs
  *  2. numbers with thousands separators, decimals and ordinal/decade suffixes ("150,000", "1920s", "11th")
  *  3. words with inner hyphens/apostrophes ("cease-fire", "won't"); a trailing possessive "'s" becomes its own token
- *  4. anything else that is not white space: one punctuation/symbol token per character
+ *  4. anything else: one punctuation/symbol token per character (code point)
+ * Classes are Unicode's, as `\p{L}`, `\p{M}`, `\p{N}` and `\s` see them; digits are ASCII.
  */
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`(?<abbr>(?:\p{L}\.){2,})`,
-    String.raw`(?<num>\d+(?:[,.]\d+)*(?:s\b|st\b|nd\b|rd\b|th\b)?)`,
-    String.raw`(?<word>[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}]+)*)`,
-    String.raw`(?<other>[^\s])`,
-  ].join('|'),
-  'gu',
-);
 
-const POSSESSIVE_RE = /['\u2019][sS]$/;
-const SYMBOL_RE = /[\p{S}\p{Extended_Pictographic}]/u;
+const WORD_PART = LETTER | MARK | NUMBER;
+const SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 /** Tokens of text[start, end), with offsets into `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(start, end);
-  let lastEnd = 0;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
-    const gap = slice.slice(lastEnd, m.index);
-    const afterNewline = gap.includes('\n') || gap.includes('\r') || (lastEnd === 0 && m.index === 0 && isLineStart(text, start));
-    lastEnd = m.index + m[0].length;
-    const g = m.groups!;
-    const at = start + m.index;
-    if (g.word && POSSESSIVE_RE.test(g.word) && g.word.length > 2) {
-      const stem = g.word.slice(0, -2);
-      tokens.push(makeToken(stem, at, 'word', afterNewline));
-      tokens.push(makeToken(g.word.slice(-2), at + stem.length, 'word', false));
+  let newline = start === 0 || text.charCodeAt(start - 1) === 10 || text.charCodeAt(start - 1) === 13;
+  let i = start;
+  while (i < end) {
+    const unit = text.charCodeAt(i);
+    if (isSpaceUnit(unit)) {
+      // a gap at the very start counts only through the line breaks inside it
+      if (i === start) newline = false;
+      if (unit === 10 || unit === 13) newline = true;
+      i++;
       continue;
     }
-    const kind: TokenKind = g.abbr || g.word ? 'word' : g.num ? 'number' : SYMBOL_RE.test(m[0]) ? 'symbol' : 'punct';
-    tokens.push(makeToken(m[0], at, kind, afterNewline));
+    const abbr = abbreviationEnd(text, i, end);
+    if (abbr > 0) {
+      tokens.push(makeToken(text, i, abbr, 'word', newline));
+    } else if (isDigit(unit)) {
+      tokens.push(makeToken(text, i, (i = numberEnd(text, i, end)), 'number', newline));
+      newline = false;
+      continue;
+    } else {
+      const word = wordEnd(text, i, end);
+      if (word > 0) pushWord(tokens, text, i, word, newline);
+      else pushOther(tokens, text, i, end, newline);
+    }
+    i = tokens[tokens.length - 1].end;
+    newline = false;
   }
   return tokens;
 }
 
-function isLineStart(text: string, offset: number): boolean {
-  return offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r';
+function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
 }
 
-function makeToken(text: string, start: number, kind: TokenKind, afterNewline: boolean): Token {
-  return { text, norm: fold(text), start, end: start + text.length, kind, afterNewline };
+function isAsciiWordUnit(unit: number): boolean {
+  return isDigit(unit) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95;
+}
+
+/** End of `(?:\p{L}\.){2,}` at i, or -1. */
+function abbreviationEnd(text: string, i: number, end: number): number {
+  let pairs = 0;
+  let at = i;
+  while (at < end) {
+    const cp = codePointWithin(text, at, end);
+    const dot = at + unitsOf(cp);
+    if (dot >= end || text.charCodeAt(dot) !== 46 || (charClass(cp) & LETTER) === 0) break;
+    at = dot + 1;
+    pairs++;
+  }
+  return pairs >= 2 ? at : -1;
+}
+
+/** End of `\d+(?:[,.]\d+)*(?:s\b|st\b|nd\b|rd\b|th\b)?` at i (text[i] is a digit). */
+function numberEnd(text: string, i: number, end: number): number {
+  let at = i + 1;
+  for (;;) {
+    while (at < end && isDigit(text.charCodeAt(at))) at++;
+    const sep = text.charCodeAt(at);
+    if (at + 1 < end && (sep === 44 || sep === 46) && isDigit(text.charCodeAt(at + 1))) at += 2;
+    else break;
+  }
+  const boundaryAt = (k: number) => k >= end || !isAsciiWordUnit(text.charCodeAt(k));
+  if (at < end && text.charCodeAt(at) === 115 /* s */ && boundaryAt(at + 1)) return at + 1;
+  if (at + 1 < end && SUFFIXES.includes(text.slice(at, at + 2)) && boundaryAt(at + 2)) return at + 2;
+  return at;
+}
+
+/** End of `[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}]+)*` at i, or -1. */
+function wordEnd(text: string, i: number, end: number): number {
+  const first = codePointWithin(text, i, end);
+  if ((charClass(first) & (LETTER | MARK)) === 0) return -1;
+  let at = wordPartsEnd(text, i + unitsOf(first), end);
+  while (at + 1 < end && isJoiner(text.charCodeAt(at))) {
+    const after = wordPartsEnd(text, at + 1, end);
+    if (after === at + 1) break;
+    at = after;
+  }
+  return at;
+}
+
+function wordPartsEnd(text: string, at: number, end: number): number {
+  while (at < end) {
+    const unit = text.charCodeAt(at);
+    if (unit < 0x80) {
+      if ((charClass(unit) & WORD_PART) === 0) break;
+      at++;
+      continue;
+    }
+    const cp = codePointWithin(text, at, end);
+    if ((charClass(cp) & WORD_PART) === 0) break;
+    at += unitsOf(cp);
+  }
+  return at;
+}
+
+function isJoiner(unit: number): boolean {
+  return unit === 45 || unit === 0x2010 || unit === 0x2011 || unit === 39 || unit === 0x2019;
+}
+
+function isApostrophe(unit: number): boolean {
+  return unit === 39 || unit === 0x2019;
+}
+
+/** A word; a trailing possessive ("Putin's", "Putin’s") is split off as its own token. */
+function pushWord(tokens: Token[], text: string, start: number, end: number, newline: boolean): void {
+  const last = text.charCodeAt(end - 1);
+  if (end - start > 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(end - 2))) {
+    tokens.push(makeToken(text, start, end - 2, 'word', newline));
+    tokens.push(makeToken(text, end - 2, end, 'word', false));
+  } else {
+    tokens.push(makeToken(text, start, end, 'word', newline));
+  }
+}
+
+function pushOther(tokens: Token[], text: string, start: number, end: number, newline: boolean): void {
+  const cp = codePointWithin(text, start, end);
+  const kind: TokenKind = charClass(cp) & SYMBOL ? 'symbol' : 'punct';
+  tokens.push(makeToken(text, start, start + unitsOf(cp), kind, newline));
+}
+
+function makeToken(source: string, start: number, end: number, kind: TokenKind, afterNewline: boolean): Token {
+  const text = source.slice(start, end);
+  return { text, norm: fold(text), start, end, kind, afterNewline };
 }
