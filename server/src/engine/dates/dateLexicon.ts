@@ -39,6 +39,11 @@ export class PhraseIndex<T> {
     this.byFirst.set(tokens[0], list);
   }
 
+  /** The first words (lower case) of the phrases. */
+  firstWords(): string[] {
+    return [...this.byFirst.keys()];
+  }
+
   /** The longest phrase starting at low[i]: its data and the index after it. */
   match(low: string[], i: number): { end: number; data: T } | null {
     const list = this.byFirst.get(low[i]);
@@ -117,14 +122,18 @@ export const ORDINAL_TERM_WORDS = new Set(knowledge.ordinalTermWords);
 /** Generic nouns ("war", "invasion") that can refer back to a known event. */
 export const GENERIC_EVENT_NOUNS = phraseIndex([...new Set(EVENTS.flatMap((e) => e.generic))].map((g): [string, string] => [g, g]));
 
+const firstWord = (phrase: string) => tokenize(phrase)[0]?.norm.toLowerCase() ?? '';
+
+/** First words (lower case) of the names of named days ("d-day", "9" of "9/11"). */
+export const NAMED_EVENT_FIRST_WORDS = knowledge.events.filter((e) => 'named' in e && e.named).flatMap((e) => e.names.map(firstWord));
+
 /** First words (lower case) of every listed word and phrase: where an expression may start. */
 export function openingWords(): string[] {
-  const first = (phrase: string) => tokenize(phrase)[0]?.norm.toLowerCase() ?? '';
   return [
     ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(), ...NUMBER_WORDS.keys(), ...ORDINALS.keys(), ...DECADE_WORDS.keys(),
     ...SEASONS.keys(), ...POSITION_WORDS.keys(), ...DEICTIC.keys(), ...VAGUE_NUMBERS,
-    ...knowledge.events.filter((e) => 'named' in e && e.named).flatMap((e) => e.names.map(first)),
-    ...Object.keys(words.approximators).map(first), ...Object.keys(words.references).map(first), ...Object.keys(words.holidays).map(first),
+    ...NAMED_EVENT_FIRST_WORDS,
+    ...APPROXIMATORS.firstWords(), ...REFERENCES.firstWords(), ...HOLIDAYS.firstWords(),
   ];
 }
 

@@ -1,18 +1,21 @@
 /**
- * The temporal grammar over one sentence: at each token every rule is tried, the longest match
- * wins, and the scan continues after it. Rules look at a bounded window, so the scan is linear.
+ * The temporal grammar over one sentence: at each token the rules that can open there are tried
+ * (see RuleIndex), the longest match wins, and the scan continues after it. Rules look at a bounded
+ * window, so the scan is linear.
  */
 import { dayParts } from './calendar';
 import {
   centuryAt, dateAt, decadeAt, holidayAt, positionedAt, quarterAt, seasonAt, yearOnlyAt,
 } from './calendarRules';
 import { durationAt, eventOrdinalAt, setAt } from './durationRules';
-import { deicticAt, neighbourAt, offsetAt, shiftedAt, timeAt } from './relativeRules';
+import { deicticAt, neighbourAt, offsetAt, shiftedAt, SHIFT_WORD_LIST, timeAt } from './relativeRules';
+import { RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
 import { unitAt, type Match, type Scan } from './scan';
-import { NUMBER_WORDS, openingWords, ORDINALS } from './dateLexicon';
+import {
+  APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, openingWords, ORDINALS, POSITION_WORDS,
+  REFERENCES, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+} from './dateLexicon';
 import { applyPosition, unitContaining, yearValue } from './values';
-
-type Rule = (s: Scan, i: number) => Match | null;
 
 /** "the year", "the month" inside "the end of the year": the anchor's own unit. */
 const theUnitAt: Rule = (s, i) => {
@@ -53,13 +56,52 @@ const positionTarget: Rule = (s, i) => dateAt(s, i) ?? decadeAt(s, i) ?? century
 
 const dayWord: Rule = (s, i) => deicticAt(s, i) ?? shiftedAt(s, i) ?? dateAt(s, i);
 
-const RULES: Rule[] = [
-  namedDayAt,
-  (s, i) => positionedAt(s, i, positionTarget),
-  dateAt, decadeAt, centuryAt, seasonAt, quarterAt, holidayAt,
-  (s, i) => timeAt(s, i, dayWord),
-  deicticAt, earlierLaterAt, shiftedAt, neighbourAt, offsetAt, yearEndAt,
-  setAt, eventOrdinalAt, durationAt, yearOnlyAt,
+/** Rules that can read a cardinal at their first token ("two years", "a decade", "twenty-five days"). */
+const isHyphenatedNumber = (w: string) => {
+  const dash = w.indexOf('-');
+  return dash > 0 && NUMBER_WORDS.has(w.slice(0, dash));
+};
+const CARDINALS: Openers = { words: ['a', 'an', 'couple', ...VAGUE_NUMBERS, ...NUMBER_WORDS.keys()], numbers: true, pattern: isHyphenatedNumber };
+const ORDINAL: Openers = { words: [...ORDINALS.keys()], numbers: true };
+const THE = ['the'];
+const NAMED_DAY: Openers = { words: NAMED_EVENT_FIRST_WORDS, numbers: true };
+
+/**
+ * The rules in order of preference (on equal length the earlier wins), each with the tokens it can
+ * open on; see RuleIndex. A rule's openers must cover every first token it can match at.
+ */
+const RULES: RuleSpec[] = [
+  { rule: namedDayAt, opens: NAMED_DAY, after: { leads: THE, next: NAMED_DAY } },
+  {
+    rule: (s, i) => positionedAt(s, i, positionTarget),
+    opens: { words: [...POSITION_WORDS.keys()], pattern: (w) => w.startsWith('mid-') && w.length > 4 },
+    after: { leads: THE, next: { words: [...POSITION_WORDS.keys()] } },
+  },
+  { rule: dateAt, opens: { words: [...WEEKDAYS.keys(), ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()], numbers: true } },
+  { rule: decadeAt, opens: { numbers: true, apostrophe: true }, after: { leads: THE, next: { words: [...DECADE_WORDS.keys()], numbers: true, apostrophe: true } } },
+  { rule: centuryAt, opens: ORDINAL, after: { leads: THE, next: ORDINAL } },
+  { rule: seasonAt, opens: { words: [...SEASONS.keys()] }, after: { leads: THE, next: { words: [...SEASONS.keys()] } } },
+  { rule: quarterAt, opens: { ...ORDINAL, words: ['q1', 'q2', 'q3', 'q4', ...ORDINALS.keys()] }, after: { leads: THE, next: ORDINAL } },
+  { rule: holidayAt, opens: { words: HOLIDAYS.firstWords() } },
+  { rule: (s, i) => timeAt(s, i, dayWord), opens: { words: ['noon', 'midnight'], numbers: true } },
+  {
+    rule: deicticAt,
+    opens: { words: ['last', 'this', ...DEICTIC.keys(), ...REFERENCES.firstWords()] },
+    after: { leads: THE, next: { words: ['day'] } },
+  },
+  { rule: earlierLaterAt, opens: { words: ['earlier', 'later'] } },
+  { rule: shiftedAt, opens: { words: SHIFT_WORD_LIST }, after: { leads: THE, next: { words: [...SHIFT_WORD_LIST, 'weekend'] } } },
+  { rule: neighbourAt, after: { leads: THE, next: { words: [...UNITS.keys()] } } },
+  { rule: offsetAt, opens: { ...CARDINALS, words: ['in', ...CARDINALS.words!] } },
+  { rule: yearEndAt, opens: { words: ['year', 'year-end'] } },
+  { rule: setAt, opens: { words: ['annually', 'yearly', 'every', 'each', 'a', 'an', 'per'] } },
+  { rule: eventOrdinalAt, opens: ORDINAL, after: { leads: ['the', 'its', 'their'], next: ORDINAL } },
+  {
+    rule: durationAt,
+    opens: { ...CARDINALS, words: ['past', 'recent', ...APPROXIMATORS.firstWords(), ...UNITS.keys(), ...CARDINALS.words!] },
+    after: { leads: THE, next: { words: ['past', 'last'] } },
+  },
+  { rule: yearOnlyAt, opens: { numbers: true } },
 ];
 
 /** Words that can open a temporal expression (besides numbers), from the grammar's own lexicons. */
@@ -70,23 +112,38 @@ const OPENERS = new Set([
   ...openingWords(),
 ]);
 
-function mayOpen(s: Scan, i: number): boolean {
-  const t = s.toks[i];
-  if (t.kind === 'number') return true;
-  if (t.kind !== 'word') return t.norm === "'";
-  const w = s.low[i];
+/** Whether a word token may open an expression at all. */
+function opensWord(w: string): boolean {
   if (OPENERS.has(w)) return true;
   const dash = w.indexOf('-');
   return dash > 0 && (w.startsWith('mid-') || NUMBER_WORDS.has(w.slice(0, dash)) || ORDINALS.has(w)) || (w.length === 2 && w[0] === 'q');
 }
 
+const INDEX = new RuleIndex(RULES, opensWord, OPENERS);
+
 /** All temporal expressions in one sentence, in order, not overlapping. */
 export function scanSentence(s: Scan): Match[] {
+  return scanWith(s, (i) => INDEX.candidates(s, i));
+}
+
+const EVERY_RULE = RULES.map((spec) => spec.rule);
+
+/** The same scan trying every rule at every token that may open an expression: the reference the index is checked against in tests. */
+export function scanSentenceTryingEveryRule(s: Scan): Match[] {
+  return scanWith(s, (i) => {
+    const t = s.toks[i];
+    const opens = t.kind === 'number' || (t.kind === 'word' ? opensWord(s.low[i]) : t.norm === "'");
+    return opens ? EVERY_RULE : [];
+  });
+}
+
+function scanWith(s: Scan, rulesAt: (i: number) => readonly Rule[]): Match[] {
   const out: Match[] = [];
   for (let i = 0; i < s.toks.length; i++) {
-    if (!mayOpen(s, i)) continue;
+    const rules = rulesAt(i);
+    if (rules.length === 0) continue;
     let best: Match | null = null;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       const m = rule(s, i);
       if (m && m.end > m.start && (!best || m.end > best.end)) best = m;
     }

@@ -41,7 +41,9 @@ export function deicticAt(s: Scan, i: number): Match | null {
 
 const partOfDay = (r: Resolved, part: string): Resolved => ({ ...r, value: `${r.value}T${part}` });
 
-const SHIFT_WORDS: Record<string, number> = { last: -1, past: -1, previous: -1, preceding: -1, this: 0, current: 0, next: 1, coming: 1, following: 1 };
+const SHIFT_WORDS = new Map(Object.entries({ last: -1, past: -1, previous: -1, preceding: -1, this: 0, current: 0, next: 1, coming: 1, following: 1 }));
+/** Words that shift a unit ("last", "next", "this"). */
+export const SHIFT_WORD_LIST = [...SHIFT_WORDS.keys()];
 
 /**
  * "last week", "this year", "next month", "this past week", "last winter", "next March", "last Friday",
@@ -56,7 +58,7 @@ export function shiftedAt(s: Scan, i: number): Match | null {
     const future = s.futureAt(i);
     return relative(i, j + 1, (a) => (a === null ? null : weekendNear(a, 0, future)));
   }
-  const n = SHIFT_WORDS[s.low[j]];
+  const n = SHIFT_WORDS.get(s.low[j]);
   if (n === undefined) return null;
   const target = j + 1;
   const unit = unitAt(s, target);
@@ -108,14 +110,14 @@ export function neighbourAt(s: Scan, i: number): Match | null {
   return relative(i, i + 3, (a) => (a === null ? null : pointAtGranularity(shift(a, unit.unit, n), unit.unit)), 'previous');
 }
 
-const OFFSET_WORDS: Record<string, { sign: number; base: Match['base'] }> = {
+const OFFSET_WORDS = new Map<string, { sign: number; base: Match['base'] }>(Object.entries({
   ago: { sign: -1, base: 'document' },
   earlier: { sign: -1, base: 'previous' },
   later: { sign: 1, base: 'previous' },
   hence: { sign: 1, base: 'document' },
   before: { sign: -1, base: 'event' },
   after: { sign: 1, base: 'event' },
-};
+} as Record<string, { sign: number; base: Match['base'] }>));
 
 /** "seventeen years ago", "a decade ago", "two years later", "six weeks after the election", "in two weeks". */
 export function offsetAt(s: Scan, i: number): Match | null {
@@ -130,7 +132,7 @@ export function offsetAt(s: Scan, i: number): Match | null {
   }
   const word = s.low[unit.end];
   if (word === 'from' && s.low[unit.end + 1] === 'now') return relative(i, unit.end + 2, (a) => (a === null ? null : pointAtGranularity(shift(a, unit.unit, num.n), unit.unit)));
-  const how = OFFSET_WORDS[word];
+  const how = OFFSET_WORDS.get(word);
   if (!how) return null;
   const n = how.sign * num.n;
   const point: Resolver = (a) => (a === null ? null : pointAtGranularity(shift(a, unit.unit, n), unit.unit));
