@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { epochDay, isoDay, isValidDay, seasonOf, valueOfRange, monthRange, seasonRange, quarterRange, yearRange } from '../../../server/src/engine/dates/calendar';
+import {
+  dayParts, daysInMonth, epochDay, isoDay, isValidDay, seasonOf, valueOfRange, monthRange, seasonRange, quarterRange, weekday, yearRange,
+} from '../../../server/src/engine/dates/calendar';
 import { isoWeek, weekdayNear } from '../../../server/src/engine/dates/values';
 
 test('calendar days round-trip, including leap years and years below 100', () => {
@@ -35,4 +37,39 @@ test('ISO weeks and weekdays', () => {
   assert.equal(weekdayNear(epochDay(2017, 7, 21), 2, 'after').value, '2017-07-25');
   assert.equal(weekdayNear(epochDay(2017, 7, 18), 2, 'onOrBefore').value, '2017-07-18');
   assert.equal(weekdayNear(epochDay(2017, 7, 18), 2, 'before').value, '2017-07-11');
+});
+
+test('the integer calendar gives exactly what Date gives, at the edges of its range too', () => {
+  const MS = 86_400_000;
+  const date = {
+    daysInMonth: (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(),
+    epochDay: (y: number, m: number, d: number) => {
+      const x = new Date(0);
+      x.setUTCFullYear(y, m - 1, d);
+      return Math.round(x.getTime() / MS);
+    },
+    dayParts: (e: number) => {
+      const d = new Date(e * MS);
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    },
+    weekday: (e: number) => {
+      const d = new Date(e * MS).getUTCDay();
+      return d === 0 ? 7 : d;
+    },
+  };
+  const years = [NaN, Infinity, -300000, -275761, -1, 0, 1, 4, 99, 100, 1500, 1900, 1970, 2000, 2024, 2100, 9999, 10000, 275760, 275761, 2024.7];
+  const months = [NaN, -13, -1, 0, 1, 2, 3, 12, 13, 25, 1e7, 2.7];
+  const days = [NaN, -400, -1, 0, 1, 29, 30, 31, 32, 366, 1e9, 1.5];
+  for (const y of years) {
+    for (const m of months) {
+      assert.equal(daysInMonth(y, m), date.daysInMonth(y, m), `daysInMonth(${y}, ${m})`);
+      for (const d of days) assert.equal(epochDay(y, m, d), date.epochDay(y, m, d), `epochDay(${y}, ${m}, ${d})`);
+    }
+  }
+  const epochs = [NaN, Infinity, -Infinity, -0.5, 0.5, 1e8, 1e8 + 0.5, 1e8 + 1, -1e8, -1e8 - 1, -719468, 2932896, 19000.25, -19000.75];
+  for (let e = -800_000; e <= 3_000_000; e += 997) epochs.push(e);
+  for (const e of epochs) {
+    assert.deepEqual(dayParts(e), date.dayParts(e), `dayParts(${e})`);
+    assert.equal(weekday(e), date.weekday(e), `weekday(${e})`);
+  }
 });

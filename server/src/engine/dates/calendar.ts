@@ -10,21 +10,52 @@ export interface DayRange {
 
 export const OPEN: DayRange = { from: -Infinity, to: Infinity };
 
+/**
+ * The proleptic Gregorian calendar in integer arithmetic (days from/to civil dates, after Howard
+ * Hinnant), giving exactly what JavaScript's Date gives, without building a Date per call: the
+ * grammar converts days on every expression it resolves.
+ */
 const MS_PER_DAY = 86_400_000;
+const DAYS_PER_ERA = 146_097;
+const EPOCH_SHIFT = 719_468; // days from 0000-03-01 to 1970-01-01
+/** Date's range: ±100,000,000 days around the epoch; beyond it a Date is invalid (NaN parts). */
+const MAX_DAYS = 100_000_000;
+
+/** Days since 1970-01-01 of a valid year, month 1..12, day 1..31 (any integers; the day may overflow the month). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  return era * DAYS_PER_ERA + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - EPOCH_SHIFT;
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function isValidDay(year: number, month: number, day: number): boolean {
   return Number.isInteger(year) && year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** Days in a month (1..12); as Date.UTC reads them, years 0..99 are 1900..1999. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isFinite(year) || !Number.isFinite(month)) return NaN;
+  let y = Math.trunc(year);
+  if (y >= 0 && y <= 99) y += 1900;
+  const m = Math.trunc(month) - 1;
+  const inYear = y + Math.floor(m / 12);
+  const index = ((m % 12) + 12) % 12;
+  const length = index === 1 && isLeapYear(inYear) ? 29 : MONTH_DAYS[index];
+  return Math.abs(daysFromCivil(inYear, index + 1, length)) > MAX_DAYS ? NaN : length;
 }
 
-/** Epoch day of a calendar day; month may overflow (13 = January next year), the Date rules apply. */
+/** Epoch day of a calendar day; month and day may overflow (13 = January next year, day 0 = the last of the month before), as Date's rules. */
 export function epochDay(year: number, month: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.round(d.getTime() / MS_PER_DAY);
+  if (!Number.isFinite(year) || !Number.isFinite(month) || !Number.isFinite(day)) return NaN;
+  const m = Math.trunc(month - 1);
+  const days = daysFromCivil(Math.trunc(year) + Math.floor(m / 12), (((m % 12) + 12) % 12) + 1, 1) + Math.trunc(day) - 1;
+  return Math.abs(days) > MAX_DAYS ? NaN : days;
 }
 
 export interface CalendarDay {
@@ -33,9 +64,26 @@ export interface CalendarDay {
   day: number;
 }
 
+const INVALID_DAY: CalendarDay = { year: NaN, month: NaN, day: NaN };
+
+/** The whole day an epoch (maybe fractional) falls in, as a Date at epoch × 1 day would read it; NaN outside Date's range. */
+function wholeDay(epoch: number): number {
+  const time = epoch * MS_PER_DAY;
+  if (!(Math.abs(time) <= MAX_DAYS * MS_PER_DAY)) return NaN;
+  return Math.floor(Math.trunc(time) / MS_PER_DAY);
+}
+
 export function dayParts(epoch: number): CalendarDay {
-  const d = new Date(epoch * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = wholeDay(epoch) + EPOCH_SHIFT;
+  if (Number.isNaN(z)) return { ...INVALID_DAY };
+  const era = Math.floor(z / DAYS_PER_ERA);
+  const doe = z - era * DAYS_PER_ERA;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** ISO day "2025-06-01"; an open end is "..". */
@@ -58,7 +106,7 @@ export function pad(n: number, width: number): string {
 
 /** 1 = Monday … 7 = Sunday (ISO). */
 export function weekday(epoch: number): number {
-  const d = new Date(epoch * MS_PER_DAY).getUTCDay();
+  const d = (((wholeDay(epoch) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
   return d === 0 ? 7 : d;
 }
 

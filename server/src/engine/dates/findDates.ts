@@ -53,9 +53,11 @@ interface PassResult {
  */
 function resolveAll(found: FoundMatch[], date: DocumentDate | null): DateExpression[] {
   const docRange: DayRange | null = date ? { from: parseIsoDay(date.from), to: parseIsoDay(date.to) } : null;
-  const anchors = docRange ? [docRange.from, docRange.to].map((d) => (Number.isFinite(d) ? d : null)) : [null, null];
-  const passes = anchors.map((a) => resolvePass(found, a));
-  return found.map((f, k) => toExpression(f, passes[0][k], passes[1][k], date));
+  const [first, last] = docRange ? [docRange.from, docRange.to].map((d) => (Number.isFinite(d) ? d : null)) : [null, null];
+  const fromFirst = resolvePass(found, first);
+  // resolving is deterministic: a document dated to one day needs one pass
+  const fromLast = last === first ? fromFirst : resolvePass(found, last);
+  return found.map((f, k) => toExpression(f, fromFirst[k], fromLast[k], date));
 }
 
 function resolvePass(found: FoundMatch[], docAnchor: number | null): PassResult[] {
@@ -66,7 +68,7 @@ function resolvePass(found: FoundMatch[], docAnchor: number | null): PassResult[
     const m = f.match;
     const ref = m.kind === 'time' ? referenceDay : reference;
     const anchor = m.base === 'previous' ? ref?.day ?? docAnchor : m.base === 'absolute' ? null : docAnchor;
-    const resolved = safeResolve(() => m.resolve(anchor));
+    const resolved = safeResolve(m, anchor);
     const previous = m.base === 'previous' && ref ? ref.index : -1;
     const r = resolved?.range;
     if (m.kind !== 'duration' && m.kind !== 'set' && r && Number.isFinite(r.from) && resolved.value && /^\d{4}/.test(resolved.value) && !resolved.value.includes('/')) {
@@ -78,9 +80,9 @@ function resolvePass(found: FoundMatch[], docAnchor: number | null): PassResult[
 }
 
 /** Never let one odd expression stop the analysis. */
-function safeResolve(run: () => Resolved | null): Resolved | null {
+function safeResolve(m: FoundMatch['match'], anchor: number | null): Resolved | null {
   try {
-    return run();
+    return m.resolve(anchor);
   } catch {
     return null;
   }
