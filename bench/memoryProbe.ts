@@ -1,9 +1,13 @@
 /**
  * Where the memory goes: `node --expose-gc out/bench/memoryProbe.js <folder> [workers]` indexes the
- * folder cold (as the language server does), brings the joins and actor views up to date, then
- * reports the live heap per byte of text: in all, held by the document analyses, and held by the
- * joins and views; and the peak RSS. For engineers cutting memory; not part of the gated run.
+ * folder cold (as the language server does, with a storage folder: analyses go to the analysis
+ * store file), brings the joins and actor views up to date, then reports the live heap per byte of
+ * text: in all, held by the resident documents, and held by the joins and views; and the peak RSS.
+ * For engineers cutting memory; not part of the gated run.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { FsWorkspace, DEFAULT_SELECTION } from '../server/src/node/fsWorkspace';
 import { LanguageService } from '../server/src/engine/languageService';
 
@@ -21,7 +25,9 @@ async function main(): Promise<void> {
   if (!gc) throw new Error('run with node --expose-gc');
   const workspace = new FsWorkspace(dir, { ...DEFAULT_SELECTION, include: ['**/*.txt', '**/*.md'], exclude: ['**/.*'] });
   const before = heapMb();
-  const service = new LanguageService({ workspace, workers: workers === undefined ? undefined : Number(workers) });
+  const storagePath = mkdtempSync(path.join(tmpdir(), 'corpus-lens-memory-'));
+  process.on('exit', () => rmSync(storagePath, { recursive: true, force: true }));
+  const service = new LanguageService({ workspace, storagePath, workers: workers === undefined ? undefined : Number(workers) });
   let t = Date.now();
   await service.indexWorkspace();
   const indexMs = Date.now() - t;
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
   for (const path of service.index.paths()) service.findings(path);
   console.log(`after every document's findings: ${rss()}`);
   let textBytes = 0;
-  for (const d of service.index.documents()) textBytes += d.length;
+  for (const p of service.index.paths()) textBytes += service.index.get(p)!.length;
   const all = heapMb() - before;
   // drops the joins (same lexicon: nothing else changes); the actor views stay
   service.index.setLexicon((service.index as unknown as { lexicon: Parameters<typeof service.index.setLexicon>[0] }).lexicon);
@@ -40,8 +46,8 @@ async function main(): Promise<void> {
   const analyses = heapMb() - before;
   const mb = (x: number) => `${x.toFixed(1)} MB (${((x * 2 ** 20) / textBytes).toFixed(1)}x text)`;
   console.log(`${service.index.size} documents, ${(textBytes / 2 ** 20).toFixed(1)} MB of text, indexed in ${indexMs} ms`);
-  console.log(`live heap: ${mb(all)}; without the joins ${mb(withoutJoins)}; joins ${mb(all - withoutJoins)}; actor views ${mb(withoutJoins - analyses)}; analyses ${mb(analyses)}`);
-  console.log(`per document: ${((analyses * 2 ** 20) / service.index.size / 1024).toFixed(1)} KB of analysis`);
+  console.log(`live heap: ${mb(all)}; without the joins ${mb(withoutJoins)}; joins ${mb(all - withoutJoins)}; actor views ${mb(withoutJoins - analyses)}; resident documents (+ recent analyses) ${mb(analyses)}`);
+  console.log(`per document: ${((analyses * 2 ** 20) / service.index.size / 1024).toFixed(1)} KB resident`);
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (${((process.resourceUsage().maxRSS * 1024) / textBytes).toFixed(0)}x text)`);
 }
 

@@ -1,5 +1,7 @@
 import type { CorpusIndex } from './corpus/corpusIndex';
-import { mentionKind } from './corpus/residentDocument';
+import { canonical } from './claims/claimKeys';
+import { lemmatize } from './claims/wordTags';
+import { mentionKind, residentClaims } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
 /** Index of the span in a start-sorted list that contains `offset` (end inclusive, so a cursor right after a word still hits it). */
@@ -157,4 +159,27 @@ export function mergeCandidates(index: CorpusIndex, actor: Actor, limit = 3): Ac
     .filter((other) => other.id !== actor.id && other.kind === actor.kind && names(other).flatMap(words).some((w) => mine.has(w) || (w.length >= 6 && stems.has(stem(w)))))
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, limit);
+}
+
+/** Query words shorter than this are ignored by claimsWithWords (articles, prepositions, auxiliaries). */
+const MIN_QUERY_WORD = 4;
+
+/**
+ * Claims whose content words include every query word, in corpus order (workspace symbols). Matched
+ * on the claims' keys as the linking sees them (lemmas, synonyms folded: "sanctions" finds
+ * "sanction"), from the resident documents: no analysis is read until a claim is shown.
+ */
+export function claimsWithWords(index: CorpusIndex, words: string[], limit: number): ClaimRef[] {
+  const wanted = words.filter((w) => w.length >= MIN_QUERY_WORD).map((w) => [w, canonical(w), canonical(lemmatize(w))]);
+  if (wanted.length === 0 || limit <= 0) return [];
+  const out: ClaimRef[] = [];
+  for (const doc of index.residents()) {
+    residentClaims(doc).forEach((c, i) => {
+      if (out.length >= limit) return;
+      const keys = new Set([...c.terms, ...(c.predicates ?? []), ...(c.names ?? []), ...(c.nouns ?? [])]);
+      if (wanted.every((forms) => forms.some((f) => keys.has(f)))) out.push({ path: doc.path, index: i });
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
 }

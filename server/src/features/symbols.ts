@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Symbol
 import { clip } from '../engine/diagnostics';
 import { fileName } from '../engine/describe';
 import type { LanguageService } from '../engine/languageService';
-import { definingMention } from '../engine/queries';
+import { claimsWithWords, definingMention } from '../engine/queries';
 import type { ActorKind, DocumentAnalysis, Span } from '../engine/types';
 import { mentionLocation, toLocation, toRange } from './convert';
 
@@ -85,13 +85,10 @@ export function provideWorkspaceSymbols(service: LanguageService, params: Worksp
     if (out.length >= limit) return out;
   }
   if (words.length === 0) return out;
-  for (const doc of service.index.residents()) {
-    for (const claim of doc.claims) {
-      const text = claim.text.toLowerCase();
-      if (!words.every((w) => text.includes(w))) continue;
-      out.push({ name: clip(claim.text, 80), kind: SymbolKind.String, location: toLocation(doc, claim), containerName: `claim · ${claim.attribution} · ${fileName(doc.path)}` });
-      if (out.length >= limit) return out;
-    }
+  for (const ref of claimsWithWords(service.index, words, limit - out.length)) {
+    const doc = service.index.get(ref.path);
+    const claim = doc?.claims[ref.index];
+    if (doc && claim) out.push({ name: clip(claim.text, 80), kind: SymbolKind.String, location: toLocation(doc, claim), containerName: `claim · ${claim.attribution} · ${fileName(doc.path)}` });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
 import type { CorpusIndex } from './corpusIndex';
-import { mentionCount, mentionEntity, mentionSentence, type ResidentDocument } from './residentDocument';
+import { mentionCount, mentionEntity, mentionSentence, residentClaims, type ResidentDocument } from './residentDocument';
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
@@ -92,9 +92,10 @@ export class ActorViews {
     for (const doc of this.index.residents()) {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
       const ids = new Set(doc.entities.map((_, e) => this.index.actors.actorOf(doc.path, e)));
+      const claims = residentClaims(doc);
       for (const id of ids) {
         if (!id || this.views.has(id)) continue;
-        const part = this.partOf(id, doc);
+        const part = this.partOf(id, doc, claims);
         if (!part) continue;
         let view = fresh.get(id);
         if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen }));
@@ -128,10 +129,10 @@ export class ActorViews {
     const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
     for (const path of view.order) {
-      const doc = this.index.resident(path)!;
+      const docClaims = residentClaims(this.index.resident(path)!);
       for (const code of view.parts.get(path)!.claims) {
         const c = { ref: { path, index: code >> 1 }, asSource: (code & 1) === 1 };
-        (doc.claims[c.ref.index].attribution === 'sourced' ? sourced : others).push(c);
+        (docClaims[c.ref.index].attribution === 'sourced' ? sourced : others).push(c);
       }
       if (sourced.length >= limit) break;
     }
@@ -188,7 +189,7 @@ export class ActorViews {
     view.claimCount += part.claims.length;
   }
 
-  private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
+  private partOf(id: string, doc: ResidentDocument | undefined, docClaims = doc && residentClaims(doc)): DocumentPart | undefined {
     if (!doc) return undefined;
     const actors = this.index.actors;
     const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
@@ -207,7 +208,7 @@ export class ActorViews {
       if (other && other !== id && sentences.has(mentionSentence(doc, index))) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
     const claims: number[] = [];
-    doc.claims.forEach((claim, i) => {
+    docClaims!.forEach((claim, i) => {
       const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
       if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(2 * i + (asSource ? 1 : 0));
     });

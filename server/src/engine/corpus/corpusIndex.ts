@@ -6,7 +6,7 @@ import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore } from './analysisStore';
 import { claimPrint, patchClaimGraph } from './claimPatch';
-import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
+import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
@@ -191,9 +191,14 @@ export class CorpusIndex {
   }
 
   /** Every document's resident part in path order (cluster ids do not depend on the order documents were read): what the claim linking reads. */
-  private residentDocuments(): ReadonlyMap<string, ResidentDocument> {
+  private linkDocuments(): ReadonlyMap<string, Pick<ResidentDocument, 'path' | 'hash' | 'date'> & { claims: ResidentClaim[] }> {
     const paths = [...this.docs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return new Map(paths.map((path) => [path, this.resident(path)!]));
+    return new Map(
+      paths.map((path) => {
+        const doc = this.resident(path)!;
+        return [path, { path, hash: doc.hash, date: doc.date, claims: residentClaims(doc) }];
+      }),
+    );
   }
 
   paths(): string[] {
@@ -228,7 +233,7 @@ export class CorpusIndex {
   get claims(): ClaimGraph {
     const actors = this.actors;
     // the claim linking reads only the fields a resident document keeps (see ResidentClaim)
-    return (this.claimGraph ??= linkClaims(this.residentDocuments() as unknown as ReadonlyMap<string, DocumentAnalysis>, actors));
+    return (this.claimGraph ??= linkClaims(this.linkDocuments() as unknown as ReadonlyMap<string, DocumentAnalysis>, actors));
   }
 
   mention(ref: MentionRef): ActorMention | undefined {

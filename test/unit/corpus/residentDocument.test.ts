@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
+import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
+import { packValue, unpackValue } from '../../../server/src/engine/corpus/packedValues';
+import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFromJson, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
+import { LanguageService } from '../../../server/src/engine/languageService';
+import { claimsWithWords } from '../../../server/src/engine/queries';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
+
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+const seeds = () => readdirSync(SEEDS).map((f) => ({ path: `/corpus/${f}`, text: readFileSync(path.join(SEEDS, f), 'utf8') }));
+
+test('packed values unpack to equal values: integers, doubles, large numbers, strings, nesting, absent fields', () => {
+  const value = [{ a: 1, b: -7, c: 2.5, d: 1e12, e: 'x', f: [true, false, null], g: undefined, h: { i: [] } }, [], 'ümlaut ’quote’', -(2 ** 40)];
+  assert.deepEqual(unpackValue(packValue(value)), JSON.parse(JSON.stringify(value)));
+});
+
+test('a resident document keeps what the joins read of every seed: mentions, claims, and survives the JSON a worker sends', () => {
+  const lexicon = builtinLexicon();
+  for (const { path: p, text } of seeds()) {
+    const analysis = analyzeDocument(p, text, { lexicon });
+    const resident = residentOf(analysis);
+    assert.equal(mentionCount(resident), analysis.mentions.length);
+    analysis.mentions.forEach((m, i) => {
+      assert.deepEqual(mentionSpan(resident, i), { start: m.start, end: m.end });
+      assert.equal(mentionKind(resident, i), m.kind);
+    });
+    const claims = residentClaims(resident);
+    assert.equal(claims.length, analysis.claims.length);
+    claims.forEach((c, i) => {
+      const full = analysis.claims[i];
+      assert.deepEqual([c.start, c.end, c.attribution, c.terms, c.entities], [full.start, full.end, full.attribution, full.terms, full.entities]);
+      assert.equal(c.text, statementKey(full.text), 'the statement key stands for the text');
+    });
+    const back = residentFromJson(residentToJson(resident));
+    assert.deepEqual({ ...back, claims: residentClaims(back) }, { ...resident, claims });
+  }
+});
+
+test('the statement key is the same for texts equal up to case and spacing, and survives that folding itself', () => {
+  assert.equal(statementKey('Russia  rejected\nthe offer.'), statementKey('russia rejected the offer.'));
+  assert.notEqual(statementKey('Russia rejected the offer.'), statementKey('Russia accepted the offer.'));
+  const key = statementKey('Any text');
+  assert.equal(key.toLowerCase().replace(/\s+/g, ' ').trim(), key);
+});
+
+test('claims are found by their content words, inflected or not, without reading any analysis', async () => {
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(new Map(seeds().map((s) => [s.path, s.text] as [string, string]))) });
+  await service.indexWorkspace();
+  const refs = claimsWithWords(service.index, ['sanctions'], 50);
+  assert.ok(refs.length > 0, 'some seed claim is about sanctions');
+  for (const r of refs) assert.match(service.index.claim(r)!.text.toLowerCase(), /sanction/);
+  const narrowed = claimsWithWords(service.index, ['sanctions', 'russia'], 50);
+  assert.ok(narrowed.length > 0 && narrowed.length <= refs.length);
+  assert.deepEqual(claimsWithWords(service.index, ['the'], 50), [], 'short function words alone find nothing');
+});
