@@ -1,10 +1,53 @@
 /**
- * What the corpus step compares: a claim reduced to weighted keys (actor ids, content terms,
- * quantity units) and to resolved frames (who does what to what, with actor ids), built from the
- * per-document Claim alone (no text), so one changed document only re-signs its own claims.
+ * What the corpus step reads of a claim (`LinkClaim`: no positions, no attribution) and what it
+ * compares: a claim reduced to keys (actor ids, content terms, quantity units; see claimKeyIndex.ts)
+ * and, for the few pairs that share enough keys, a full signature with resolved frames (who does
+ * what to what, with actor ids). Built from the per-document claim alone (no text), so one changed
+ * document only re-signs its own claims.
  */
 import type { ActorTable } from '../actors/resolveActors';
-import type { Claim, ClaimFrame, ClaimRef, DocumentDate } from '../types';
+import type { Claim, ClaimFrame, DocumentDate } from '../types';
+
+/** The fields of a claim the cross-document join reads; `textKey` (the folded text) stands for `text` when that is absent. */
+export type LinkClaim = Pick<Claim, 'id' | 'entities' | 'names' | 'terms' | 'quantities' | 'frames' | 'nouns' | 'hedged' | 'years' | 'elapsed'> & {
+  text?: string;
+  textKey?: string;
+};
+
+/** What the join reads of a document (a DocumentAnalysis is one). */
+export interface LinkDocument {
+  hash: string;
+  date: DocumentDate | null;
+  claims: readonly LinkClaim[];
+}
+
+/** Exactly what the join reads of a claim, with its text folded (for storing compact per-document summaries). */
+export function linkClaimOf(claim: Claim): LinkClaim {
+  return {
+    id: claim.id,
+    entities: claim.entities,
+    names: claim.names,
+    terms: claim.terms,
+    quantities: claim.quantities,
+    frames: claim.frames,
+    nouns: claim.nouns,
+    hedged: claim.hedged,
+    years: claim.years,
+    elapsed: claim.elapsed,
+    textKey: claimTextKey(claim),
+  };
+}
+
+/** The claim's text folded (case, spacing): the same statement in two documents has the same key. */
+export function claimTextKey(claim: LinkClaim): string {
+  return claim.textKey ?? (claim.text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A claim without its position or id, as the join reads it: equal prints link the same way. */
+export function linkPrint(claim: LinkClaim): string {
+  const c = claim;
+  return JSON.stringify([claimTextKey(c), c.entities, c.names, c.terms, c.quantities, c.frames, c.nouns, c.hedged, c.years, c.elapsed]);
+}
 
 export interface SignedFrame {
   event: string;
@@ -19,97 +62,72 @@ export interface SignedFrame {
   nominal: boolean;
 }
 
+/** A claim as the pair rules (frameMatch.ts, contradictions.ts) compare it. */
 export interface ClaimSignature {
-  ref: ClaimRef;
-  claim: Claim;
+  claim: LinkClaim;
   /** document date, when known */
   date: DocumentDate | null;
-  /** actor ids ("@russia") and terms, each once */
-  keys: string[];
-  keySet: Set<string>;
+  /** actor ids ("@russia"), each once */
   actors: Set<string>;
   /** keys that only name someone or somewhere: actor ids and capitalised terms */
   names: Set<string>;
-  /** subject: actor ids of the subject, else its terms */
-  subject: Set<string>;
   frames: SignedFrame[];
   /** content terms used as nouns */
   nouns: Set<string>;
-  /** the claim's text folded (case, spacing): the same statement in two documents has the same key */
-  textKey: string;
 }
 
-export function signClaim(path: string, index: number, claim: Claim, date: DocumentDate | null, actors: ActorTable): ClaimSignature {
-  const actorId = (e: number) => {
+/** Actor key ("@russia") of a document's local entity, if the entity joined an actor. */
+export type ActorKeyOf = (entity: number) => string | undefined;
+
+export function actorKeys(path: string, actors: ActorTable): ActorKeyOf {
+  return (e) => {
     const id = actors.actorOf(path, e);
     return id ? '@' + id : undefined;
   };
-  const actorIds = new Set<string>();
-  for (const e of claim.entities) {
-    const id = actorId(e);
-    if (id) actorIds.add(id);
-  }
-  const subject = new Set<string>();
-  for (const e of claim.subjectEntities ?? []) {
-    const id = actorId(e);
-    if (id) subject.add(id);
-  }
-  for (const t of claim.subject ?? []) subject.add(t);
-  const keys = new Set<string>(actorIds);
-  // with actors resolved, their ids stand for the names: the name words would count them twice
-  const nameTerms = new Set(actorIds.size > 0 ? claim.names ?? [] : []);
-  for (const t of claim.terms) if (!nameTerms.has(t)) keys.add(t);
-  for (const q of claim.quantities) if (q.unit) keys.add('#' + q.unit);
-  const names = new Set<string>([...actorIds, ...(claim.names ?? [])]);
-  const frames = (claim.frames ?? []).map((f) => signFrame(f, actorId, new Set(claim.names ?? [])));
-  const textKey = claim.text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return { ref: { path, index }, claim, date, keys: [...keys], keySet: keys, actors: actorIds, names, subject, frames, nouns: new Set(claim.nouns ?? []), textKey };
 }
 
-function signFrame(frame: ClaimFrame, actorId: (e: number) => string | undefined, names: Set<string>): SignedFrame {
+/**
+ * The keys of a claim in a fixed order (a key may come more than once: the caller keeps the first):
+ * its actors, its terms (without the words of names its actors stand for: they would count twice),
+ * its quantity units ("#people").
+ */
+export function forEachKey(claim: LinkClaim, actorKey: ActorKeyOf, visit: (key: string) => void): void {
+  let anyActor = false;
+  for (const e of claim.entities) {
+    const id = actorKey(e);
+    if (id) {
+      anyActor = true;
+      visit(id);
+    }
+  }
+  const nameTerms = anyActor ? (claim.names ?? []) : [];
+  for (const t of claim.terms) if (!nameTerms.includes(t)) visit(t);
+  for (const q of claim.quantities) if (q.unit) visit('#' + q.unit);
+}
+
+export function signClaim(claim: LinkClaim, date: DocumentDate | null, actorKey: ActorKeyOf): ClaimSignature {
+  const actors = new Set<string>();
+  for (const e of claim.entities) {
+    const id = actorKey(e);
+    if (id) actors.add(id);
+  }
+  const names = new Set<string>([...actors, ...(claim.names ?? [])]);
+  const nameSet = new Set(claim.names ?? []);
+  const frames = (claim.frames ?? []).map((f) => signFrame(f, actorKey, nameSet));
+  return { claim, date, actors, names, frames, nouns: new Set(claim.nouns ?? []) };
+}
+
+function signFrame(frame: ClaimFrame, actorKey: ActorKeyOf, names: Set<string>): SignedFrame {
   // the head of the agent phrase is its last actor ("Russian President Vladimir Putin" -> Putin), else its last noun
   let agent = '';
-  for (const e of frame.agentEntities) agent = actorId(e) ?? agent;
+  for (const e of frame.agentEntities) agent = actorKey(e) ?? agent;
   if (!agent) {
     const nouns = frame.agent.filter((t) => !names.has(t));
     agent = nouns[nouns.length - 1] ?? frame.agent[frame.agent.length - 1] ?? '';
   }
   const args = new Set<string>();
-  const argIds = frame.argEntities.map(actorId).filter((id): id is string => !!id);
+  const argIds = frame.argEntities.map(actorKey).filter((id): id is string => !!id);
   for (const id of argIds) args.add(id);
   for (const t of frame.args) if (argIds.length === 0 || !names.has(t)) args.add(t);
   return { event: frame.event, negated: frame.negated, agent, args, coref: !!frame.coref, nominal: !!frame.nominal };
-}
-
-/** Inverse document frequency of each key over the claims (a claim counts once per key). */
-export function keyWeights(signatures: ClaimSignature[]): (key: string) => number {
-  const df = new Map<string, number>();
-  for (const s of signatures) for (const k of s.keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = Math.max(1, signatures.length);
-  const weights = new Map<string, number>();
-  for (const [key, count] of df) {
-    const idf = Math.log(1 + n / count);
-    weights.set(key, key.startsWith('@') ? idf * 1.2 : idf);
-  }
-  return (key) => weights.get(key) ?? Math.log(1 + n);
-}
-
-/** Weighted overlap of two signatures: shared weight over the geometric mean of their weights (a weighted cosine, 0..1). */
-export function similarity(a: ClaimSignature, b: ClaimSignature, weight: (key: string) => number): { score: number; shared: string[] } {
-  const inB = b.keySet;
-  let shared = 0;
-  let wa = 0;
-  let wb = 0;
-  const sharedKeys: string[] = [];
-  for (const k of a.keys) {
-    const w = weight(k);
-    wa += w;
-    if (inB.has(k)) {
-      shared += w;
-      sharedKeys.push(k);
-    }
-  }
-  for (const k of b.keys) wb += weight(k);
-  const denominator = Math.sqrt(wa * wb);
-  return { score: denominator > 0 ? shared / denominator : 0, shared: sharedKeys };
 }

@@ -1,19 +1,14 @@
 import type { ActorTable } from '../actors/resolveActors';
-import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis, Quantity } from '../types';
-import { keyWeights, signClaim, similarity, type ClaimSignature } from './claimSignature';
-import { claimsLexicon } from './claimsLexicon';
+import type { Contradiction, Quantity } from '../types';
+import { buildClaimGraph, type ClaimGraph } from './claimGraph';
+import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, StatementIndex } from './claimKeyIndex';
+import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
 import { canonical } from './claimKeys';
 import { lemmatize } from './wordTags';
 
-/** Claims joined across documents: the same claim told in several articles, and contradictions. */
-export interface ClaimGraph {
-  clusters: ClaimCluster[];
-  clusterOf(ref: ClaimRef): ClaimCluster | undefined;
-  contradictions: Contradiction[];
-  contradictionsOf(ref: ClaimRef): Contradiction[];
-}
+export type { ClaimGraph } from './claimGraph';
 
 export interface LinkOptions {
   /** weighted overlap from which two claims are the same claim */
@@ -23,83 +18,116 @@ export interface LinkOptions {
 }
 
 /** A key shared by more claims than this is too common to propose candidates (it still counts in the score). */
-const MAX_POSTINGS = 400;
-const MIN_SHARED_KEYS = 2;
-/** weighted overlap from which frame agreement may link two claims */
-const FRAME_FLOOR = 0.15;
+export const MAX_POSTINGS = 400;
+/** keys two claims must share to be compared */
+export const MIN_SHARED_KEYS = 2;
+/** weighted overlap from which two claims are compared (frame agreement may link them) */
+export const FRAME_FLOOR = 0.15;
 /** weighted overlap from which two claims with no agreeing frame may still be the same claim (on nouns) */
 const CONTENT_SIMILARITY = 0.35;
 /** weighted overlap needed when two frames agree on agent and event but share no participant */
 const WEAK_FRAME_SIMILARITY = 0.3;
+/** full signatures kept at once (only claims of candidate pairs are signed; the scan meets them again soon) */
+const SIGNATURE_CACHE = 4096;
 
-/** The signatures of one document's claims: all the corpus step needs from it (usable incrementally). */
-export function signDocument(path: string, doc: DocumentAnalysis, actors: ActorTable): ClaimSignature[] {
-  return doc.claims.map((claim, index) => signClaim(path, index, claim, doc.date, actors));
+/** The signatures of one document's claims, as the pair rules compare them. */
+export function signDocument(path: string, doc: LinkDocument, actors: ActorTable): ClaimSignature[] {
+  const actorKey = cachedActorKeys(path, actors);
+  return doc.claims.map((claim) => signClaim(claim, doc.date, actorKey));
 }
 
 /**
  * Candidate pairs come from an inverted index over actor ids, terms and quantity units (never all
- * pairs; very common keys do not propose candidates). Two claims are the same claim when they say
- * the same WHO does the same WHAT (frames, see frameMatch.ts), or state compatible figures of the
- * same unit about shared things, or, failing both, share two content nouns with a high weighted
- * overlap and no conflicting agents. Each claim keeps its best partner; clusters are the connected
- * components of those links. Documents with the same content hash are analysed once: their copies
- * join the same clusters and contradictions, and never contradict each other.
+ * pairs; very common keys do not propose candidates; claimKeyIndex.ts). Two claims are the same
+ * claim when they say the same WHO does the same WHAT (frames, see frameMatch.ts), or state
+ * compatible figures of the same unit about shared things, or, failing both, share two content
+ * nouns with a high weighted overlap and no conflicting agents. Each claim keeps its best partner;
+ * clusters are the connected components of those links. Documents with the same content hash are
+ * analysed once: their copies join the same clusters and contradictions, and never contradict each
+ * other. Per claim, the join holds a few integers; full signatures are made only for the pairs
+ * that share enough keys.
  */
-export function linkClaims(docs: ReadonlyMap<string, DocumentAnalysis>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
-  const sameTopic = options.sameTopic ?? 0.2;
-  const contentSimilarity = options.sameClaim ?? CONTENT_SIMILARITY;
+export function linkClaims(docs: ReadonlyMap<string, LinkDocument>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
   const copies = copiesByHash(docs);
-  const signatures: ClaimSignature[] = [];
-  for (const path of copies.keys()) signatures.push(...signDocument(path, docs.get(path)!, actors));
-  const weight = keyWeights(signatures);
-  const statements = statementsByDocument(signatures);
-  const postings = new Map<string, number[]>();
-  signatures.forEach((s, i) => {
-    for (const k of s.keys) {
-      let list = postings.get(k);
-      if (!list) postings.set(k, (list = []));
-      if (list.length <= MAX_POSTINGS) list.push(i);
-    }
-  });
+  const paths = [...copies.keys()];
+  const numbering = new ClaimNumbering(
+    paths,
+    paths.map((path) => docs.get(path)!),
+  );
+  const keyIndex = ClaimKeyIndex.build(numbering, actors, MAX_POSTINGS);
+  const statements = new StatementIndex(numbering);
+  const signatures = new SignatureCache(numbering, actors);
+  const count = numbering.count;
   const contradictions: Contradiction[] = [];
-  const counts = new Map<number, number>();
   // each claim keeps its best same-claim partner: clusters grow along best matches, not along every weak link
-  const best = new Float64Array(signatures.length);
-  const partner = new Int32Array(signatures.length).fill(-1);
+  const best = new Float64Array(count);
+  const partner = new Int32Array(count).fill(-1);
   const offer = (i: number, j: number, score: number) => {
     if (score > best[i]) {
       best[i] = score;
       partner[i] = j;
     }
   };
-  signatures.forEach((a, i) => {
-    counts.clear();
-    for (const k of a.keys) {
-      const list = postings.get(k)!;
-      if (list.length > MAX_POSTINGS) continue;
-      for (const j of list) if (j > i && signatures[j].ref.path !== a.ref.path) counts.set(j, (counts.get(j) ?? 0) + 1);
-    }
-    for (const [j, n] of counts) {
-      if (n < MIN_SHARED_KEYS) continue;
-      const b = signatures[j];
-      const { score } = similarity(a, b, weight);
-      if (score < FRAME_FLOOR) continue;
-      // a statement the other document also makes itself is an echo of one article, not a conflict
-      const echo = statements.get(a.ref.path)!.has(b.textKey) || statements.get(b.ref.path)!.has(a.textKey);
-      const verdict = echo || score < sameTopic ? null : judgePair(a, b, score);
-      if (verdict) {
-        contradictions.push({ a: a.ref, b: b.ref, ...verdict });
-        continue;
+  const shared = new Int32Array(count);
+  const candidates: number[] = [];
+  for (let d = 0; d < paths.length; d++) {
+    const end = numbering.start[d + 1];
+    for (let i = numbering.start[d]; i < end; i++) {
+      // claims of later documents only: each pair once, never two claims of one document
+      keyIndex.candidates(i, end, shared, candidates);
+      for (const j of candidates) {
+        const n = shared[j];
+        shared[j] = 0;
+        if (n < MIN_SHARED_KEYS) continue;
+        const score = keyIndex.similarity(i, j);
+        if (score < FRAME_FLOOR) continue;
+        const dj = numbering.docOf(j);
+        // a statement the other document also makes itself is an echo of one article, not a conflict
+        const echo = statements.states(d, j, dj) || statements.states(dj, i, d);
+        const outcome = judgeCandidate(signatures.of(i, d), signatures.of(j, dj), score, echo, options);
+        if (outcome.contradiction) {
+          contradictions.push({ a: { path: paths[d], index: i - numbering.start[d] }, b: { path: paths[dj], index: j - numbering.start[dj] }, ...outcome.contradiction });
+        } else if (outcome.link > 0) {
+          offer(i, j, outcome.link);
+          offer(j, i, outcome.link);
+        }
       }
-      const link = sameClaimScore(a, b, score, contentSimilarity);
-      if (link > 0) {
-        offer(i, j, link);
-        offer(j, i, link);
-      }
     }
-  });
-  return buildGraph(signatures, partner, contradictions, copies);
+  }
+  return buildClaimGraph(numbering, partner, contradictions, copies);
+}
+
+/**
+ * What two claims whose weighted overlap is `score` (at least FRAME_FLOOR) are: a contradiction (or
+ * a change), else the same claim with some strength (`link` > 0), else unrelated (`link` 0).
+ * `echo`: one document also states the other's statement itself.
+ */
+export function judgeCandidate(a: ClaimSignature, b: ClaimSignature, score: number, echo: boolean, options: LinkOptions = {}): { contradiction: Verdict | null; link: number } {
+  const contradiction = echo || score < (options.sameTopic ?? 0.2) ? null : judgePair(a, b, score);
+  if (contradiction) return { contradiction, link: 0 };
+  return { contradiction: null, link: sameClaimScore(a, b, score, options.sameClaim ?? CONTENT_SIMILARITY) };
+}
+
+type Verdict = NonNullable<ReturnType<typeof judgePair>>;
+
+/** Full signatures of recently compared claims. */
+class SignatureCache {
+  private readonly cache = new Map<number, ClaimSignature>();
+
+  constructor(
+    private readonly numbering: ClaimNumbering,
+    private readonly actors: ActorTable,
+  ) {}
+
+  of(i: number, d: number): ClaimSignature {
+    let s = this.cache.get(i);
+    if (!s) {
+      if (this.cache.size >= SIGNATURE_CACHE) this.cache.delete(this.cache.keys().next().value!);
+      s = signClaim(this.numbering.claim(d, i), this.numbering.docs[d].date, actorKeys(this.numbering.paths[d], this.actors));
+      this.cache.set(i, s);
+    }
+    return s;
+  }
 }
 
 /** 0 when the two claims are not the same claim; else how strongly they are (for choosing best partners). */
@@ -158,11 +186,15 @@ function unitTerm(q: Quantity): string {
 
 const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
 
-/** Representative path of each distinct content hash -> the other paths with that content. */
-function copiesByHash(docs: ReadonlyMap<string, DocumentAnalysis>): Map<string, string[]> {
+/**
+ * Representative path of each distinct content hash -> the other paths with that content, in path
+ * order (so cluster ids and the order of contradictions do not depend on the order documents were read).
+ */
+function copiesByHash(docs: ReadonlyMap<string, LinkDocument>): Map<string, string[]> {
   const byHash = new Map<string, string>();
   const copies = new Map<string, string[]>();
-  for (const [path, doc] of docs) {
+  for (const path of [...docs.keys()].sort()) {
+    const doc = docs.get(path)!;
     const first = doc.hash ? byHash.get(doc.hash) : undefined;
     if (first) copies.get(first)!.push(path);
     else {
@@ -171,68 +203,4 @@ function copiesByHash(docs: ReadonlyMap<string, DocumentAnalysis>): Map<string, 
     }
   }
   return copies;
-}
-
-function statementsByDocument(signatures: ClaimSignature[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const s of signatures) {
-    let set = out.get(s.ref.path);
-    if (!set) out.set(s.ref.path, (set = new Set()));
-    set.add(s.textKey);
-  }
-  return out;
-}
-
-function buildGraph(signatures: ClaimSignature[], partner: Int32Array, found: Contradiction[], copies: Map<string, string[]>): ClaimGraph {
-  const parent = signatures.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  partner.forEach((j, i) => {
-    if (j >= 0) parent[find(j)] = find(i);
-  });
-  const groups = new Map<number, ClaimRef[]>();
-  signatures.forEach((s, i) => {
-    const root = find(i);
-    let list = groups.get(root);
-    if (!list) groups.set(root, (list = []));
-    list.push(s.ref);
-    // a copy of the document states the same claim
-    for (const path of copies.get(s.ref.path) ?? []) list.push({ path, index: s.ref.index });
-  });
-  const clusters: ClaimCluster[] = [];
-  const byRef = new Map<string, ClaimCluster>();
-  for (const [root, refs] of groups) {
-    if (refs.length < 2) continue;
-    const cluster = { id: `k-${signatures[root].claim.id}`, claims: refs };
-    clusters.push(cluster);
-    for (const r of refs) byRef.set(refKey(r), cluster);
-  }
-  // each copy gets the contradictions of its original, against the other side's original (linear in copies)
-  const contradictions: Contradiction[] = [];
-  for (const c of found) {
-    contradictions.push(c);
-    for (const path of copies.get(c.a.path) ?? []) contradictions.push({ ...c, a: { path, index: c.a.index } });
-    for (const path of copies.get(c.b.path) ?? []) contradictions.push({ ...c, b: { path, index: c.b.index } });
-  }
-  const contradictionsByRef = new Map<string, Contradiction[]>();
-  for (const c of contradictions) {
-    for (const r of [c.a, c.b]) {
-      const key = refKey(r);
-      const list = contradictionsByRef.get(key);
-      if (list) list.push(c);
-      else contradictionsByRef.set(key, [c]);
-    }
-  }
-  return {
-    clusters,
-    clusterOf: (ref) => byRef.get(refKey(ref)),
-    contradictions,
-    contradictionsOf: (ref) => contradictionsByRef.get(refKey(ref)) ?? [],
-  };
-}
-
-function refKey(ref: ClaimRef): string {
-  return `${ref.path}\u0000${ref.index}`;
 }

@@ -1,5 +1,6 @@
+import { linkPrint, type LinkClaim, type LinkDocument } from '../claims/claimSignature';
 import type { ClaimGraph } from '../claims/linkClaims';
-import type { Claim, ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '../types';
+import type { ClaimCluster, ClaimRef, Contradiction } from '../types';
 
 /**
  * A claim graph with one changed document applied on top of the previous graph: the document's
@@ -7,7 +8,7 @@ import type { Claim, ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } f
  * contradictions under their new index; claims that changed or are new stay unlinked until the
  * exact re-link (CorpusIndex.settle). O(changed document + the clusters it is in).
  */
-export function patchClaimGraph(previous: ClaimGraph, path: string, old: DocumentAnalysis | undefined, doc: DocumentAnalysis | undefined): ClaimGraph {
+export function patchClaimGraph(previous: ClaimGraph, path: string, old: LinkDocument | undefined, doc: LinkDocument | undefined): ClaimGraph {
   const remap = claimRemap(old?.claims ?? [], doc?.claims ?? []);
   const move = (ref: ClaimRef): ClaimRef | undefined => {
     if (ref.path !== path) return ref;
@@ -58,7 +59,7 @@ export function patchClaimGraph(previous: ClaimGraph, path: string, old: Documen
 }
 
 /** Old claim index -> new claim index, for claims whose statement is unchanged (in order, each matched once). */
-function claimRemap(old: Claim[], now: Claim[]): Map<number, number> {
+function claimRemap(old: readonly LinkClaim[], now: readonly LinkClaim[]): Map<number, number> {
   const free = new Map<string, number[]>();
   now.forEach((c, i) => {
     const k = claimPrint(c);
@@ -72,9 +73,7 @@ function claimRemap(old: Claim[], now: Claim[]): Map<number, number> {
   return out;
 }
 
-/** A claim without its position: what the linking reads. */
-export function claimPrint(claim: Claim): string {
-  const { start: _s, end: _e, sourceSpan: _span, id: _id, sentence: _sentence, ...rest } = claim;
-  void [_s, _e, _span, _id, _sentence];
-  return JSON.stringify(rest);
+/** A claim without its position: what the linking reads (two claims with the same print link the same way). */
+export function claimPrint(claim: LinkClaim): string {
+  return linkPrint(claim);
 }

@@ -1,0 +1,234 @@
+/**
+ * The compact side of the claim join: every claim of the corpus numbered once (documents in order,
+ * claims in order), its keys interned to integers and held as one packed array (CSR: claim i's keys
+ * are keys[offsets[i] .. offsets[i+1]) in signature order), key weights by key id, an inverted
+ * index as packed arrays, and the folded statements of each document as sorted hashes. Nothing
+ * here is an object per claim: the memory is a few integers per key occurrence.
+ */
+import type { ActorTable } from '../actors/resolveActors';
+import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type LinkClaim, type LinkDocument } from './claimSignature';
+
+/** The claims of the corpus numbered 0..count-1: document d holds claims start[d] .. start[d+1]-1. */
+export class ClaimNumbering {
+  readonly start: Int32Array;
+  constructor(
+    readonly paths: readonly string[],
+    readonly docs: readonly LinkDocument[],
+  ) {
+    this.start = new Int32Array(docs.length + 1);
+    docs.forEach((doc, d) => (this.start[d + 1] = this.start[d] + doc.claims.length));
+  }
+
+  get count(): number {
+    return this.start[this.docs.length];
+  }
+
+  /** The document holding claim i. */
+  docOf(i: number): number {
+    let lo = 0;
+    let hi = this.docs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.start[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  claim(d: number, i: number): LinkClaim {
+    return this.docs[d].claims[i - this.start[d]];
+  }
+}
+
+export class ClaimKeyIndex {
+  /** scratch for similarity: mark[key] === stamp when the other claim has the key */
+  private readonly mark: Int32Array;
+  private stamp = 0;
+
+  private constructor(
+    private readonly offsets: Int32Array,
+    private readonly keys: Int32Array,
+    private readonly weights: Float64Array,
+    /** postings of key k: postings[postingStart[k] .. postingStart[k+1]), ascending; empty for a key too common to propose candidates */
+    private readonly postingStart: Int32Array,
+    private readonly postings: Int32Array,
+  ) {
+    this.mark = new Int32Array(weights.length);
+  }
+
+  /**
+   * Interns the keys of every claim. Weights are inverse document frequencies over the claims (a
+   * claim counts once per key; actor keys weigh 1.2x); a key held by more than `maxPostings`
+   * claims gets no postings.
+   */
+  static build(numbering: ClaimNumbering, actors: ActorTable, maxPostings: number): ClaimKeyIndex {
+    const ids = new Map<string, number>();
+    const count = numbering.count;
+    const offsets = new Int32Array(count + 1);
+    let df: Int32Array = new Int32Array(1024);
+    let lastClaim: Int32Array = new Int32Array(1024);
+    // at most one key per entity, term and quantity
+    let bound = 0;
+    for (const doc of numbering.docs) for (const c of doc.claims) bound += c.entities.length + c.terms.length + c.quantities.length;
+    const keys = new Int32Array(bound);
+    let length = 0;
+    let claim = 0;
+    const visit = (key: string) => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        if (id === df.length) {
+          df = grown(df);
+          lastClaim = grown(lastClaim);
+        }
+      }
+      if (lastClaim[id] === claim + 1) return;
+      lastClaim[id] = claim + 1;
+      df[id]++;
+      keys[length++] = id;
+    };
+    numbering.docs.forEach((doc, d) => {
+      const actorKey = cachedActorKeys(numbering.paths[d], actors);
+      for (const c of doc.claims) {
+        forEachKey(c, actorKey, visit);
+        offsets[++claim] = length;
+      }
+    });
+    const n = Math.max(1, count);
+    const weights = new Float64Array(ids.size);
+    for (const [key, id] of ids) {
+      const idf = Math.log(1 + n / df[id]);
+      weights[id] = key.startsWith('@') ? idf * 1.2 : idf;
+    }
+    const postingStart = new Int32Array(ids.size + 1);
+    for (let k = 0; k < ids.size; k++) postingStart[k + 1] = postingStart[k] + (df[k] <= maxPostings ? df[k] : 0);
+    const postings = new Int32Array(postingStart[ids.size]);
+    const cursor = lastClaim.subarray(0, ids.size);
+    cursor.set(postingStart.subarray(0, ids.size));
+    for (let i = 0; i < count; i++) {
+      for (let p = offsets[i]; p < offsets[i + 1]; p++) {
+        const k = keys[p];
+        if (cursor[k] < postingStart[k + 1]) postings[cursor[k]++] = i;
+      }
+    }
+    return new ClaimKeyIndex(offsets, keys.slice(0, length), weights, postingStart, postings);
+  }
+
+  /**
+   * The claims from `from` on that share a key with claim i, each once, in the order a scan of
+   * i's keys meets them; counts[j] is set to how many keys they share (the caller resets it).
+   */
+  candidates(i: number, from: number, counts: Int32Array, out: number[]): void {
+    out.length = 0;
+    for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) {
+      const k = this.keys[p];
+      const end = this.postingStart[k + 1];
+      for (let q = lowerBound(this.postings, this.postingStart[k], end, from); q < end; q++) {
+        const j = this.postings[q];
+        if (counts[j]++ === 0) out.push(j);
+      }
+    }
+  }
+
+  /** Weighted overlap of two claims: shared weight over the geometric mean of their weights (a weighted cosine, 0..1). */
+  similarity(i: number, j: number): number {
+    if (++this.stamp === 0x7fffffff) {
+      this.mark.fill(0);
+      this.stamp = 1;
+    }
+    const { keys, weights, mark, stamp } = this;
+    let wb = 0;
+    for (let p = this.offsets[j]; p < this.offsets[j + 1]; p++) {
+      mark[keys[p]] = stamp;
+      wb += weights[keys[p]];
+    }
+    let wa = 0;
+    let shared = 0;
+    for (let p = this.offsets[i]; p < this.offsets[i + 1]; p++) {
+      const w = weights[keys[p]];
+      wa += w;
+      if (mark[keys[p]] === stamp) shared += w;
+    }
+    const denominator = Math.sqrt(wa * wb);
+    return denominator > 0 ? shared / denominator : 0;
+  }
+}
+
+/**
+ * Which documents state which statements (folded text): a sorted hash per claim within each
+ * document's range, verified on the text itself, so an article's echo of another is found exactly.
+ */
+export class StatementIndex {
+  private readonly hashes: Int32Array;
+  /** within each document's range, its claims ordered by hash */
+  private readonly order: Int32Array;
+
+  constructor(private readonly numbering: ClaimNumbering) {
+    const count = numbering.count;
+    this.hashes = new Int32Array(count);
+    this.order = new Int32Array(count);
+    numbering.docs.forEach((doc, d) => {
+      const start = numbering.start[d];
+      doc.claims.forEach((c, k) => {
+        this.hashes[start + k] = hashText(claimTextKey(c));
+        this.order[start + k] = start + k;
+      });
+      this.order.subarray(start, start + doc.claims.length).sort((x, y) => this.hashes[x] - this.hashes[y]);
+    });
+  }
+
+  /** Whether document d states claim x (of document dx) itself. */
+  states(d: number, x: number, dx: number): boolean {
+    const h = this.hashes[x];
+    const { order, hashes, numbering } = this;
+    let lo = numbering.start[d];
+    let hi = numbering.start[d + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hashes[order[mid]] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    let text: string | undefined;
+    for (let p = lo; p < numbering.start[d + 1] && hashes[order[p]] === h; p++) {
+      text ??= claimTextKey(numbering.claim(dx, x));
+      if (claimTextKey(numbering.claim(d, order[p])) === text) return true;
+    }
+    return false;
+  }
+}
+
+/** Actor keys of one document's entities, each looked up once. */
+export function cachedActorKeys(path: string, actors: ActorTable): ActorKeyOf {
+  const lookup = actorKeys(path, actors);
+  const cache = new Map<number, string | undefined>();
+  return (e) => {
+    if (cache.has(e)) return cache.get(e);
+    const key = lookup(e);
+    cache.set(e, key);
+    return key;
+  };
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** First position in sorted[lo, hi) holding a value >= value. */
+function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
