@@ -32,7 +32,7 @@ test('a resident document keeps what the joins read of every seed: mentions, cla
     assert.equal(claims.length, analysis.claims.length);
     claims.forEach((c, i) => {
       const full = analysis.claims[i];
-      assert.deepEqual([c.start, c.end, c.attribution, c.terms, c.entities], [full.start, full.end, full.attribution, full.terms, full.entities]);
+      assert.deepEqual([c.id, c.start, c.end, c.attribution, c.terms, c.entities], [full.id, full.start, full.end, full.attribution, full.terms, full.entities]);
       assert.equal(c.text, statementKey(full.text), 'the statement key stands for the text');
     });
     const back = residentFromJson(residentToJson(resident));

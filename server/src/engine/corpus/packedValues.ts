@@ -1,9 +1,10 @@
 /**
- * Plain JSON-like values (numbers, strings, booleans, null, arrays, objects) packed into one
- * Int32Array, for data held in memory for every document of a large corpus (the resident claims):
- * a V8 object costs tens of bytes before its fields, a packed value one 32-bit word per scalar.
+ * Plain JSON-like values (numbers, strings, booleans, null, arrays, objects) packed into bytes, for
+ * data held in memory for every document of a large corpus (the resident claims): a V8 object costs
+ * tens of bytes before its fields, a packed scalar one to three bytes.
  *
- * Each word is a tag (low 3 bits) and a payload: a small integer inline, a string's id in a table
+ * Each item is a word, a tag (low 3 bits) and a payload, written as a variable-length integer
+ * (7 bits a byte, zigzag for negative numbers): a small integer inline, a string's id in a table
  * shared by all documents, an array's length followed by its items, an object's shape (its keys,
  * also shared) followed by its values, or the index of a non-integer number in the side array of
  * doubles. Unpacking gives back an equal value (keys in the same order; undefined fields absent,
@@ -22,7 +23,7 @@ const CONSTANTS = [false, true, null] as const;
 const INLINE_MAX = 2 ** 27;
 
 export interface PackedValue {
-  words: Int32Array;
+  bytes: Uint8Array;
   doubles?: Float64Array;
 }
 
@@ -53,7 +54,8 @@ function shapeId(keys: string[]): number {
   return id;
 }
 
-const word = (tag: Tag, payload: number) => (payload << 3) | tag;
+/** A tag and its payload as one non-negative number (zigzag: small negative payloads stay small). */
+const word = (tag: Tag, payload: number) => (payload >= 0 ? payload * 2 : -payload * 2 - 1) * 8 + tag;
 
 export function packValue(value: unknown): PackedValue {
   const words: number[] = [];
@@ -74,18 +76,43 @@ export function packValue(value: unknown): PackedValue {
     } else throw new Error(`cannot pack a ${typeof v}`);
   };
   put(value);
-  return { words: Int32Array.from(words), doubles: doubles.length ? Float64Array.from(doubles) : undefined };
+  return { bytes: varints(words), doubles: doubles.length ? Float64Array.from(doubles) : undefined };
+}
+
+/** Non-negative integers below 2^31 as variable-length integers, 7 bits a byte, low bits first. */
+function varints(words: number[]): Uint8Array {
+  let size = 0;
+  for (const w of words) size += w < 0x80 ? 1 : w < 0x4000 ? 2 : w < 0x200000 ? 3 : w < 0x10000000 ? 4 : 5;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (let w of words) {
+    while (w >= 0x80) {
+      out[at++] = (w & 0x7f) | 0x80;
+      w = Math.floor(w / 128);
+    }
+    out[at++] = w;
+  }
+  return out;
 }
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
 export function unpackValue(packed: PackedValue): unknown {
-  const { words, doubles } = packed;
+  const { bytes, doubles } = packed;
   let at = 0;
   const get = (): unknown => {
-    const w = words[at++];
-    const payload = w >> 3;
-    switch ((w & 7) as Tag) {
+    let w = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      b = bytes[at++];
+      w += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b & 0x80);
+    const tag = w % 8;
+    const zigzag = (w - tag) / 8;
+    const payload = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    switch (tag as Tag) {
       case Tag.Int:
         return payload;
       case Tag.String:
@@ -113,7 +140,7 @@ export function unpackValue(packed: PackedValue): unknown {
 
 /** Bytes held by a packed value (its own arrays; the shared tables are counted once, see sharedTableSize). */
 export function packedBytes(packed: PackedValue): number {
-  return packed.words.byteLength + (packed.doubles?.byteLength ?? 0);
+  return packed.bytes.byteLength + (packed.doubles?.byteLength ?? 0);
 }
 
 /** Entries in the shared tables (for memory reports). */

@@ -18,8 +18,12 @@ export interface ResidentDocument {
   /** Per mention, MENTION_STRIDE integers: entity, start, end, sentence, kind (index in MENTION_KINDS). */
   mentions: Int32Array;
   lineStarts: Int32Array;
-  /** ResidentClaim[], packed (see packedValues.ts; `residentClaims` unpacks them). */
+  /** ResidentClaim[] without `id` and `text`, packed (see packedValues.ts; `residentClaims` unpacks them). */
   claims: PackedValue;
+  /** Per claim, the two halves of its statement key (see statementKey). */
+  statementKeys: Int32Array;
+  /** When every claim's id is this prefix + its position from 1 (as findClaims numbers them), the ids are not stored. */
+  claimIdPrefix: string | null;
 }
 
 /**
@@ -56,21 +60,24 @@ const CLAIM_FIELDS = ['id', 'start', 'end', 'text', 'attribution', 'sourceEntity
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const mentions = new Int32Array(doc.mentions.length * MENTION_STRIDE);
   doc.mentions.forEach((m, i) => mentions.set([m.entity, m.start, m.end, m.sentence, MENTION_KINDS.indexOf(m.kind)], i * MENTION_STRIDE));
-  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims: packValue(doc.claims.map(residentClaimOf)) };
+  const first = doc.claims[0]?.id;
+  const prefix = first?.endsWith('-1') ? first.slice(0, -1) : null;
+  const claimIdPrefix = prefix !== null && doc.claims.every((c, i) => c.id === `${prefix}${i + 1}`) ? prefix : null;
+  const statementKeys = new Int32Array(doc.claims.length * 2);
+  doc.claims.forEach((c, i) => statementKeys.set(statementHash(c.text), 2 * i));
+  const claims = packValue(doc.claims.map((c) => residentClaimOf(c, claimIdPrefix === null)));
+  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix };
 }
 
-function residentClaimOf(claim: Claim): ResidentClaim {
+function residentClaimOf(claim: Claim, keepId: boolean): Partial<ResidentClaim> {
   const out: Record<string, unknown> = {};
   for (const field of CLAIM_FIELDS) if (claim[field] !== undefined) out[field] = claim[field];
-  out.text = statementKey(claim.text);
-  return out as ResidentClaim;
+  if (!keepId) delete out.id;
+  return out;
 }
 
-/**
- * A short key for a claim's text, equal for texts equal up to case and spacing (what the linking
- * compares to tell one article echoing another's statement), and unchanged by that folding itself.
- */
-export function statementKey(text: string): string {
+/** The two 32-bit halves of a claim text's statement key. */
+function statementHash(text: string): [number, number] {
   const folded = text.toLowerCase().replace(/\s+/g, ' ').trim();
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -79,24 +86,43 @@ export function statementKey(text: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  return `s${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+  return [h1 | 0, h2 | 0];
 }
 
-export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
-  return unpackValue(doc.claims) as ResidentClaim[];
+const keyOf = (h1: number, h2: number) => `s${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+
+/**
+ * A short key for a claim's text, equal for texts equal up to case and spacing (what the linking
+ * compares to tell one article echoing another's statement), and unchanged by that folding itself.
+ */
+export function statementKey(text: string): string {
+  return keyOf(...statementHash(text));
 }
+
+/** The document's claims as the joins read them (fresh objects; `text` is the statement key). */
+export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
+  const claims = unpackValue(doc.claims) as ResidentClaim[];
+  claims.forEach((c, i) => {
+    if (doc.claimIdPrefix !== null) c.id = `${doc.claimIdPrefix}${i + 1}`;
+    c.text = keyOf(doc.statementKeys[2 * i], doc.statementKeys[2 * i + 1]);
+  });
+  return claims;
+}
+
+type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[] };
 
 /** The resident part as plain JSON (typed arrays as arrays, claims unpacked): what a worker thread sends. */
 export function residentToJson(doc: ResidentDocument): string {
-  return JSON.stringify({ ...doc, mentions: Array.from(doc.mentions), lineStarts: Array.from(doc.lineStarts), claims: residentClaims(doc) });
+  const json: ResidentJson = { ...doc, mentions: Array.from(doc.mentions), lineStarts: Array.from(doc.lineStarts), claims: unpackValue(doc.claims), statementKeys: Array.from(doc.statementKeys) };
+  return JSON.stringify(json);
 }
 
 /** Parses `residentToJson`'s output, sharing short strings across documents (see compactAnalysis). */
 export function residentFromJson(json: string): ResidentDocument {
-  const raw = JSON.parse(json) as Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims'> & { mentions: number[]; lineStarts: number[]; claims: ResidentClaim[] };
-  if (typeof raw?.path !== 'string' || !Array.isArray(raw.mentions) || !Array.isArray(raw.claims) || !Array.isArray(raw.entities)) throw new Error('malformed resident document');
-  const shared = shareStrings({ ...raw, mentions: [], lineStarts: [], claims: [] }) as ResidentDocument;
-  return { ...shared, mentions: Int32Array.from(raw.mentions), lineStarts: Int32Array.from(raw.lineStarts), claims: packValue(raw.claims) };
+  const raw = JSON.parse(json) as ResidentJson;
+  if (typeof raw?.path !== 'string' || !Array.isArray(raw.mentions) || !Array.isArray(raw.claims) || !Array.isArray(raw.entities) || !Array.isArray(raw.statementKeys)) throw new Error('malformed resident document');
+  const shared = shareStrings({ ...raw, mentions: [], lineStarts: [], claims: [], statementKeys: [] }) as ResidentDocument;
+  return { ...shared, mentions: Int32Array.from(raw.mentions), lineStarts: Int32Array.from(raw.lineStarts), claims: packValue(raw.claims), statementKeys: Int32Array.from(raw.statementKeys) };
 }
 
 export function mentionCount(doc: ResidentDocument): number {
