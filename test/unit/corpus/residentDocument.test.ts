@@ -33,18 +33,16 @@ test('a resident document keeps what the joins read of every seed: mentions, cla
     claims.forEach((c, i) => {
       const full = analysis.claims[i];
       assert.deepEqual([c.id, c.start, c.end, c.attribution, c.terms, c.entities], [full.id, full.start, full.end, full.attribution, full.terms, full.entities]);
-      assert.equal(c.text, statementKey(full.text), 'the statement key stands for the text');
+      assert.equal(c.textKey, statementKey(full.text), 'the statement key stands for the text');
     });
     const back = residentFromJson(residentToJson(resident));
     assert.deepEqual({ ...back, claims: residentClaims(back) }, { ...resident, claims });
   }
 });
 
-test('the statement key is the same for texts equal up to case and spacing, and survives that folding itself', () => {
+test('the statement key is the same for texts equal up to case and spacing', () => {
   assert.equal(statementKey('Russia  rejected\nthe offer.'), statementKey('russia rejected the offer.'));
   assert.notEqual(statementKey('Russia rejected the offer.'), statementKey('Russia accepted the offer.'));
-  const key = statementKey('Any text');
-  assert.equal(key.toLowerCase().replace(/\s+/g, ' ').trim(), key);
 });
 
 test('claims are found by their content words, inflected or not, without reading any analysis', async () => {

@@ -232,8 +232,7 @@ export class CorpusIndex {
 
   get claims(): ClaimGraph {
     const actors = this.actors;
-    // the claim linking reads only the fields a resident document keeps (see ResidentClaim)
-    return (this.claimGraph ??= linkClaims(this.linkDocuments() as unknown as ReadonlyMap<string, DocumentAnalysis>, actors));
+    return (this.claimGraph ??= linkClaims(this.linkDocuments(), actors));
   }
 
   mention(ref: MentionRef): ActorMention | undefined {

@@ -1,4 +1,5 @@
 import { contributionOf, type DocumentContribution } from '../actors/resolveActors';
+import type { LinkClaim } from '../claims/claimSignature';
 import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { packValue, unpackValue, type PackedValue } from './packedValues';
@@ -27,35 +28,15 @@ export interface ResidentDocument {
 }
 
 /**
- * A claim as the claim linking, the actor views and workspace symbols read it: positions, content
- * keys and frames, no attribution details; `text` is the statement key (statementKey), not the text.
+ * A claim as the claim linking (LinkClaim), the actor views and workspace symbols read it:
+ * positions, content keys and frames, no attribution details and no text (`textKey` stands for it).
  */
-export type ResidentClaim = Pick<
-  Claim,
-  | 'id'
-  | 'start'
-  | 'end'
-  | 'text'
-  | 'attribution'
-  | 'sourceEntity'
-  | 'entities'
-  | 'subjectEntities'
-  | 'subject'
-  | 'names'
-  | 'terms'
-  | 'quantities'
-  | 'frames'
-  | 'nouns'
-  | 'hedged'
-  | 'years'
-  | 'elapsed'
-  | 'predicates'
->;
+export type ResidentClaim = LinkClaim & Pick<Claim, 'id' | 'start' | 'end' | 'attribution' | 'sourceEntity' | 'predicates'> & { textKey: string };
 
 export const MENTION_STRIDE = 5;
 export const MENTION_KINDS: readonly MentionKind[] = ['name', 'descriptive', 'metonym', 'demonym'];
 
-const CLAIM_FIELDS = ['id', 'start', 'end', 'text', 'attribution', 'sourceEntity', 'entities', 'subjectEntities', 'subject', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
+const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const mentions = new Int32Array(doc.mentions.length * MENTION_STRIDE);
@@ -93,18 +74,18 @@ const keyOf = (h1: number, h2: number) => `s${(h1 >>> 0).toString(36)}${(h2 >>> 
 
 /**
  * A short key for a claim's text, equal for texts equal up to case and spacing (what the linking
- * compares to tell one article echoing another's statement), and unchanged by that folding itself.
+ * compares to tell one article echoing another's statement: see claimTextKey).
  */
 export function statementKey(text: string): string {
   return keyOf(...statementHash(text));
 }
 
-/** The document's claims as the joins read them (fresh objects; `text` is the statement key). */
+/** The document's claims as the joins read them (fresh objects). */
 export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
   const claims = unpackValue(doc.claims) as ResidentClaim[];
   claims.forEach((c, i) => {
     if (doc.claimIdPrefix !== null) c.id = `${doc.claimIdPrefix}${i + 1}`;
-    c.text = keyOf(doc.statementKeys[2 * i], doc.statementKeys[2 * i + 1]);
+    c.textKey = keyOf(doc.statementKeys[2 * i], doc.statementKeys[2 * i + 1]);
   });
   return claims;
 }
