@@ -83,6 +83,8 @@ function furnitureByRegex(lower: string, folded: string): boolean {
   return folded.length >= 8 && folded.length <= 120 && Number.isInteger(half - 0.5) && folded.slice(0, half - 0.5) === folded.slice(half + 0.5);
 }
 
+const JOINING_END = /(?:[,;\-\u2013\u2014(]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|from|by|with|as|that|which|who|whose|than|into|its|his|her|their|our|is|are|was|were|be|been|has|have|had|not|no|this|these|those|such|so|if|when|while|where|although|because|since|after|before|about|over|under|between|against|without|within|through|during)\s*)$/i;
+
 /** What the line tests found, by regular expressions over each trimmed, folded line. */
 function linesByRegex(text: string) {
   const out = [];
@@ -108,6 +110,12 @@ function linesByRegex(text: string) {
       teaser,
       titleCase: titleCaseByRegex(folded),
       furniture: furnitureByRegex(folded.toLowerCase(), folded),
+      endsJoining: JOINING_END.test(folded),
+      endsLikeCaption: /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu.test(folded),
+      captionLabel: /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i.test(folded),
+      initialUpper: isUpperInitial(folded),
+      initialLower: isLowerInitial(folded),
+      initialQuote: /^["']/.test(folded),
     });
     gap = 0;
   }
@@ -140,7 +148,8 @@ const PIECES = [
   ' ', '  ', '\n', '\r\n', '\r', '\t', '\u00A0', '\u2009', '\u3000', '\uFEFF', '\u2028', 'é', 'e\u0301', '\u0301', 'İ', 'Σ', 'ß', 'K',
   '日本', '\u0661', '😀', '\uD835\uDC00', '\uD800', '\uDC00', '©', '$', '+', '…', '...', '"', '\u201C', '\u201D', '(', ')', '!', '?',
   'U.S.', 'e.g.', '1st', '2nd', '1920s', '3,5.7', 'Putin’s', "it's", 'By ', 'The ', 'Of ', 'and ', '- News', 'Read more: ', 'Click here',
-  'READ MORE: ', 'İmage courtesy', 'Related', 'Also\u00A0 read', 'logo logo',
+  'READ MORE: ', 'İmage courtesy', 'Related', 'Also\u00A0 read', 'logo logo', 'Photo: ', 'photograph |', 'CREDIT:', 'ı', 'ſ', '\u2014 Sport',
+  ', Kyiv, June 2025', ', Paris, 1999', 'and\u2009', ' of', 'Then,', '(', 'whose', 'Whose', 'whosever', '_of', '\u2018', '\u00AB', '\u2032',
 ];
 
 function randomTexts(count: number): string[] {
@@ -169,9 +178,10 @@ test('a range that cuts a surrogate pair or a word ends the tokens there', () =>
   for (let from = 0; from < text.length; from++) for (let to = from; to <= text.length; to++) assert.deepEqual(tokenize(text, from, to), tokenizeByRegex(text, from, to), `${from}-${to}`);
 });
 
-test('lines: bounds, blank gaps, word counts, final punctuation, teasers, title case and furniture agree with the regular expressions', () => {
+test('lines: bounds, gaps, word counts, final punctuation, teasers, title case, furniture, joining and caption ends, initials agree with the regular expressions', () => {
   for (const text of texts) {
-    const got = splitLines(text).map((l) => ({ start: l.start, end: l.end, text: l.text, gapBefore: l.gapBefore, words: l.words, terminal: l.terminal, teaser: l.teaser, titleCase: l.titleCase, furniture: l.furniture }));
+    const got = splitLines(text).map((l) => ({ start: l.start, end: l.end, text: l.text, gapBefore: l.gapBefore, words: l.words, terminal: l.terminal, teaser: l.teaser, titleCase: l.titleCase, furniture: l.furniture,
+      endsJoining: l.endsJoining, endsLikeCaption: l.endsLikeCaption, captionLabel: l.captionLabel, initialUpper: l.initialUpper, initialLower: l.initialLower, initialQuote: l.initialQuote }));
     assert.deepEqual(got, linesByRegex(text), JSON.stringify(text.slice(0, 80)));
   }
 });

@@ -24,16 +24,25 @@ export function fold(text: string): string {
   return text;
 }
 
+/** The code unit at `i` as `fold` leaves it (NaN past the end). */
+export function foldedUnitAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  return FOLD_UNIT[unit] || unit;
+}
+
+/** Folded from `first` on; joined from parts, so a long text stays one flat string (fast to read by index). */
 function foldFrom(text: string, first: number): string {
-  let out = text.slice(0, first);
+  if (text.length === 1) return String.fromCharCode(FOLD_UNIT[text.charCodeAt(0)]);
+  const parts = [text.slice(0, first)];
   let from = first;
   for (let i = first; i < text.length; i++) {
     const to = FOLD_UNIT[text.charCodeAt(i)];
     if (to === 0) continue;
-    out += text.slice(from, i) + String.fromCharCode(to);
+    parts.push(text.slice(from, i), String.fromCharCode(to));
     from = i + 1;
   }
-  return out + text.slice(from);
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** Key used to compare names: folded, lower case, possessive removed, dots and hyphens dropped, spaces single. */
@@ -117,6 +126,28 @@ export function charClass(codePoint: number): number {
 export function isSpaceUnit(unit: number): boolean {
   if (!(unit >= 0x80)) return unit === 32 || (unit >= 9 && unit <= 13); // NaN (past the end) is not
   return (charClass(unit) & SPACE) !== 0;
+}
+
+/** Words of s[start, end), trimmed: runs of characters other than white space (as `split(/\s+/)` counts them). */
+export function countWords(s: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpaceUnit(s.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** An ASCII digit (what `\d` matches). */
+export function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+
+/** An ASCII word character (what `\w` and `\b` see without the u flag's case folding). */
+export function isAsciiWordUnit(unit: number): boolean {
+  return isDigit(unit) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95;
 }
 
 /** The code point at `i` of text[.., end): a surrogate pair only when both halves lie before `end`. */

@@ -1,5 +1,4 @@
 import type { Block, BlockKind } from '../types';
-import { isLowerInitial, isUpperInitial } from './chars';
 import { type Line, splitLines } from './layoutLines';
 
 /**
@@ -8,10 +7,7 @@ import { type Line, splitLines } from './layoutLines';
  * no blank lines between paragraphs) as well as one-paragraph-per-line text.
  */
 
-const JOINING_END = /(?:[,;\-\u2013\u2014(]|\b(?:a|an|the|and|or|but|of|in|on|at|to|for|from|by|with|as|that|which|who|whose|than|into|its|his|her|their|our|is|are|was|were|be|been|has|have|had|not|no|this|these|those|such|so|if|when|while|where|although|because|since|after|before|about|over|under|between|against|without|within|through|during)\s*)$/i;
 const BYLINE = /^(?:by|written by|words by|reporting by)\s+\p{Lu}/iu;
-const CAPTION_END = /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu;
-const CAPTION_START = /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i;
 
 export function layoutBlocks(text: string): Block[] {
   const lines = splitLines(text);
@@ -44,7 +40,7 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'byline';
       continue;
     }
-    if (!titleSeen && !l.terminal && l.words <= 30 && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || isUpperInitial(next.text))) {
+    if (!titleSeen && !l.terminal && l.words <= 30 && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || next.initialUpper)) {
       kinds[i] = 'title';
       titleSeen = true;
       // a title hard-wrapped over two title-case lines
@@ -52,11 +48,11 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       continue;
     }
     titleSeen = true;
-    if (CAPTION_START.test(l.text)) {
+    if (l.captionLabel) {
       kinds[i] = 'caption';
       continue;
     }
-    if (!l.terminal && l.words <= 12 && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !JOINING_END.test(l.text)) {
+    if (!l.terminal && l.words <= 12 && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !l.endsJoining) {
       kinds[i] = 'heading';
     }
   }
@@ -66,12 +62,12 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
 /** Whether the paragraph before line i has ended (so line i may be a heading). */
 function previousEnds(lines: Line[], kinds: BlockKind[], i: number): boolean {
   const prev = lines[i - 1];
-  return !prev || prev.terminal || kinds[i - 1] !== 'paragraph' || lines[i].gapBefore > 0 || CAPTION_END.test(prev.text);
+  return !prev || prev.terminal || kinds[i - 1] !== 'paragraph' || lines[i].gapBefore > 0 || prev.endsLikeCaption;
 }
 
 /** Whether line `next` (maybe none) starts something new (so the line before may be a heading). */
 function startsNew(next: Line | undefined): boolean {
-  return !next || next.gapBefore > 0 || isUpperInitial(next.text) || /^["']/.test(next.text);
+  return !next || next.gapBefore > 0 || next.initialUpper || next.initialQuote;
 }
 
 interface DraftBlock extends Block {
@@ -102,7 +98,7 @@ function joinLines(lines: Line[], kinds: BlockKind[], wrapped: boolean): DraftBl
 /** A photo caption ("…, Kyiv, June 2025") at the end of a paragraph block becomes a block of its own. */
 function splitCaption(b: DraftBlock, lines: Line[]): DraftBlock[] {
   const last = lines[b.lastLine];
-  if (b.kind !== 'paragraph' || last.terminal || last.teaser || !CAPTION_END.test(last.text)) return [b];
+  if (b.kind !== 'paragraph' || last.terminal || last.teaser || !last.endsLikeCaption) return [b];
   let first = b.lastLine;
   while (first > b.firstLine && !lines[first - 1].terminal) first--;
   const caption: DraftBlock = { start: lines[first].start, end: b.end, kind: 'caption', firstLine: first, lastLine: b.lastLine };
@@ -112,9 +108,7 @@ function splitCaption(b: DraftBlock, lines: Line[]): DraftBlock[] {
 
 /** Whether line `next` continues the paragraph of line `prev` (no blank line between them). */
 function continues(prev: Line, next: Line, wrapped: boolean): boolean {
-  if (isLowerInitial(next.text)) return true;
-  if (!prev.terminal && JOINING_END.test(prev.text)) return true;
-  return wrapped;
+  return wrapped || next.initialLower || (!prev.terminal && prev.endsJoining);
 }
 
 /**

@@ -1,10 +1,13 @@
-import furniture from '../lexicon/furniture.json';
-import { charClass, codePointWithin, fold, isSpaceUnit, isUpperCodePoint, LETTER, unitsOf } from './chars';
+import { codePointWithin, countWords, fold, foldedUnitAt, isAsciiWordUnit, isDigit, isLowerCodePoint, isSpaceUnit, isUpperCodePoint } from './chars';
+import { isFurniture } from './furniture';
+import { isTitleCase } from './titleCase';
 
 /**
  * The non-blank lines of a text with what the layout asks of each: one scan for the line breaks,
- * then per line only what reads its ends (final punctuation, an ellipsis) or at most a few dozen
- * characters (furniture labels); word counts and title case are counted when first asked.
+ * then per line only what reads its ends (final punctuation, an ellipsis) or its first characters
+ * (furniture labels); word counts and title case are counted when first asked. The tests read the
+ * document by offsets as `fold` would leave it (`foldedUnitAt`), so the text is never folded whole
+ * nor sliced into lines; a line's folded text is made only for the few regular expressions left.
  */
 export class Line {
   /** Ends with an ellipsis: a teaser cut off ("... Park..."). */
@@ -12,36 +15,77 @@ export class Line {
   /** Ends with final punctuation (closing quotes and brackets after it allowed), not an ellipsis. */
   readonly terminal: boolean;
   readonly furniture: boolean;
+  private textMemo: string | undefined;
   private wordCount: number | undefined;
   private titleCaseMemo: boolean | undefined;
 
   constructor(
+    /** The whole document. */
+    private readonly source: string,
     readonly start: number,
     /** End of the line's content (before the line break). */
     readonly end: number,
-    /** The trimmed line, folded (`fold`). */
-    readonly text: string,
     /** Number of blank lines just before this line. */
     readonly gapBefore: number,
   ) {
-    this.teaser = endsWithEllipsis(text);
-    this.terminal = !this.teaser && endsWithTerminalPunct(text);
-    this.furniture = isFurniture(text);
+    this.teaser = endsWithEllipsis(source, start, end);
+    this.terminal = !this.teaser && endsWithTerminalPunct(source, start, end);
+    this.furniture = isFurniture(source, start, end);
+  }
+
+  /** The trimmed line, folded. */
+  get text(): string {
+    return (this.textMemo ??= fold(this.source.slice(this.start, this.end)));
   }
 
   /** Number of words (runs of non-white space). */
   get words(): number {
-    return (this.wordCount ??= countWords(this.text));
+    return (this.wordCount ??= countWords(this.source, this.start, this.end));
   }
 
   get titleCase(): boolean {
-    return (this.titleCaseMemo ??= isTitleCase(this.text));
+    return (this.titleCaseMemo ??= isTitleCase(this.source, this.start, this.end));
+  }
+
+  /** The first character is upper case (`isUpperInitial` of the text). */
+  get initialUpper(): boolean {
+    return isUpperCodePoint(codePointWithin(this.source, this.start, this.end));
+  }
+
+  /** The first character is lower case (`isLowerInitial` of the text). */
+  get initialLower(): boolean {
+    return isLowerCodePoint(codePointWithin(this.source, this.start, this.end));
+  }
+
+  /** Starts with a quotation mark or an apostrophe (`/^["']/` of the text). */
+  get initialQuote(): boolean {
+    const first = foldedUnitAt(this.source, this.start);
+    return first === 34 || first === 39;
+  }
+
+  /** Starts with a caption label: "Photo:", "Image |", "Credit:". */
+  get captionLabel(): boolean {
+    const first = foldedUnitAt(this.source, this.start) | 0x20;
+    return (first === 105 || first === 112 || first === 99 || first === 102) && CAPTION_START.test(this.text);
+  }
+
+  /** Ends with a comma, dash or opening bracket, or a word that joins it to what follows ("of", "the", "and"). */
+  get endsJoining(): boolean {
+    return endsJoining(this.source, this.start, this.end);
+  }
+
+  /** Ends as a photo caption does: ", Kyiv, June 2025". */
+  get endsLikeCaption(): boolean {
+    return endsWithYear(this.source, this.start, this.end) && CAPTION_END.test(this.text);
   }
 }
 
+// The caption test's first letters (i, p, c, f) are ASCII; without the u flag no other character matches them.
+const CAPTION_START = /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i;
+const CAPTION_END = /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu;
+
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const folded = fold(text);
   const lineEnd = text.includes('\r') ? (from: number) => crOrLfAt(text, from) : (from: number) => lfAt(text, from);
   let gap = 0;
   for (let from = 0; from < text.length; ) {
@@ -55,7 +99,7 @@ export function splitLines(text: string): Line[] {
       gap++;
       continue;
     }
-    lines.push(new Line(start, end, folded.slice(start, end), gap));
+    lines.push(new Line(text, start, end, gap));
     gap = 0;
   }
   return lines;
@@ -72,124 +116,54 @@ function crOrLfAt(text: string, from: number): number {
   return at;
 }
 
-/** Words of a trimmed line: runs of white space + 1 (as `split(/\s+/)` counts them). */
-export function countWords(line: string): number {
-  let words = 1;
-  for (let i = 1; i < line.length; i++) if (isSpaceUnit(line.charCodeAt(i)) && !isSpaceUnit(line.charCodeAt(i - 1))) words++;
-  return words;
+// Folding maps white space to white space and nothing else to it, and makes no letter, digit or word
+// character: those tests may read the text as it is.
+
+/** `(?:\.\.\.|\u2026)\s*$` on the folded s[start, end) ("…" folds to "."), read backwards from the end. */
+function endsWithEllipsis(s: string, start: number, end: number): boolean {
+  while (end > start && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  return end - start >= 3 && foldedUnitAt(s, end - 1) === 46 && foldedUnitAt(s, end - 2) === 46 && foldedUnitAt(s, end - 3) === 46;
 }
 
-/** `(?:\.\.\.|\u2026)\s*$`, read backwards from the end. */
-function endsWithEllipsis(line: string): boolean {
-  let end = line.length;
-  while (end > 0 && isSpaceUnit(line.charCodeAt(end - 1))) end--;
-  return line.charCodeAt(end - 1) === 0x2026 || line.startsWith('...', end - 3);
-}
-
-/** `[.!?]["'\u201D\u2019)\]]*\s*$`, read backwards from the end. */
-function endsWithTerminalPunct(line: string): boolean {
-  let i = line.length - 1;
-  while (i >= 0 && isSpaceUnit(line.charCodeAt(i))) i--;
-  while (i >= 0 && CLOSING_UNITS.has(line.charCodeAt(i))) i--;
-  const c = line.charCodeAt(i);
+/** `[.!?]["'\u201D\u2019)\]]*\s*$` on the folded s[start, end), read backwards from the end. */
+function endsWithTerminalPunct(s: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isSpaceUnit(s.charCodeAt(i))) i--;
+  while (i >= start && isClosing(foldedUnitAt(s, i))) i--;
+  if (i < start) return false;
+  const c = foldedUnitAt(s, i);
   return c === 46 || c === 33 || c === 63;
 }
-const CLOSING_UNITS = new Set([...'"\'\u201D\u2019)]'].map((c) => c.charCodeAt(0)));
 
-// ------------------------------------------------------------------ title case
+/** `["')\]]`: what may close a sentence after its final punctuation (curly quotes are folded). */
+function isClosing(unit: number): boolean {
+  return unit === 34 || unit === 39 || unit === 41 || unit === 93;
+}
 
-const SMALL_WORDS = new Set(
-  'a an the and or but nor of in on at to for from by with as into onto upon over under than that its it is are was be vs via per up out off not no so yet if'.split(' '),
+/** `\d{4}\s*$` on s[start, end): what `CAPTION_END` ends with. */
+function endsWithYear(s: string, start: number, end: number): boolean {
+  while (end > start && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  if (end - start < 4) return false;
+  for (let i = end - 4; i < end; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+const JOINING_WORDS = new Set(
+  'a an the and or but of in on at to for from by with as that which who whose than into its his her their our is are was were be been has have had not no this these those such so if when while where although because since after before about over under between against without within through during'.split(' '),
 );
-const SMALL_WORD_MAX = Math.max(...[...SMALL_WORDS].map((w) => w.length));
+const JOINING_WORD_MAX = Math.max(...[...JOINING_WORDS].map((w) => w.length));
 
 /**
- * The first word starts upper case, and so do at least three in four content words (words
- * `[\p{L}][\p{L}'-]*` that are not small words).
+ * `(?:[,;\-\u2013\u2014(]|\b(?:a|an|the|…)\s*)$` (case-insensitive) on the folded s[start, end), read
+ * backwards: the last character is a joining mark (dashes are folded to "-"), or the last word (a run
+ * of ASCII word characters, `\w`, before trailing white space) is a joining word.
  */
-function isTitleCase(line: string): boolean {
-  if (!firstLetterIsUpper(line)) return false;
-  let content = 0;
-  let capital = 0;
-  for (let i = 0; i < line.length; ) {
-    const first = codePointWithin(line, i, line.length);
-    if ((charClass(first) & LETTER) === 0) {
-      i += unitsOf(first);
-      continue;
-    }
-    const end = titleWordEnd(line, i + unitsOf(first));
-    if (!isSmallWord(line, i, end)) {
-      content++;
-      if (isUpperCodePoint(first)) capital++;
-    }
-    i = end;
-  }
-  return content >= 1 && capital / content >= 0.75;
-}
-
-function firstLetterIsUpper(line: string): boolean {
-  for (let i = 0; i < line.length; ) {
-    const cp = codePointWithin(line, i, line.length);
-    if ((charClass(cp) & LETTER) !== 0) return isUpperCodePoint(cp);
-    i += unitsOf(cp);
-  }
-  return false;
-}
-
-function titleWordEnd(line: string, at: number): number {
-  while (at < line.length) {
-    const cp = codePointWithin(line, at, line.length);
-    if (cp !== 39 && cp !== 45 && (charClass(cp) & LETTER) === 0) break;
-    at += unitsOf(cp);
-  }
-  return at;
-}
-
-/** Lower-casing never shortens a word, so a word longer than every small word is not one. */
-function isSmallWord(line: string, start: number, end: number): boolean {
-  return end - start <= SMALL_WORD_MAX && SMALL_WORDS.has(line.slice(start, end).toLowerCase());
-}
-
-// ------------------------------------------------------------------ page furniture
-
-const DASH_LABEL = /^[-\u2013\u2014\u2022|*]\s*[\p{L}&]+(?:\s+[\p{L}&]+)?\s*$/u;
-const FURNITURE_EXACT = new Set(furniture.exact);
-const FURNITURE_EXACT_MAX = Math.max(...furniture.exact.map((e) => e.length));
-const FURNITURE_PREFIX: string[] = furniture.prefix;
-/** How much of a line to lower-case for the prefix test: all of it should a prefix not be ASCII. */
-const FURNITURE_PREFIX_HEAD = FURNITURE_PREFIX.every((p) => /^[\x00-\x7f]*$/.test(p)) ? Math.max(...FURNITURE_PREFIX.map((p) => p.length)) : Infinity;
-/** First characters of the prefixes: a line starting with another ASCII character has none of them. */
-const FURNITURE_PREFIX_INITIALS = FURNITURE_PREFIX.includes('') ? null : new Set(FURNITURE_PREFIX.map((p) => p.charAt(0)));
-
-function isFurniture(line: string): boolean {
-  if (collapsedLength(line, FURNITURE_EXACT_MAX + 1) <= FURNITURE_EXACT_MAX && FURNITURE_EXACT.has(line.toLowerCase().replace(/\s+/g, ' '))) return true;
-  if (startsWithFurniturePrefix(line)) return true;
-  if (DASH_LABEL.test(line) && countWords(line) <= 3) return true;
-  // a label repeated twice on one line ("KCLSU logo KCLSU logo"): image alt text pasted twice
-  const half = line.length / 2;
-  if (line.length >= 8 && line.length <= 120 && Number.isInteger(half - 0.5) && line.slice(0, half - 0.5) === line.slice(half + 0.5)) return true;
-  return false;
-}
-
-/**
- * Length of the line with each run of white space made one space, counted up to `limit`: a lower
- * bound of the length of its lower case so collapsed (lower-casing never shortens a string).
- */
-function collapsedLength(line: string, limit: number): number {
-  let n = 0;
-  for (let i = 0; i < line.length && n < limit; i++) if (i === 0 || !isSpaceUnit(line.charCodeAt(i)) || !isSpaceUnit(line.charCodeAt(i - 1))) n++;
-  return n;
-}
-
-/**
- * Whether the lower-cased line starts with a furniture prefix. Only the head is lower-cased: the
- * prefixes are ASCII, and lower-casing is per character except for a final sigma, which is not
- * ASCII in either form, so the head's lower case agrees with the whole line's on every prefix.
- */
-function startsWithFurniturePrefix(line: string): boolean {
-  const first = line.charCodeAt(0);
-  if (FURNITURE_PREFIX_INITIALS && first < 0x80 && !FURNITURE_PREFIX_INITIALS.has(String.fromCharCode(first).toLowerCase())) return false;
-  const head = line.length > FURNITURE_PREFIX_HEAD ? line.slice(0, FURNITURE_PREFIX_HEAD) : line;
-  const lower = head.toLowerCase();
-  return FURNITURE_PREFIX.some((p) => lower.startsWith(p));
+function endsJoining(s: string, start: number, end: number): boolean {
+  const last = foldedUnitAt(s, end - 1);
+  if (end > start && (last === 44 || last === 59 || last === 45 || last === 40)) return true;
+  while (end > start && isSpaceUnit(s.charCodeAt(end - 1))) end--;
+  let from = end;
+  while (from > start && end - from <= JOINING_WORD_MAX && isAsciiWordUnit(s.charCodeAt(from - 1))) from--;
+  if (from > start && isAsciiWordUnit(s.charCodeAt(from - 1))) return false; // a longer word
+  return from < end && JOINING_WORDS.has(s.slice(from, end).toLowerCase());
 }

@@ -24,7 +24,7 @@ export function splitSentences(text: string, blocks: Block[]): Sentence[] {
         index: sentences.length,
         start,
         end,
-        text: text.slice(start, end).replace(/[\r\n]/g, ' '),
+        text: sentenceText(text, group),
         tokens: group,
         block: block.kind,
         section: block.kind === 'heading' ? -1 : section,
@@ -32,6 +32,13 @@ export function splitSentences(text: string, blocks: Block[]): Sentence[] {
     }
   }
   return sentences;
+}
+
+/** The sentence's source with line breaks made spaces: a break can only lie before a token marked `afterNewline`. */
+function sentenceText(text: string, tokens: Token[]): string {
+  const source = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+  for (let i = 1; i < tokens.length; i++) if (tokens[i].afterNewline) return source.replace(/[\r\n]/g, ' ');
+  return source;
 }
 
 function splitTokens(tokens: Token[]): Token[][] {
@@ -51,8 +58,10 @@ function splitTokens(tokens: Token[]): Token[][] {
 /** If a sentence ends with token i, the index of its last token (closing quotes included); else -1. */
 function endsSentenceAt(tokens: Token[], i: number): number {
   const t = tokens[i];
-  const stop = t.norm === '.' || t.norm === '!' || t.norm === '?';
-  const abbrStop = t.kind === 'word' && t.norm.endsWith('.') && t.norm.length > 2;
+  const final = t.norm.charCodeAt(t.norm.length - 1);
+  if (final !== 46 && final !== 33 && final !== 63) return -1; // ends with none of ". ! ?"
+  const stop = t.norm.length === 1;
+  const abbrStop = final === 46 && t.norm.length > 2 && t.kind === 'word';
   if (!stop && !abbrStop) return -1;
   let last = i;
   while (last + 1 < tokens.length && (tokens[last + 1].norm === '.' || CLOSERS.has(tokens[last + 1].norm)) && tokens[last + 1].start === tokens[last].end) last++;

@@ -1,5 +1,5 @@
 import type { Token, TokenKind } from '../types';
-import { charClass, codePointWithin, fold, isSpaceUnit, LETTER, MARK, NUMBER, SYMBOL, unitsOf } from './chars';
+import { charClass, codePointWithin, fold, isAsciiWordUnit, isDigit, isSpaceUnit, LETTER, MARK, NUMBER, SYMBOL, unitsOf } from './chars';
 
 /**
  * One pass, linear in the input, over character codes (no regex, no copy of the input). At each
@@ -30,28 +30,18 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     }
     const abbr = abbreviationEnd(text, i, end);
     if (abbr > 0) {
-      tokens.push(makeToken(text, i, abbr, 'word', newline));
+      tokens.push(makeToken(text, i, abbr, 'word', newline, false));
     } else if (isDigit(unit)) {
-      tokens.push(makeToken(text, i, (i = numberEnd(text, i, end)), 'number', newline));
+      tokens.push(makeToken(text, i, (i = numberEnd(text, i, end)), 'number', newline, false));
       newline = false;
       continue;
-    } else {
-      const word = wordEnd(text, i, end);
-      if (word > 0) pushWord(tokens, text, i, word, newline);
-      else pushOther(tokens, text, i, end, newline);
+    } else if (!pushWord(tokens, text, i, end, newline)) {
+      pushOther(tokens, text, i, end, newline);
     }
     i = tokens[tokens.length - 1].end;
     newline = false;
   }
   return tokens;
-}
-
-function isDigit(unit: number): boolean {
-  return unit >= 48 && unit <= 57;
-}
-
-function isAsciiWordUnit(unit: number): boolean {
-  return isDigit(unit) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95;
 }
 
 /** End of `(?:\p{L}\.){2,}` at i, or -1. */
@@ -83,17 +73,30 @@ function numberEnd(text: string, i: number, end: number): number {
   return at;
 }
 
-/** End of `[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}]+)*` at i, or -1. */
-function wordEnd(text: string, i: number, end: number): number {
-  const first = codePointWithin(text, i, end);
-  if ((charClass(first) & (LETTER | MARK)) === 0) return -1;
-  let at = wordPartsEnd(text, i + unitsOf(first), end);
+/**
+ * The word `[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}]+)*` at i, if one starts
+ * there; a trailing possessive ("Putin's", "Putin’s") is split off as its own token. Only the joiners
+ * "‐", "‑" and "’" fold (letters, marks and numbers never do), so only a word with one is folded.
+ */
+function pushWord(tokens: Token[], text: string, start: number, end: number, newline: boolean): boolean {
+  const first = codePointWithin(text, start, end);
+  if ((charClass(first) & (LETTER | MARK)) === 0) return false;
+  let at = wordPartsEnd(text, start + unitsOf(first), end);
+  let folds = false;
   while (at + 1 < end && isJoiner(text.charCodeAt(at))) {
     const after = wordPartsEnd(text, at + 1, end);
     if (after === at + 1) break;
+    folds ||= text.charCodeAt(at) >= 0x80;
     at = after;
   }
-  return at;
+  const last = text.charCodeAt(at - 1);
+  if (at - start > 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(at - 2))) {
+    tokens.push(makeToken(text, start, at - 2, 'word', newline, folds));
+    tokens.push(makeToken(text, at - 2, at, 'word', false, folds));
+  } else {
+    tokens.push(makeToken(text, start, at, 'word', newline, folds));
+  }
+  return true;
 }
 
 function wordPartsEnd(text: string, at: number, end: number): number {
@@ -119,24 +122,14 @@ function isApostrophe(unit: number): boolean {
   return unit === 39 || unit === 0x2019;
 }
 
-/** A word; a trailing possessive ("Putin's", "Putin’s") is split off as its own token. */
-function pushWord(tokens: Token[], text: string, start: number, end: number, newline: boolean): void {
-  const last = text.charCodeAt(end - 1);
-  if (end - start > 2 && (last === 115 || last === 83) && isApostrophe(text.charCodeAt(end - 2))) {
-    tokens.push(makeToken(text, start, end - 2, 'word', newline));
-    tokens.push(makeToken(text, end - 2, end, 'word', false));
-  } else {
-    tokens.push(makeToken(text, start, end, 'word', newline));
-  }
-}
-
 function pushOther(tokens: Token[], text: string, start: number, end: number, newline: boolean): void {
   const cp = codePointWithin(text, start, end);
   const kind: TokenKind = charClass(cp) & SYMBOL ? 'symbol' : 'punct';
-  tokens.push(makeToken(text, start, start + unitsOf(cp), kind, newline));
+  tokens.push(makeToken(text, start, start + unitsOf(cp), kind, newline, cp < 0x10000));
 }
 
-function makeToken(source: string, start: number, end: number, kind: TokenKind, afterNewline: boolean): Token {
+/** A token; its norm is its text folded (`fold`), looked at only when the token may hold a character that folds. */
+function makeToken(source: string, start: number, end: number, kind: TokenKind, afterNewline: boolean, mayFold: boolean): Token {
   const text = source.slice(start, end);
-  return { text, norm: fold(text), start, end, kind, afterNewline };
+  return { text, norm: mayFold ? fold(text) : text, start, end, kind, afterNewline };
 }
