@@ -6,6 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { FsWorkspace, DEFAULT_SELECTION } from '../server/src/node/fsWorkspace';
+import { mentionCount } from '../server/src/engine/corpus/residentDocument';
 import { LanguageService } from '../server/src/engine/languageService';
 import { tokenize } from '../server/src/engine/text/tokenize';
 import { analyzeDocument } from '../server/src/engine/analyzeDocument';
@@ -94,11 +95,11 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   const ws = workspaceOf(dir);
   const ids = await ws.listDocuments();
   const floor = await floorPass(ws, ids);
-  const service = new LanguageService({ workspace: ws });
+  // as the language server does: the storage folder is known before indexing, so analyses go to the analysis store file as they are made
+  const service = new LanguageService({ workspace: ws, storagePath: storage });
   let t = performance.now();
   await service.indexWorkspace();
   const coldMs = performance.now() - t;
-  service.useStorage(storage);
   t = performance.now();
   await service.persistIndex();
   const persistMs = performance.now() - t;
@@ -130,9 +131,9 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   }
   let mentions = 0;
   let claims = 0;
-  for (const d of service.index.documents()) {
-    mentions += d.mentions.length;
-    claims += d.claims.length;
+  for (const d of service.index.residents()) {
+    mentions += mentionCount(d);
+    claims += d.statementKeys.length / 2;
   }
   return {
     documents: service.index.size,

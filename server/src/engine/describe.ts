@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from './types';
 
 /** How a document is named to a reader: its file name, with its date when known. */
-export function describeDocument(doc: DocumentAnalysis): string {
+export function describeDocument(doc: Pick<DocumentAnalysis, 'path' | 'date'>): string {
   const name = doc.path.split('/').pop() ?? doc.path;
   return doc.date ? `${name} (${doc.date.value})` : name;
 }

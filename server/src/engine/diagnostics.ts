@@ -2,46 +2,75 @@ import type { CorpusIndex } from './corpus/corpusIndex';
 import { severityOf, type EngineConfig } from './config';
 import { isSuppressed } from './metadata';
 import { lineOfOffset } from './text/lines';
-import type { Claim, ClaimRef, DocumentAnalysis, Finding, Severity } from './types';
+import { residentClaims, residentFindingCandidates, type ResidentClaim } from './corpus/residentDocument';
+import type { Claim, ClaimRef, DocumentAnalysis, Finding, Severity, Span } from './types';
 import { describeDocument } from './describe';
+
+/**
+ * What may become a finding in a document, whatever the settings: its vaguely sourced claims, and
+ * its unsourced claims worth checking at all, with their worth and the words of the message. Made
+ * with the analysis (kept in the resident document), so findings never need the analysis again.
+ */
+export interface FindingCandidate {
+  claim: number;
+  code: 'vague-attribution' | 'unsourced-claim';
+  worth: number;
+  /** vague: the cue ("officials"); unsourced: why it is checkable ('a figure ("27,000")') */
+  note: string;
+}
+
+export function findingCandidates(doc: DocumentAnalysis): FindingCandidate[] {
+  const out: FindingCandidate[] = [];
+  doc.claims.forEach((claim, i) => {
+    if (claim.attribution === 'vague') out.push({ claim: i, code: 'vague-attribution', worth: 1, note: claim.sourceText ?? claim.cue ?? '' });
+    else if (claim.attribution === 'unsourced') {
+      const worth = checkWorthiness(claim, doc);
+      if (worth > 0) out.push({ claim: i, code: 'unsourced-claim', worth, note: whyCheckable(claim) });
+    }
+  });
+  return out;
+}
 
 /**
  * Findings for one document: unsourced and vaguely sourced claims, and contradictions with claims
  * in any document. Suppression markers in the file and the configured severities apply; the same
- * function serves the language server and `corpus-lens check`, so both agree.
+ * function serves the language server and `corpus-lens check`, so both agree. Reads the resident
+ * document only (a pass over every document reads no analysis), and the other statement of a
+ * contradiction.
  */
 export function findingsFor(index: CorpusIndex, path: string, config: EngineConfig, isIgnored: (path: string) => boolean = () => false): Finding[] {
-  const doc = index.get(path);
+  const doc = index.resident(path);
   if (!doc || isIgnored(path)) return [];
   const findings: Finding[] = [];
-  const add = (claim: Claim, code: string, severity: Severity, message: string, related: Finding['related'] = [], ref?: ClaimRef) => {
-    if (severity === 'off') return;
-    if (isSuppressed(doc.suppressions, lineOfOffset(doc.lineStarts, claim.start), code)) return;
-    findings.push({ path, span: { start: claim.start, end: claim.end }, severity, code, message, related, claim: ref });
+  let claims: ResidentClaim[] | undefined;
+  const spanOf = (i: number): Span => {
+    const c = (claims ??= residentClaims(doc))[i];
+    return { start: c.start, end: c.end };
   };
-  doc.claims.forEach((claim, i) => {
-    const ref = { path, index: i };
-    if (claim.attribution === 'vague') {
-      const cue = claim.sourceText ?? claim.cue;
-      add(claim, 'vague-attribution', severityOf(config, 'vague-attribution'), `Vague attribution${cue ? ` ("${cue}")` : ''}: the source of this claim is not named.`, [], ref);
-    } else if (claim.attribution === 'unsourced' && checkWorthiness(claim, doc) >= config.unsourcedMinWorth) {
-      add(claim, 'unsourced-claim', severityOf(config, 'unsourced-claim'), `Unsourced claim: ${whyCheckable(claim)}, with no source named.`, [], ref);
-    }
-  });
+  const add = (span: Span, code: string, severity: Severity, message: string, related: Finding['related'], ref: ClaimRef) => {
+    if (severity === 'off') return;
+    if (isSuppressed(doc.suppressions, lineOfOffset(doc.lineStarts as unknown as number[], span.start), code)) return;
+    findings.push({ path, span, severity, code, message, related, claim: ref });
+  };
+  for (const f of residentFindingCandidates(doc)) {
+    const ref = { path, index: f.claim };
+    if (f.code === 'vague-attribution') add(spanOf(f.claim), f.code, severityOf(config, f.code), `Vague attribution${f.note ? ` ("${f.note}")` : ''}: the source of this claim is not named.`, [], ref);
+    else if (f.worth >= config.unsourcedMinWorth) add(spanOf(f.claim), f.code, severityOf(config, f.code), `Unsourced claim: ${f.note}, with no source named.`, [], ref);
+  }
   // the contradictions of this document's claims only (not every contradiction of the corpus per document)
-  doc.claims.forEach((_, at) => {
-    for (const c of index.claims.contradictionsOf({ path, index: at })) {
+  const graph = index.claims;
+  for (let at = 0; at < doc.statementKeys.length / 2; at++) {
+    for (const c of graph.contradictionsOf({ path, index: at })) {
       if (c.type !== 'contradiction') continue;
       const [self, other] = c.a.path === path && c.a.index === at ? [c.a, c.b] : [c.b, c.a];
       if (self.path !== path || self.index !== at) continue;
-      const claim = doc.claims[self.index];
-      const otherDoc = index.get(other.path);
-      const otherClaim = otherDoc?.claims[other.index];
-      if (!claim || !otherDoc || !otherClaim) continue;
+      const otherDoc = index.resident(other.path);
+      const otherClaim = index.claim(other);
+      if (!otherDoc || !otherClaim) continue;
       const severity = c.confidence >= config.contradictionConfidence ? severityOf(config, 'contradiction') : 'hint';
       const where = other.path === path ? 'elsewhere in this article' : `in ${describeDocument(otherDoc)}`;
       add(
-        claim,
+        spanOf(self.index),
         'contradiction',
         severity,
         `Contradicts a statement ${where}: ${c.reason} (confidence ${c.confidence.toFixed(2)}).`,
@@ -49,7 +78,7 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
         self,
       );
     }
-  });
+  }
   return findings.sort((a, b) => a.span.start - b.span.start);
 }
 

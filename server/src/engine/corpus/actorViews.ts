@@ -10,17 +10,37 @@ export interface ActorClaim {
 }
 
 /**
- * What one document says about one actor, packed (a view holds one per document naming the actor,
- * so for an actor named everywhere there are as many as documents): indices only, expanded into
- * references on request.
+ * What one document says about one actor, packed in one array of small integers (a view holds one
+ * per document naming the actor, so for an actor named everywhere there are as many as documents):
+ * [m, the actor's m mention indices in the document, c, c claim codes, then pairs of a co-mentioned
+ * actor's number (ActorNumbers) and how often it is named in the same sentences]. A claim code is
+ * 2 * its index + 1 when the actor is the claim's source. Expanded into references on request.
  */
-interface DocumentPart {
-  /** Indices of the actor's mentions in the document's `mentions`. */
-  mentions: number[];
-  /** Claims mentioning the actor, as 2 * index in the document's `claims`, + 1 when the actor is the claim's source. */
-  claims: number[];
-  /** Other actors mentioned in the same sentences, with counts: actor id, count, actor id, count… */
-  co: (string | number)[];
+type DocumentPart = number[];
+
+const mentionTotal = (part: DocumentPart) => part[0];
+const claimTotal = (part: DocumentPart) => part[part[0] + 1];
+const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
+const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
+const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
+
+/** Actor ids as small numbers, for packed document parts. */
+class ActorNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.ids.push(id) - 1;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+
+  id(n: number): string {
+    return this.ids[n];
+  }
 }
 
 /** An actor seen across the corpus, kept up to date document by document. */
@@ -49,6 +69,7 @@ export class ActorViews {
   private joinVersion = -1;
   private readonly log: string[] = [];
   private readonly views = new Map<string, ActorView>();
+  private readonly actorNumbers = new ActorNumbers();
 
   constructor(private readonly index: CorpusIndex) {
     index.onChange((path) => this.log.push(path));
@@ -113,7 +134,7 @@ export class ActorViews {
   /** The actor's documents, most mentions first (then by path). */
   documentsByCount(actor: Actor): { path: string; count: number }[] {
     const view = this.view(actor);
-    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: part.mentions.length })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
+    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: mentionTotal(part) })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
   }
 
   /** Other actors named in the same sentences, most often first. */
@@ -130,7 +151,7 @@ export class ActorViews {
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
     for (const path of view.order) {
       const docClaims = residentClaims(this.index.resident(path)!);
-      for (const code of view.parts.get(path)!.claims) {
+      for (const code of claimCodesOf(view.parts.get(path)!)) {
         const c = { ref: { path, index: code >> 1 }, asSource: (code & 1) === 1 };
         (docClaims[c.ref.index].attribution === 'sourced' ? sourced : others).push(c);
       }
@@ -147,7 +168,7 @@ export class ActorViews {
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
-    return (view.sorted ??= view.order.flatMap((path) => view.parts.get(path)!.mentions.map((index) => ({ path, index }))));
+    return (view.sorted ??= view.order.flatMap((path) => mentionsOf(view.parts.get(path)!).map((index) => ({ path, index }))));
   }
 
   private build(actor: Actor): ActorView {
@@ -166,8 +187,8 @@ export class ActorViews {
     const old = view.parts.get(path);
     if (old) {
       view.parts.delete(path);
-      addCounts(view.co, old.co, -1);
-      view.claimCount -= old.claims.length;
+      this.addCounts(view.co, old, -1);
+      view.claimCount -= claimTotal(old);
       view.order.splice(view.order.indexOf(path), 1);
     }
     const part = this.partOf(id, this.index.resident(path));
@@ -185,8 +206,8 @@ export class ActorViews {
 
   private add(view: ActorView, path: string, part: DocumentPart): void {
     view.parts.set(path, part);
-    addCounts(view.co, part.co, 1);
-    view.claimCount += part.claims.length;
+    this.addCounts(view.co, part, 1);
+    view.claimCount += claimTotal(part);
   }
 
   private partOf(id: string, doc: ResidentDocument | undefined, docClaims = doc && residentClaims(doc)): DocumentPart | undefined {
@@ -212,7 +233,17 @@ export class ActorViews {
       const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
       if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(2 * i + (asSource ? 1 : 0));
     });
-    return { mentions: mentions.slice(), claims: claims.slice(), co: [...counts].flat() };
+    const part = [mentions.length, ...mentions, claims.length, ...claims];
+    for (const [other, n] of counts) part.push(this.actorNumbers.of(other), n);
+    return part.slice(); // exact size (a grown array keeps spare room)
+  }
+
+  /** Adds `sign` times a part's co-mention counts to a view's. */
+  private addCounts(into: Map<string, number>, part: DocumentPart, sign: 1 | -1): void {
+    for (let i = coStart(part); i < part.length; i += 2) {
+      const other = this.actorNumbers.id(part[i]);
+      into.set(other, (into.get(other) ?? 0) + sign * part[i + 1]);
+    }
   }
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
@@ -224,12 +255,4 @@ export class ActorViews {
     if (db && !da) return 1;
     return a < b ? -1 : a > b ? 1 : 0;
   };
-}
-
-/** Adds `sign` times the packed counts (actor id, count, …) to a view's co-mention counts. */
-function addCounts(into: Map<string, number>, packed: (string | number)[], sign: 1 | -1): void {
-  for (let i = 0; i < packed.length; i += 2) {
-    const other = packed[i] as string;
-    into.set(other, (into.get(other) ?? 0) + sign * (packed[i + 1] as number));
-  }
 }

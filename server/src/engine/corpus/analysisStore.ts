@@ -59,8 +59,11 @@ export class MemoryAnalysisStore implements AnalysisStore {
 }
 
 export const ANALYSES_FORMAT = 'corpus-lens-analyses';
-/** Parsed analyses kept in memory: the documents a reader is working on and those just read. */
-const RECENT_ANALYSES = 256;
+/**
+ * Parsed analyses kept in memory: the documents a reader is working on and those just read. Few, so
+ * that a pass over every document (diagnostics after indexing) leaves short-lived garbage only.
+ */
+const RECENT_ANALYSES = 32;
 
 /**
  * Analyses in one append-only JSON Lines file (the persisted index's analyses file, written as
@@ -127,7 +130,7 @@ export class FileAnalysisStore implements AnalysisStore {
       throw new Error(`the stored analysis of ${path} is unreadable`);
     }
     if (analysis?.path !== path || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.claims)) throw new Error(`the stored analysis of ${path} is malformed`);
-    analysis = shareStrings(analysis) as DocumentAnalysis;
+    // not shared (shareStrings): a read analysis lives briefly, and the shared tables would keep every short string of the corpus
     this.remember(path, analysis);
     return analysis;
   }

@@ -1,6 +1,7 @@
 import { contributionOf, type DocumentContribution } from '../actors/resolveActors';
 import type { LinkClaim } from '../claims/claimSignature';
-import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span } from '../types';
+import { findingCandidates, type FindingCandidate } from '../diagnostics';
+import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span, Suppressions } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { packValue, unpackValue, type PackedValue } from './packedValues';
 
@@ -25,6 +26,9 @@ export interface ResidentDocument {
   statementKeys: Int32Array;
   /** When every claim's id is this prefix + its position from 1 (as findClaims numbers them), the ids are not stored. */
   claimIdPrefix: string | null;
+  /** FindingCandidate[], packed: what may become a finding, whatever the settings (see diagnostics.ts). */
+  candidates: PackedValue;
+  suppressions: Suppressions;
 }
 
 /**
@@ -47,7 +51,8 @@ export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const statementKeys = new Int32Array(doc.claims.length * 2);
   doc.claims.forEach((c, i) => statementKeys.set(statementHash(c.text), 2 * i));
   const claims = packValue(doc.claims.map((c) => residentClaimOf(c, claimIdPrefix === null)));
-  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix };
+  const candidates = packValue(findingCandidates(doc));
+  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix, candidates, suppressions: doc.suppressions };
 }
 
 function residentClaimOf(claim: Claim, keepId: boolean): Partial<ResidentClaim> {
@@ -90,11 +95,15 @@ export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
   return claims;
 }
 
-type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[] };
+export function residentFindingCandidates(doc: ResidentDocument): FindingCandidate[] {
+  return unpackValue(doc.candidates) as FindingCandidate[];
+}
+
+type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys' | 'candidates'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[]; candidates: unknown };
 
 /** The resident part as plain JSON (typed arrays as arrays, claims unpacked): what a worker thread sends. */
 export function residentToJson(doc: ResidentDocument): string {
-  const json: ResidentJson = { ...doc, mentions: Array.from(doc.mentions), lineStarts: Array.from(doc.lineStarts), claims: unpackValue(doc.claims), statementKeys: Array.from(doc.statementKeys) };
+  const json: ResidentJson = { ...doc, mentions: Array.from(doc.mentions), lineStarts: Array.from(doc.lineStarts), claims: unpackValue(doc.claims), statementKeys: Array.from(doc.statementKeys), candidates: unpackValue(doc.candidates) };
   return JSON.stringify(json);
 }
 
@@ -102,8 +111,15 @@ export function residentToJson(doc: ResidentDocument): string {
 export function residentFromJson(json: string): ResidentDocument {
   const raw = JSON.parse(json) as ResidentJson;
   if (typeof raw?.path !== 'string' || !Array.isArray(raw.mentions) || !Array.isArray(raw.claims) || !Array.isArray(raw.entities) || !Array.isArray(raw.statementKeys)) throw new Error('malformed resident document');
-  const shared = shareStrings({ ...raw, mentions: [], lineStarts: [], claims: [], statementKeys: [] }) as ResidentDocument;
-  return { ...shared, mentions: Int32Array.from(raw.mentions), lineStarts: Int32Array.from(raw.lineStarts), claims: packValue(raw.claims), statementKeys: Int32Array.from(raw.statementKeys) };
+  const shared = shareStrings({ ...raw, mentions: [], lineStarts: [], claims: [], statementKeys: [], candidates: [] }) as ResidentDocument;
+  return {
+    ...shared,
+    mentions: Int32Array.from(raw.mentions),
+    lineStarts: Int32Array.from(raw.lineStarts),
+    claims: packValue(raw.claims),
+    statementKeys: Int32Array.from(raw.statementKeys),
+    candidates: packValue(raw.candidates),
+  };
 }
 
 export function mentionCount(doc: ResidentDocument): number {
