@@ -128,11 +128,14 @@ export function isSpaceUnit(unit: number): boolean {
   return (charClass(unit) & SPACE) !== 0;
 }
 
-/** Words of s[start, end), trimmed: runs of characters other than white space (as `split(/\s+/)` counts them). */
-export function countWords(s: string, start: number, end: number): number {
+/**
+ * Words of s[start, end), trimmed: runs of characters other than white space (as `split(/\s+/)`
+ * counts them); counting stops once there are more than `limit`.
+ */
+export function countWords(s: string, start: number, end: number, limit = Infinity): number {
   let words = 0;
   let inWord = false;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && words <= limit; i++) {
     const space = isSpaceUnit(s.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;

@@ -36,11 +36,11 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'boilerplate';
       continue;
     }
-    if (!titleSeen && BYLINE.test(l.text) && l.words <= 12) {
+    if (!titleSeen && BYLINE.test(l.text) && l.hasAtMostWords(12)) {
       kinds[i] = 'byline';
       continue;
     }
-    if (!titleSeen && !l.terminal && l.words <= 30 && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || next.initialUpper)) {
+    if (!titleSeen && !l.terminal && l.hasAtMostWords(30) && (l.titleCase || !wrapped || l.gapBefore > 0 || !next || next.initialUpper)) {
       kinds[i] = 'title';
       titleSeen = true;
       // a title hard-wrapped over two title-case lines
@@ -52,7 +52,7 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'caption';
       continue;
     }
-    if (!l.terminal && l.words <= 12 && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !l.endsJoining) {
+    if (!l.terminal && l.hasAtMostWords(12) && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !l.endsJoining) {
       kinds[i] = 'heading';
     }
   }

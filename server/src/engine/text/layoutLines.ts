@@ -43,6 +43,11 @@ export class Line {
     return (this.wordCount ??= countWords(this.source, this.start, this.end));
   }
 
+  /** Whether the line has at most `n` words (counted only as far as needed). */
+  hasAtMostWords(n: number): boolean {
+    return (this.wordCount ?? countWords(this.source, this.start, this.end, n)) <= n;
+  }
+
   get titleCase(): boolean {
     return (this.titleCaseMemo ??= isTitleCase(this.source, this.start, this.end));
   }
@@ -65,8 +70,8 @@ export class Line {
 
   /** Starts with a caption label: "Photo:", "Image |", "Credit:". */
   get captionLabel(): boolean {
-    const first = foldedUnitAt(this.source, this.start) | 0x20;
-    return (first === 105 || first === 112 || first === 99 || first === 102) && CAPTION_START.test(this.text);
+    const head = ((foldedUnitAt(this.source, this.start) | 0x20) << 16) | (foldedUnitAt(this.source, this.start + 1) | 0x20);
+    return CAPTION_LABEL_HEADS.has(head) && CAPTION_START.test(this.text);
   }
 
   /** Ends with a comma, dash or opening bracket, or a word that joins it to what follows ("of", "the", "and"). */
@@ -80,8 +85,14 @@ export class Line {
   }
 }
 
-// The caption test's first letters (i, p, c, f) are ASCII; without the u flag no other character matches them.
-const CAPTION_START = /^(?:image|photo|picture|photograph|caption|credit|file photo)\s*[:|]/i;
+const CAPTION_LABELS = ['image', 'photo', 'picture', 'photograph', 'caption', 'credit', 'file photo'];
+const CAPTION_START = new RegExp(`^(?:${CAPTION_LABELS.join('|')})\\s*[:|]`, 'i');
+/**
+ * The labels' first two letters, lower case, as a number (first << 16 | second). Without the u flag
+ * only ASCII letters match ASCII letters case-insensitively, and `| 0x20` lower-cases exactly those
+ * (it maps nothing else into a-z).
+ */
+const CAPTION_LABEL_HEADS = new Set(CAPTION_LABELS.map((l) => (l.charCodeAt(0) << 16) | l.charCodeAt(1)));
 const CAPTION_END = /,\s*\p{Lu}[\p{L}\s.'-]*,\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?\d{4}\s*$/iu;
 
 export function splitLines(text: string): Line[] {

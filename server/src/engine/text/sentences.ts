@@ -1,6 +1,6 @@
 import type { Block, Sentence, Token } from '../types';
 import abbreviations from '../lexicon/abbreviations.json';
-import { isUpperInitial } from './chars';
+import { foldedUnitAt, isUpperInitial } from './chars';
 import { tokenize } from './tokenize';
 
 const NO_STOP = new Set([...abbreviations.titles, ...abbreviations.other]);
@@ -16,7 +16,7 @@ export function splitSentences(text: string, blocks: Block[]): Sentence[] {
     if (block.kind === 'heading') section = headingCount++;
     const tokens = tokenize(text, block.start, block.end);
     if (tokens.length === 0) continue;
-    const groups = block.kind === 'paragraph' || block.kind === 'boilerplate' ? splitTokens(tokens) : [tokens];
+    const groups = block.kind === 'paragraph' || block.kind === 'boilerplate' ? splitTokens(text, tokens) : [tokens];
     for (const group of groups) {
       const start = group[0].start;
       const end = group[group.length - 1].end;
@@ -41,27 +41,32 @@ function sentenceText(text: string, tokens: Token[]): string {
   return source;
 }
 
-function splitTokens(tokens: Token[]): Token[][] {
+function splitTokens(text: string, tokens: Token[]): Token[][] {
   const groups: Token[][] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
-    let end = endsSentenceAt(tokens, i);
+    if (!endsWithStop(text, tokens[i])) continue;
+    const end = endsSentenceAt(tokens, i);
     if (end < 0) continue;
     groups.push(tokens.slice(from, end + 1));
     from = end + 1;
     i = end;
   }
-  if (from < tokens.length) groups.push(tokens.slice(from));
+  if (from < tokens.length) groups.push(from === 0 ? tokens : tokens.slice(from));
   return groups;
+}
+
+/** Whether the token's norm ends with ". ! ?", read in the text (the norm is the text folded, unit for unit). */
+function endsWithStop(text: string, token: Token): boolean {
+  const last = foldedUnitAt(text, token.end - 1);
+  return last === 46 || last === 33 || last === 63;
 }
 
 /** If a sentence ends with token i, the index of its last token (closing quotes included); else -1. */
 function endsSentenceAt(tokens: Token[], i: number): number {
   const t = tokens[i];
-  const final = t.norm.charCodeAt(t.norm.length - 1);
-  if (final !== 46 && final !== 33 && final !== 63) return -1; // ends with none of ". ! ?"
-  const stop = t.norm.length === 1;
-  const abbrStop = final === 46 && t.norm.length > 2 && t.kind === 'word';
+  const stop = t.norm === '.' || t.norm === '!' || t.norm === '?';
+  const abbrStop = t.kind === 'word' && t.norm.endsWith('.') && t.norm.length > 2;
   if (!stop && !abbrStop) return -1;
   let last = i;
   while (last + 1 < tokens.length && (tokens[last + 1].norm === '.' || CLOSERS.has(tokens[last + 1].norm)) && tokens[last + 1].start === tokens[last].end) last++;
