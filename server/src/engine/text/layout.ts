@@ -52,7 +52,8 @@ function classifyLines(lines: Line[], wrapped: boolean): BlockKind[] {
       kinds[i] = 'caption';
       continue;
     }
-    if (!l.terminal && l.hasAtMostWords(12) && l.titleCase && previousEnds(lines, kinds, i) && startsNew(next) && !l.endsJoining) {
+    // cheapest tests first: the neighbours' ends and starts, then this line's words
+    if (!l.terminal && previousEnds(lines, kinds, i) && startsNew(next) && l.hasAtMostWords(12) && l.titleCase && !l.endsJoining) {
       kinds[i] = 'heading';
     }
   }
