@@ -4,6 +4,7 @@ import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexico
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { compactAnalysis } from './corpus/compactAnalysis';
+import { residentOf, type ResidentDocument } from './corpus/residentDocument';
 import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
 import { FileAnalysisStore } from './corpus/analysisStore';
 import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, savePersistedIndex, type PersistedEntry } from './corpus/persistedIndex';
@@ -75,6 +76,7 @@ export class LanguageService {
     this.config = this.editorConfig;
     this.index = new CorpusIndex(this.lexicon);
     this.index.onChange((path) => this.findingCounts.delete(path));
+    this.index.onUnreadable((path, error) => this.repairUnreadable(path, error));
     this.storagePath = options.storagePath;
     this.workers = options.workers;
   }
@@ -111,7 +113,7 @@ export class LanguageService {
     }).finally(() => this.index.setBulk(false));
     this.index.settle();
     if (!result.cancelled) await this.index.views.prepareAll();
-    while (this.repairs.size) await Promise.all(this.repairs);
+    await this.repaired();
     this.state = 'ready';
     if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
@@ -184,7 +186,7 @@ export class LanguageService {
         const key = this.analysisKeys.get(path);
         const at = store.locationOf(path);
         const contribution = this.index.contribution(path);
-        if (key && at && contribution) entries.push({ key, contribution, at });
+        if (key && at && contribution) entries.push({ key, contribution, at, residentAt: store.residentLocationOf(path) });
       }
       await savePersistedIndex(this.storagePath, this.fingerprint(), store.id, entries, entries.length);
     } catch (err) {
@@ -208,8 +210,8 @@ export class LanguageService {
     if (!('entries' in loaded)) return 0;
     for (const e of loaded.entries) {
       const id = e.contribution.path;
-      store.adopt(id, e.at);
-      this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.parseStored(id)));
+      store.adopt(id, e.at, e.residentAt);
+      this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.loadStoredResident(id)));
       this.analysisKeys.set(id, e.key);
     }
     this.logger.info(`loaded ${loaded.entries.length} documents from the persisted index`);
@@ -217,24 +219,32 @@ export class LanguageService {
   }
 
   /**
-   * A stored analysis on first use. One whose bytes turn out unreadable stands as the analysis of an
-   * empty text until the document is read and analysed again, which starts at once (indexWorkspace
-   * waits for it).
+   * An analysis whose stored bytes turn out unreadable stands as the analysis of an empty text until
+   * the document is read and analysed again, which starts at once (indexWorkspace and `repaired()` wait for it).
    */
-  private parseStored(path: string): DocumentAnalysis {
+  private repairUnreadable(path: string, error: Error): DocumentAnalysis {
+    this.logger.warn(`persisted index: ${error.message}; analysing the document again`);
+    this.analysisKeys.delete(path);
+    const repair = new Promise((resolve) => setImmediate(resolve)).then(() => this.refreshDocument(path));
+    this.repairs.add(repair);
+    void repair.finally(() => this.repairs.delete(repair));
+    const placeholder = compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
+    this.index.store.put(placeholder, residentOf(placeholder));
+    return placeholder;
+  }
+
+  /** Resolves once documents found unreadable in the persisted index are analysed again. */
+  async repaired(): Promise<void> {
+    while (this.repairs.size) await Promise.all(this.repairs);
+  }
+
+  /** A stored resident part; none when it is unreadable (the resident part is then made from the analysis). */
+  private loadStoredResident(path: string): ResidentDocument | undefined {
     try {
-      const stored = this.index.store.get(path);
-      if (!stored) throw new Error(`no stored analysis of ${path}`);
-      return stored;
+      return this.index.store.getResident(path);
     } catch (err) {
-      this.logger.warn(`persisted index: ${(err as Error).message}; analysing the document again`);
-      this.analysisKeys.delete(path);
-      const repair = new Promise((resolve) => setImmediate(resolve)).then(() => this.refreshDocument(path));
-      this.repairs.add(repair);
-      void repair.finally(() => this.repairs.delete(repair));
-      const placeholder = compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
-      this.index.store.put(placeholder);
-      return placeholder;
+      this.logger.warn(`persisted index: ${(err as Error).message}; reading the analysis instead`);
+      return undefined;
     }
   }
 
@@ -256,7 +266,7 @@ export class LanguageService {
   private acceptOutcome(outcome: AnalysisOutcome): void {
     if ('error' in outcome) return this.skip(outcome.id, outcome.error);
     if ('analysis' in outcome) return void this.accept(outcome.analysis, outcome.analysis.hash, false);
-    this.index.setAnalysed(outcome.resident, outcome.json);
+    this.index.setAnalysed(outcome.resident, outcome.json, outcome.residentJson);
     this.accepted(outcome.id, outcome.resident.hash);
   }
 

@@ -70,13 +70,18 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
   const damaged = (JSON.parse(readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n')[1]) as { c: { path: string } }).c.path;
   const file = path.join(storage, PERSISTED_ANALYSES_FILE);
   const lines = readFileSync(file, 'utf8').split('\n');
+  assert.ok(lines[1].startsWith('{"path":'), 'the first analysis is on the line after the header');
   lines[1] = lines[1].replace('{"path":', '{"PATH":');
   writeFileSync(file, lines.join('\n'));
   const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   assert.equal(await again.loadPersisted(), files.size);
   assert.equal((await again.indexWorkspace()).analysed, 0, 'the stored analyses were all current by their keys');
   assert.equal(again.index.size, files.size);
+  // the damage shows when the analysis is first read (its resident part was read instead during the warm start)
+  assert.equal(again.index.get(damaged)!.claims.length, 0, 'an unreadable analysis stands as an empty one meanwhile');
+  await again.repaired();
   assert.deepEqual(again.index.get(damaged), JSON.parse(JSON.stringify(cold.index.get(damaged))), 'the damaged one was analysed again');
+  for (const p of files.keys()) assert.deepEqual(again.index.get(p), JSON.parse(JSON.stringify(cold.index.get(p))));
 });
 
 test('an analyses file that does not belong to the index file is not trusted', async () => {
@@ -85,4 +90,21 @@ test('an analyses file that does not belong to the index file is not trusted', a
   writeFileSync(path.join(storage, PERSISTED_ANALYSES_FILE), '{"format":"corpus-lens-analyses","id":"another"}\n');
   assert.ok('corrupt' in (await loadPersistedIndex(storage, 'e')));
   assert.ok('missing' in (await loadPersistedIndex(storage, 'e')), 'both files were deleted');
+});
+
+test('a resident part whose stored bytes are unreadable is made from the analysis instead', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await cold.indexWorkspace();
+  const file = path.join(storage, PERSISTED_ANALYSES_FILE);
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const residentLine = lines.findIndex((l, i) => i > 0 && l.includes('"statementKeys"'));
+  lines[residentLine] = lines[residentLine].replace('{"path":', '{"PATH":');
+  writeFileSync(file, lines.join('\n'));
+  const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await again.loadPersisted();
+  assert.equal((await again.indexWorkspace()).analysed, 0);
+  assert.deepEqual(again.index.claims.clusters, cold.index.claims.clusters);
+  assert.deepEqual(again.findings([...files.keys()][0]), cold.findings([...files.keys()][0]));
 });

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeS
 import * as path from 'node:path';
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
+import { residentFromJson, residentToJson, type ResidentDocument } from './residentDocument';
 
 /** Where one analysis is in the analyses file: byte offset and length of its JSON line. */
 export interface StoredAt {
@@ -16,17 +17,20 @@ export interface StoredAt {
  * diagnostics, export) reads it here.
  */
 export interface AnalysisStore {
-  /** Stores an analysis in compact form (see compactAnalysis). */
-  put(analysis: DocumentAnalysis): void;
-  /** Stores an analysis given as its JSON text (from a worker thread: the text is written, not parsed). */
-  putJson(path: string, json: string): void;
-  /** Takes an analysis already in the analyses file (warm start). */
-  adopt(path: string, at: StoredAt): void;
+  /** Stores an analysis in compact form (see compactAnalysis), and its resident part for a warm start. */
+  put(analysis: DocumentAnalysis, resident: ResidentDocument): void;
+  /** Stores an analysis and its resident part given as JSON text (from a worker thread: the texts are written, not parsed). */
+  putJson(path: string, json: string, residentJson: string): void;
+  /** Takes an analysis (and its resident part) already in the analyses file (warm start). */
+  adopt(path: string, at: StoredAt, residentAt?: StoredAt): void;
+  /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
+  getResident(path: string): ResidentDocument | undefined;
   /** The analysis; throws when its stored bytes are unreadable. */
   get(path: string): DocumentAnalysis | undefined;
   delete(path: string): void;
   /** Where the analysis is in the analyses file (file-backed stores only). */
   locationOf(path: string): StoredAt | undefined;
+  residentLocationOf(path: string): StoredAt | undefined;
 }
 
 /** Every analysis as a compact object in the heap: for small workspaces and the CLI. */
@@ -43,6 +47,14 @@ export class MemoryAnalysisStore implements AnalysisStore {
 
   adopt(): void {
     throw new Error('a memory store has no analyses file');
+  }
+
+  getResident(): undefined {
+    return undefined;
+  }
+
+  residentLocationOf(): undefined {
+    return undefined;
   }
 
   get(path: string): DocumentAnalysis | undefined {
@@ -73,6 +85,7 @@ const RECENT_ANALYSES = 32;
  */
 export class FileAnalysisStore implements AnalysisStore {
   private readonly locations = new Map<string, StoredAt>();
+  private readonly residentLocations = new Map<string, StoredAt>();
   private readonly recent = new Map<string, DocumentAnalysis>();
   private fd: number;
   private size: number;
@@ -97,20 +110,37 @@ export class FileAnalysisStore implements AnalysisStore {
     return new FileAnalysisStore(file, id, fd);
   }
 
-  put(analysis: DocumentAnalysis): void {
-    this.write(analysis.path, JSON.stringify(analysis));
+  put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
+    this.putJson(analysis.path, JSON.stringify(analysis), residentToJson(resident));
     this.remember(analysis.path, analysis);
   }
 
-  putJson(path: string, json: string): void {
-    this.write(path, json);
-    this.recent.delete(path);
+  putJson(path: string, json: string, residentJson: string): void {
+    this.forget(path);
+    this.locations.set(path, this.append(json));
+    this.residentLocations.set(path, this.append(residentJson));
   }
 
-  adopt(path: string, at: StoredAt): void {
+  adopt(path: string, at: StoredAt, residentAt?: StoredAt): void {
     this.forget(path);
     this.locations.set(path, at);
     this.liveBytes += at.length;
+    if (residentAt) {
+      this.residentLocations.set(path, residentAt);
+      this.liveBytes += residentAt.length;
+    }
+  }
+
+  getResident(path: string): ResidentDocument | undefined {
+    const at = this.residentLocations.get(path);
+    if (!at) return undefined;
+    const resident = residentFromJson(this.read(at));
+    if (resident.path !== path) throw new Error(`the stored resident part of ${path} is malformed`);
+    return resident;
+  }
+
+  residentLocationOf(path: string): StoredAt | undefined {
+    return this.residentLocations.get(path);
   }
 
   get(path: string): DocumentAnalysis | undefined {
@@ -121,11 +151,9 @@ export class FileAnalysisStore implements AnalysisStore {
     }
     const at = this.locations.get(path);
     if (!at) return undefined;
-    const bytes = Buffer.allocUnsafe(at.length);
-    const read = readSync(this.fd, bytes, 0, at.length, at.offset);
     let analysis: DocumentAnalysis;
     try {
-      analysis = JSON.parse(bytes.toString('utf8', 0, read)) as DocumentAnalysis;
+      analysis = JSON.parse(this.read(at)) as DocumentAnalysis;
     } catch {
       throw new Error(`the stored analysis of ${path} is unreadable`);
     }
@@ -148,21 +176,33 @@ export class FileAnalysisStore implements AnalysisStore {
     return this.size > 16 << 20 && this.size - this.liveBytes > this.liveBytes;
   }
 
+  private read(at: StoredAt): string {
+    const bytes = Buffer.allocUnsafe(at.length);
+    return bytes.toString('utf8', 0, readSync(this.fd, bytes, 0, at.length, at.offset));
+  }
+
   /** Rewrites the file with the current analyses only (a new id: an index file naming the old one no longer matches). */
   compact(): void {
     const tmp = `${this.file}.${process.pid}.tmp`;
     const id = randomBytes(8).toString('hex');
     const out = openSync(tmp, 'w+');
     let size = 0;
+    const copy = (at: StoredAt): StoredAt => {
+      const bytes = Buffer.allocUnsafe(at.length + 1);
+      readSync(this.fd, bytes, 0, at.length, at.offset);
+      bytes[at.length] = 10;
+      const moved = { offset: size, length: at.length };
+      size += writeSync(out, bytes);
+      return moved;
+    };
     const moved = new Map<string, StoredAt>();
+    const movedResidents = new Map<string, StoredAt>();
     try {
       size += writeSync(out, `${JSON.stringify({ format: ANALYSES_FORMAT, id })}\n`);
       for (const [p, at] of this.locations) {
-        const bytes = Buffer.allocUnsafe(at.length + 1);
-        readSync(this.fd, bytes, 0, at.length, at.offset);
-        bytes[at.length] = 10;
-        moved.set(p, { offset: size, length: at.length });
-        size += writeSync(out, bytes);
+        moved.set(p, copy(at));
+        const residentAt = this.residentLocations.get(p);
+        if (residentAt) movedResidents.set(p, copy(residentAt));
       }
     } catch (err) {
       closeSync(out);
@@ -174,26 +214,29 @@ export class FileAnalysisStore implements AnalysisStore {
     this.size = size;
     this.id = id;
     for (const [p, at] of moved) this.locations.set(p, at);
+    for (const [p, at] of movedResidents) this.residentLocations.set(p, at);
   }
 
   close(): void {
     closeSync(this.fd);
   }
 
-  private write(path: string, json: string): void {
-    this.forget(path);
+  /** Appends one line; returns where it is. */
+  private append(json: string): StoredAt {
     const bytes = Buffer.from(`${json}\n`);
     writeSync(this.fd, bytes, 0, bytes.length, this.size);
     const at = { offset: this.size, length: bytes.length - 1 };
     this.size += bytes.length;
-    this.locations.set(path, at);
     this.liveBytes += at.length;
+    return at;
   }
 
   private forget(path: string): void {
-    const at = this.locations.get(path);
-    if (at) this.liveBytes -= at.length;
-    this.locations.delete(path);
+    for (const locations of [this.locations, this.residentLocations]) {
+      const at = locations.get(path);
+      if (at) this.liveBytes -= at.length;
+      locations.delete(path);
+    }
     this.recent.delete(path);
   }
 

@@ -20,7 +20,8 @@ const MAX_PATCH_DEPTH = 200;
 export class UnparsedDocument {
   constructor(
     readonly contribution: DocumentContribution,
-    readonly parse: () => DocumentAnalysis,
+    /** Its resident part as stored (much less to read than the analysis), when there is one. */
+    readonly loadResident: () => ResidentDocument | undefined = () => undefined,
   ) {}
 }
 
@@ -43,6 +44,7 @@ export class CorpusIndex {
   /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
+  private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
@@ -101,14 +103,15 @@ export class CorpusIndex {
   /** Sets a document's analysis (in compact form: see compactAnalysis). */
   set(doc: DocumentAnalysis): void {
     const old = this.beforeChange(doc.path);
-    this.store.put(doc);
-    this.change(doc.path, residentOf(doc), old);
+    const resident = residentOf(doc);
+    this.store.put(doc, resident);
+    this.change(doc.path, resident, old);
   }
 
-  /** Sets a document analysed on a worker thread: its resident part, and its analysis as JSON text (stored, not parsed). */
-  setAnalysed(resident: ResidentDocument, json: string): void {
+  /** Sets a document analysed on a worker thread: its resident part, and its analysis and resident part as JSON text (stored, not parsed). */
+  setAnalysed(resident: ResidentDocument, json: string, residentJson: string): void {
     const old = this.beforeChange(resident.path);
-    this.store.putJson(resident.path, json);
+    this.store.putJson(resident.path, json, residentJson);
     this.change(resident.path, resident, old);
   }
 
@@ -127,16 +130,27 @@ export class CorpusIndex {
 
   /** The document's full analysis (from the analysis store: a read and a parse when it is not among the recently used). */
   get(path: string): DocumentAnalysis | undefined {
-    const doc = this.docs.get(path);
-    if (!doc) return undefined;
-    return doc instanceof UnparsedDocument ? doc.parse() : this.store.get(path);
+    if (!this.docs.has(path)) return undefined;
+    try {
+      const stored = this.store.get(path);
+      if (!stored) throw new Error(`no stored analysis of ${path}`);
+      return stored;
+    } catch (err) {
+      if (!this.unreadable) throw err;
+      return this.unreadable(path, err as Error);
+    }
+  }
+
+  /** What stands for an analysis whose stored bytes are unreadable (the language service analyses the document again). */
+  onUnreadable(handler: (path: string, error: Error) => DocumentAnalysis): void {
+    this.unreadable = handler;
   }
 
   /** What the joins and views read of the document, kept in memory. */
   resident(path: string): ResidentDocument | undefined {
     const doc = this.docs.get(path);
     if (!(doc instanceof UnparsedDocument)) return doc;
-    const resident = residentOf(doc.parse());
+    const resident = doc.loadResident() ?? residentOf(this.get(path)!);
     this.docs.set(path, resident);
     this.unparsed--;
     return resident;
@@ -149,7 +163,7 @@ export class CorpusIndex {
   useStore(store: AnalysisStore): void {
     for (const path of this.docs.keys()) {
       const analysis = this.get(path);
-      if (analysis) store.put(analysis);
+      if (analysis) store.put(analysis, this.resident(path)!);
     }
     this.analysisStore = store;
   }

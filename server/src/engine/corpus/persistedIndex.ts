@@ -9,12 +9,12 @@ import { shareStrings } from './compactAnalysis';
  * The index persisted in the extension's storage folder as two JSON Lines files (no native module,
  * readable by any tool):
  * - the analyses file (~13x the corpus): the file-backed analysis store itself
- *   (corpus/analysisStore.ts): a header naming its `id`, then analyses appended as documents are
- *   analysed, so persisting never rewrites them;
+ *   (corpus/analysisStore.ts): a header naming its `id`, then each document's analysis and its
+ *   resident part, appended as documents are analysed, so persisting never rewrites them;
  * - the index file: a header line `{format, version, engine, documents, id}` naming the analyses
  *   file it belongs to, then one line per document `{"k": validity key, "c": what the actor join
  *   reads of it (DocumentContribution), "o": byte offset and "n": byte length of its analysis in the
- *   analyses file}` — about the size of the corpus; written atomically (temporary file, rename).
+ *   analyses file, "ro"/"rn" those of its resident part}` — about the size of the corpus; written atomically (temporary file, rename).
  * A warm start reads only the index file and joins the actors from it; each analysis is read from
  * the analyses file when first used (see UnparsedDocument), so the index answers before any is parsed.
  * The header names the format version and the engine that made it; any mismatch makes the files
@@ -44,6 +44,8 @@ export interface PersistedEntry {
   key: string;
   contribution: DocumentContribution;
   at: StoredAt;
+  /** Where its resident part is in the analyses file (read instead of the analysis when first needed). */
+  residentAt?: StoredAt;
 }
 
 export type LoadResult = { entries: PersistedEntry[]; id: string } | { missing: true } | { stale: string } | { corrupt: string };
@@ -94,7 +96,7 @@ export async function savePersistedIndex(folder: string, engine: string, id: str
   try {
     const header: PersistedHeader = { format: PERSISTED_FORMAT, version: PERSISTED_VERSION, engine, documents: count, id };
     await index.line(JSON.stringify(header));
-    for (const e of entries) await index.line(JSON.stringify({ k: e.key, c: e.contribution, o: e.at.offset, n: e.at.length }));
+    for (const e of entries) await index.line(JSON.stringify({ k: e.key, c: e.contribution, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length }));
   } finally {
     await index.close();
   }
@@ -133,12 +135,13 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
 }
 
 function parseEntry(line: string): PersistedEntry {
-  const raw = JSON.parse(line) as { k?: unknown; c?: DocumentContribution; o?: unknown; n?: unknown };
+  const raw = JSON.parse(line) as { k?: unknown; c?: DocumentContribution; o?: unknown; n?: unknown; ro?: unknown; rn?: unknown };
   const c = raw.c;
   const { o: offset, n: length } = raw;
   const valid = typeof raw.k === 'string' && c && typeof c.path === 'string' && Array.isArray(c.entities) && Array.isArray(c.mentionEntities);
   if (!valid || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) throw new Error('malformed entry');
-  return { key: raw.k as string, contribution: shareStrings(c) as DocumentContribution, at: { offset: offset as number, length: length as number } };
+  const residentAt = Number.isSafeInteger(raw.ro) && Number.isSafeInteger(raw.rn) ? { offset: raw.ro as number, length: raw.rn as number } : undefined;
+  return { key: raw.k as string, contribution: shareStrings(c) as DocumentContribution, at: { offset: offset as number, length: length as number }, residentAt };
 }
 
 /** Lines of a UTF-8 file, split on byte 0x0A without building one big string. */

@@ -14,7 +14,7 @@ export interface AnalysisJob {
  * resident part and its analysis as JSON text (stored without being parsed: see AnalysisStore.putJson),
  * or why it could not be analysed.
  */
-export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; json: string };
+export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; json: string; residentJson: string };
 
 /** An outcome made on the calling thread. */
 export type LocalOutcome = { id: string; analysis: DocumentAnalysis } | { id: string; error: string };
