@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { packValue, unpackValue } from '../../../server/src/engine/corpus/packedValues';
-import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFromJson, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
+import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentFromJson, residentJsonOf, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { claimsWithWords } from '../../../server/src/engine/queries';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
@@ -35,8 +35,9 @@ test('a resident document keeps what the joins read of every seed: mentions, cla
       assert.deepEqual([c.id, c.start, c.end, c.attribution, c.terms, c.entities], [full.id, full.start, full.end, full.attribution, full.terms, full.entities]);
       assert.equal(c.textKey, statementKey(full.text), 'the statement key stands for the text');
     });
-    const back = residentFromJson(residentToJson(resident));
-    assert.deepEqual({ ...back, claims: residentClaims(back) }, { ...resident, claims });
+    const unpacked = (r: typeof resident) => ({ ...r, claims: residentClaims(r), candidates: residentFindingCandidates(r) });
+    assert.deepEqual(unpacked(residentFromJson(residentToJson(resident))), unpacked(resident));
+    assert.deepEqual(unpacked(residentFromJson(residentJsonOf(analysis))), unpacked(resident), 'what a worker sends is the same resident part');
   }
 });
 

@@ -43,16 +43,24 @@ export const MENTION_KINDS: readonly MentionKind[] = ['name', 'descriptive', 'me
 const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
-  const mentions = new Int32Array(doc.mentions.length * MENTION_STRIDE);
-  doc.mentions.forEach((m, i) => mentions.set([m.entity, m.start, m.end, m.sentence, MENTION_KINDS.indexOf(m.kind)], i * MENTION_STRIDE));
+  const r = residentFieldsOf(doc);
+  return { ...r, mentions: Int32Array.from(r.mentions), lineStarts: Int32Array.from(r.lineStarts), claims: packValue(r.claims), statementKeys: Int32Array.from(r.statementKeys), candidates: packValue(r.candidates) };
+}
+
+/** The resident part as JSON straight from the analysis (what a worker thread sends: nothing packed, since the shared tables are the receiving thread's). */
+export function residentJsonOf(doc: DocumentAnalysis): string {
+  return JSON.stringify(residentFieldsOf(doc));
+}
+
+function residentFieldsOf(doc: DocumentAnalysis): ResidentJson {
+  const mentions: number[] = [];
+  for (const m of doc.mentions) mentions.push(m.entity, m.start, m.end, m.sentence, MENTION_KINDS.indexOf(m.kind));
   const first = doc.claims[0]?.id;
   const prefix = first?.endsWith('-1') ? first.slice(0, -1) : null;
   const claimIdPrefix = prefix !== null && doc.claims.every((c, i) => c.id === `${prefix}${i + 1}`) ? prefix : null;
-  const statementKeys = new Int32Array(doc.claims.length * 2);
-  doc.claims.forEach((c, i) => statementKeys.set(statementHash(c.text), 2 * i));
-  const claims = packValue(doc.claims.map((c) => residentClaimOf(c, claimIdPrefix === null)));
-  const candidates = packValue(findingCandidates(doc));
-  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix, candidates, suppressions: doc.suppressions };
+  const statementKeys = doc.claims.flatMap((c) => statementHash(c.text));
+  const claims = doc.claims.map((c) => residentClaimOf(c, claimIdPrefix === null));
+  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: doc.lineStarts, claims, statementKeys, claimIdPrefix, candidates: findingCandidates(doc), suppressions: doc.suppressions };
 }
 
 function residentClaimOf(claim: Claim, keepId: boolean): Partial<ResidentClaim> {

@@ -5,7 +5,7 @@
  * A failure in one document becomes an error outcome for that document only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { residentOf, residentToJson } from '../corpus/residentDocument';
+import { residentJsonOf } from '../corpus/residentDocument';
 import { analyzeOne } from './analyzeOne';
 import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
@@ -15,7 +15,7 @@ parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.jobs.map((job): WorkerOutcome => {
     const outcome = analyzeOne(job, setup.lexicon);
     if (!('analysis' in outcome)) return outcome as WorkerOutcome;
-    return { id: outcome.id, resident: residentToJson(residentOf(outcome.analysis)), json: JSON.stringify(outcome.analysis) };
+    return { id: outcome.id, resident: residentJsonOf(outcome.analysis), json: JSON.stringify(outcome.analysis) };
   });
   const response: BatchResponse = { batch: request.batch, outcomes };
   parentPort!.postMessage(response);
