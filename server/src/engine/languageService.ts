@@ -266,7 +266,7 @@ export class LanguageService {
   private acceptOutcome(outcome: AnalysisOutcome): void {
     if ('error' in outcome) return this.skip(outcome.id, outcome.error);
     if ('analysis' in outcome) return void this.accept(outcome.analysis, outcome.analysis.hash, false);
-    this.index.setAnalysed(outcome.resident, outcome.json, outcome.residentJson);
+    this.index.setAnalysed(outcome.resident, outcome.lines);
     this.accepted(outcome.id, outcome.resident.hash);
   }
 

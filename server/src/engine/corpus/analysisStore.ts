@@ -5,6 +5,21 @@ import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { residentFromJson, residentToJson, type ResidentDocument } from './residentDocument';
 
+/** A document's analysis line and resident-part line, UTF-8 encoded (on a worker thread, so the main thread only writes them). */
+export interface StoredLines {
+  bytes: Uint8Array;
+  /** Bytes of the analysis line (without its newline). */
+  analysisLength: number;
+}
+
+export function encodeLines(analysisJson: string, residentJson: string): StoredLines {
+  const text = `${analysisJson}\n${residentJson}\n`;
+  // its own memory (never Buffer's shared pool), so that it can be transferred to another thread
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return { bytes, analysisLength: Buffer.byteLength(analysisJson) };
+}
+
 /** Where one analysis is in the analyses file: byte offset and length of its JSON line. */
 export interface StoredAt {
   offset: number;
@@ -19,8 +34,8 @@ export interface StoredAt {
 export interface AnalysisStore {
   /** Stores an analysis in compact form (see compactAnalysis), and its resident part for a warm start. */
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void;
-  /** Stores an analysis and its resident part given as JSON text (from a worker thread: the texts are written, not parsed). */
-  putJson(path: string, json: string, residentJson: string): void;
+  /** Stores an analysis and its resident part given as their encoded lines (see encodeLines: from a worker thread, written as they are). */
+  putEncoded(path: string, lines: StoredLines): void;
   /** Takes an analysis (and its resident part) already in the analyses file (warm start). */
   adopt(path: string, at: StoredAt, residentAt?: StoredAt): void;
   /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
@@ -41,7 +56,8 @@ export class MemoryAnalysisStore implements AnalysisStore {
     this.analyses.set(analysis.path, analysis);
   }
 
-  putJson(path: string, json: string): void {
+  putEncoded(path: string, lines: StoredLines): void {
+    const json = Buffer.from(lines.bytes.buffer, lines.bytes.byteOffset, lines.analysisLength).toString('utf8');
     this.analyses.set(path, shareStrings(JSON.parse(json)) as DocumentAnalysis);
   }
 
@@ -111,14 +127,20 @@ export class FileAnalysisStore implements AnalysisStore {
   }
 
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
-    this.putJson(analysis.path, JSON.stringify(analysis), residentToJson(resident));
+    this.putEncoded(analysis.path, encodeLines(JSON.stringify(analysis), residentToJson(resident)));
     this.remember(analysis.path, analysis);
   }
 
-  putJson(path: string, json: string, residentJson: string): void {
+  putEncoded(path: string, lines: StoredLines): void {
     this.forget(path);
-    this.locations.set(path, this.append(json));
-    this.residentLocations.set(path, this.append(residentJson));
+    const { bytes, analysisLength } = lines;
+    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    const at = { offset: this.size, length: analysisLength };
+    const residentAt = { offset: this.size + analysisLength + 1, length: bytes.length - analysisLength - 2 };
+    this.size += bytes.length;
+    this.liveBytes += at.length + residentAt.length;
+    this.locations.set(path, at);
+    this.residentLocations.set(path, residentAt);
   }
 
   adopt(path: string, at: StoredAt, residentAt?: StoredAt): void {
@@ -221,15 +243,6 @@ export class FileAnalysisStore implements AnalysisStore {
     closeSync(this.fd);
   }
 
-  /** Appends one line; returns where it is. */
-  private append(json: string): StoredAt {
-    const bytes = Buffer.from(`${json}\n`);
-    writeSync(this.fd, bytes, 0, bytes.length, this.size);
-    const at = { offset: this.size, length: bytes.length - 1 };
-    this.size += bytes.length;
-    this.liveBytes += at.length;
-    return at;
-  }
 
   private forget(path: string): void {
     for (const locations of [this.locations, this.residentLocations]) {

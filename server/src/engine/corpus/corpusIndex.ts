@@ -4,7 +4,7 @@ import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
-import { MemoryAnalysisStore, type AnalysisStore } from './analysisStore';
+import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { claimPrint, patchClaimGraph } from './claimPatch';
 import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
@@ -108,10 +108,10 @@ export class CorpusIndex {
     this.change(doc.path, resident, old);
   }
 
-  /** Sets a document analysed on a worker thread: its resident part, and its analysis and resident part as JSON text (stored, not parsed). */
-  setAnalysed(resident: ResidentDocument, json: string, residentJson: string): void {
+  /** Sets a document analysed on a worker thread: its resident part, and its analysis and resident part as encoded lines (stored, not parsed). */
+  setAnalysed(resident: ResidentDocument, lines: StoredLines): void {
     const old = this.beforeChange(resident.path);
-    this.store.putJson(resident.path, json, residentJson);
+    this.store.putEncoded(resident.path, lines);
     this.change(resident.path, resident, old);
   }
 

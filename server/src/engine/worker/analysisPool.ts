@@ -119,7 +119,7 @@ export class AnalysisPool {
 
 /** A worker's answer: resident parts parsed (compact, shared strings), analyses left as JSON text. */
 function parseOutcomes(outcomes: WorkerOutcome[]): AnalysisOutcome[] {
-  return outcomes.map((o) => ('resident' in o ? { id: o.id, resident: residentFromJson(o.resident), json: o.json, residentJson: o.resident } : o));
+  return outcomes.map((o) => ('resident' in o ? { id: o.id, resident: residentFromJson(o.resident), lines: o.lines } : o));
 }
 
 /** Workers to start: every core (the calling thread mostly waits on I/O and merges results). */

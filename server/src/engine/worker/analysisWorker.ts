@@ -5,6 +5,7 @@
  * A failure in one document becomes an error outcome for that document only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { encodeLines } from '../corpus/analysisStore';
 import { residentJsonOf } from '../corpus/residentDocument';
 import { analyzeOne } from './analyzeOne';
 import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
@@ -15,8 +16,11 @@ parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.jobs.map((job): WorkerOutcome => {
     const outcome = analyzeOne(job, setup.lexicon);
     if (!('analysis' in outcome)) return outcome as WorkerOutcome;
-    return { id: outcome.id, resident: residentJsonOf(outcome.analysis), json: JSON.stringify(outcome.analysis) };
+    const resident = residentJsonOf(outcome.analysis);
+    return { id: outcome.id, resident, lines: encodeLines(JSON.stringify(outcome.analysis), resident) };
   });
   const response: BatchResponse = { batch: request.batch, outcomes };
-  parentPort!.postMessage(response);
+  // the encoded lines move to the receiving thread without a copy
+  const transfer = outcomes.flatMap((o) => ('lines' in o ? [o.lines.bytes.buffer as ArrayBuffer] : []));
+  parentPort!.postMessage(response, transfer);
 });

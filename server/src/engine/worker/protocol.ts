@@ -1,4 +1,5 @@
 import type { ActorLexicon } from '../actors/lexicon';
+import type { StoredLines } from '../corpus/analysisStore';
 import type { ResidentDocument } from '../corpus/residentDocument';
 import type { DocumentAnalysis } from '../types';
 
@@ -11,16 +12,16 @@ export interface AnalysisJob {
 
 /**
  * One document's outcome: its analysis (made on the calling thread), or, from a worker thread, its
- * resident part and its analysis as JSON text (stored without being parsed: see AnalysisStore.putJson),
+ * resident part, and its analysis and resident part as encoded lines (stored as they are: see AnalysisStore.putEncoded),
  * or why it could not be analysed.
  */
-export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; json: string; residentJson: string };
+export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; lines: StoredLines };
 
 /** An outcome made on the calling thread. */
 export type LocalOutcome = { id: string; analysis: DocumentAnalysis } | { id: string; error: string };
 
 /** An outcome as a worker sends it: the resident part as JSON too (parsed on the calling thread with shared strings). */
-export type WorkerOutcome = { id: string; resident: string; json: string } | { id: string; error: string };
+export type WorkerOutcome = { id: string; resident: string; lines: StoredLines } | { id: string; error: string };
 
 /** Data a worker starts with (structured-cloned once per worker). */
 export interface WorkerSetup {
