@@ -143,3 +143,22 @@ test('descriptive forms resolved to an actor are listed among its aliases, after
   assert.deepEqual(p.descriptiveAliases, ['the Russian president']);
   assert.equal(p.aliases[p.aliases.length - 1], 'the Russian president');
 });
+
+test('every mention an actor lists belongs to an entity the table maps to that actor, in every document', () => {
+  const { docs, table } = corpus({
+    'a.txt': 'As U.S. President Donald Trump pushes for a resolution, Russian leader Vladimir Putin remains unwilling.',
+    'b.txt': 'Putin assumed Kyiv would fall within days. When Zelensky objected, the United States suspended aid.',
+    'c.txt': '---\ndate: 2025-03-01\n---\nThe Russian president said nothing. Moscow launched a strike.',
+  });
+  let listed = 0;
+  for (const actor of table.actors) {
+    for (const ref of actor.mentions) {
+      const entity = docs.find((d) => d.path === ref.path)!.mentions[ref.index].entity;
+      assert.equal(table.actorOf(ref.path, entity), actor.id);
+      listed++;
+    }
+  }
+  assert.equal(listed, docs.reduce((n, d) => n + d.mentions.filter((m) => table.actorOf(d.path, m.entity)).length, 0));
+  assert.equal(table.actorOf('a.txt', 10_000), undefined);
+  assert.equal(table.actorOf('missing.txt', 0), undefined);
+});

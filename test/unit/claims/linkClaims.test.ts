@@ -10,6 +10,7 @@ import { generateCorpus } from '../../../bench/generateCorpus';
 import type { ActorTable } from '../../../server/src/engine/actors/resolveActors';
 import { FRAME_FLOOR, judgeCandidate, linkClaims, MAX_POSTINGS, MIN_SHARED_KEYS, signDocument } from '../../../server/src/engine/claims/linkClaims';
 import { actorKeys, claimTextKey, forEachKey, linkClaimOf, type ClaimSignature, type LinkDocument } from '../../../server/src/engine/claims/claimSignature';
+import { statementHash } from '../../../server/src/engine/claims/claimKeyIndex';
 import { compatible } from '../../../server/src/engine/claims/contradictions';
 import { patchClaimGraph } from '../../../server/src/engine/corpus/claimPatch';
 import type { ClaimRef, Contradiction, DocumentAnalysis } from '../../../server/src/engine/types';
@@ -211,4 +212,13 @@ test('a claim graph patches over documents typed by what the join reads', () => 
   assert.ok(index >= 0);
   assert.equal(patched.clusterOf({ path: 'b.txt', index }), patched.clusters[0]);
   assert.deepEqual(patched.clusters[0].claims, [{ path: 'a.txt', index: 0 }, { path: 'b.txt', index }]);
+});
+
+const bare = { id: 'c-x-1', entities: [], terms: [], quantities: [], hedged: false };
+
+test('the statement hash equals for texts equal up to case and spacing, from the text or the folded key', () => {
+  for (const text of ['  The Minister SAID\n that 40 people\t died. ', 'Zelenskyy’s  office   Said so', 'Ä\u00a0B  c']) {
+    assert.equal(statementHash({ ...bare, text }), statementHash({ ...bare, textKey: claimTextKey({ ...bare, text }) }), text);
+  }
+  assert.notEqual(statementHash({ ...bare, text: 'a b' }), statementHash({ ...bare, text: 'ab' }));
 });

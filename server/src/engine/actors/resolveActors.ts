@@ -88,31 +88,52 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
     byId.set(actor.id, actor);
     actorIds.set(root, actor.id);
   }
-  const entityActor = new Map<string, string>();
+  const entityActor = new EntityActors();
   for (const n of nodes) {
     const id = actorIds.get(find(n))!;
-    entityActor.set(`${contributions[n.doc].path}\u0000${n.entity}`, id);
+    entityActor.set(contributions[n.doc].path, n.entity, id);
     for (const role of n.e.roles) byId.get(id)!.roles.push({ role, path: contributions[n.doc].path });
   }
   const inferences = resolveDescriptive(contributions, entityActor, lexicon);
   for (const c of contributions) {
     c.entities.forEach((e, entity) => {
-      const id = entityActor.get(`${c.path}\u0000${entity}`);
+      const id = entityActor.get(c.path, entity);
       if (id) addDescriptiveForms(byId.get(id)!, e);
     });
   }
   for (const c of contributions) {
     c.mentionEntities.forEach((entity, index) => {
-      const id = entityActor.get(`${c.path}\u0000${entity}`);
+      const id = entityActor.get(c.path, entity);
       if (id) byId.get(id)!.mentions.push({ path: c.path, index });
     });
   }
+  return actorTable(byId, entityActor, inferences);
+}
+
+/** The table's look-ups, in a scope that holds nothing else of the join. */
+function actorTable(byId: Map<string, Actor>, entityActor: EntityActors, inferences: Map<string, Inference>): ActorTable {
   return {
     actors: [...byId.values()],
     byId,
-    actorOf: (path, entity) => entityActor.get(`${path}\u0000${entity}`),
+    actorOf: (path, entity) => entityActor.get(path, entity),
     inference: (path, entity) => inferences.get(`${path}\u0000${entity}`),
   };
+}
+
+/** Actor id of each document's local entities: one array per document, no key per entity. */
+export class EntityActors {
+  private readonly byPath = new Map<string, (string | undefined)[]>();
+
+  get(path: string, entity: number): string | undefined {
+    return this.byPath.get(path)?.[entity];
+  }
+
+  set(path: string, entity: number, actor: string): void {
+    let ids = this.byPath.get(path);
+    if (!ids) this.byPath.set(path, (ids = []));
+    while (ids.length < entity) ids.push(undefined);
+    ids[entity] = actor;
+  }
 }
 
 function find(n: Node): Node {

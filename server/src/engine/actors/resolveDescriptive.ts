@@ -5,7 +5,7 @@
  * rather than guessed; every resolution carries its confidence and evidence.
  */
 import type { ActorLexicon } from './lexicon';
-import type { DocumentContribution } from './resolveActors';
+import type { DocumentContribution, EntityActors } from './resolveActors';
 
 export interface Inference {
   confidence: number;
@@ -25,13 +25,13 @@ const MAX_DISTANCE = 48;
 
 export function resolveDescriptive(
   contributions: DocumentContribution[],
-  entityActor: Map<string, string>,
+  entityActor: EntityActors,
   lex: ActorLexicon,
 ): Map<string, Inference> {
   const sightings = new Map<string, RoleSighting[]>();
   for (const c of contributions) {
     c.entities.forEach((e, i) => {
-      const actor = entityActor.get(`${c.path}\u0000${i}`);
+      const actor = entityActor.get(c.path, i);
       if (!actor || e.kind !== 'person') return;
       for (const key of e.roleKeys ?? []) {
         let list = sightings.get(key);
@@ -46,7 +46,7 @@ export function resolveDescriptive(
       if (e.reference !== 'descriptive' || !e.standsFor?.startsWith('role:')) return;
       const decision = decide(lex, e.standsFor.slice(5), c.month, sightings);
       if (!decision) return;
-      entityActor.set(`${c.path}\u0000${i}`, decision.actor);
+      entityActor.set(c.path, i, decision.actor);
       out.set(`${c.path}\u0000${i}`, { confidence: decision.confidence, evidence: decision.evidence });
     });
   }

@@ -8,9 +8,14 @@
 import type { ActorTable } from '../actors/resolveActors';
 import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type LinkClaim, type LinkDocument } from './claimSignature';
 
-/** The claims of the corpus numbered 0..count-1: document d holds claims start[d] .. start[d+1]-1. */
+/**
+ * The claims of the corpus numbered 0..count-1: document d holds claims start[d] .. start[d+1]-1.
+ * Documents' claims are read in a few passes in order, then only those of candidate pairs (a few
+ * recent documents' claim lists are kept, so a list computed on access is not recomputed per claim).
+ */
 export class ClaimNumbering {
   readonly start: Int32Array;
+  private readonly recent = new Map<number, readonly LinkClaim[]>();
   constructor(
     readonly paths: readonly string[],
     readonly docs: readonly LinkDocument[],
@@ -36,9 +41,17 @@ export class ClaimNumbering {
   }
 
   claim(d: number, i: number): LinkClaim {
-    return this.docs[d].claims[i - this.start[d]];
+    let claims = this.recent.get(d);
+    if (!claims) {
+      if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value!);
+      claims = this.docs[d].claims;
+      this.recent.set(d, claims);
+    }
+    return claims[i - this.start[d]];
   }
 }
+
+const RECENT_DOCUMENTS = 64;
 
 export class ClaimKeyIndex {
   /** scratch for similarity: mark[key] === stamp when the other claim has the key */
@@ -171,7 +184,7 @@ export class StatementIndex {
     numbering.docs.forEach((doc, d) => {
       const start = numbering.start[d];
       doc.claims.forEach((c, k) => {
-        this.hashes[start + k] = hashText(claimTextKey(c));
+        this.hashes[start + k] = statementHash(c);
         this.order[start + k] = start + k;
       });
       this.order.subarray(start, start + doc.claims.length).sort((x, y) => this.hashes[x] - this.hashes[y]);
@@ -226,9 +239,36 @@ function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): 
   return lo;
 }
 
-/** FNV-1a over UTF-16 code units. */
+/**
+ * FNV-1a of the claim's folded text (claimTextKey), computed without building it when the text is
+ * ASCII: upper case lowered, runs of white space as one space, none at either end.
+ */
+export function statementHash(claim: LinkClaim): number {
+  const text = claim.textKey ?? claim.text ?? '';
+  let h = FNV_OFFSET;
+  let space = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 127) return hashText(claimTextKey(claim));
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      space = started;
+      continue;
+    }
+    if (space) h = Math.imul(h ^ 32, FNV_PRIME);
+    space = false;
+    started = true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h | 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }
