@@ -139,3 +139,18 @@ export function openingWords(): string[] {
 
 /** Words that make an event the likely topic of a document (see events.json "cues"). */
 export const CUE_WORDS = new Set(EVENTS.flatMap((e) => e.cues));
+
+/** Words that can open a temporal expression (besides numbers), from the grammar's own lexicons. */
+export const OPENERS = new Set([
+  'the', 'this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current', 'early', 'late', 'mid', 'middle',
+  'beginning', 'start', 'end', 'earlier', 'later', 'year', 'year-end', 'every', 'each', 'annually', 'yearly', 'a', 'an', 'per', 'its', 'their',
+  'in', 'recent', 'noon', 'midnight', 'few', 'several', 'many', 'couple', 'for',
+  ...openingWords(),
+]);
+
+/** Whether a word token may open an expression at all. */
+export function opensWord(w: string): boolean {
+  if (OPENERS.has(w)) return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && (w.startsWith('mid-') || NUMBER_WORDS.has(w.slice(0, dash)) || ORDINALS.has(w)) || (w.length === 2 && w[0] === 'q');
+}

@@ -20,6 +20,7 @@ import { OFFICE_HOLDER_NAMES } from './dateLexicon';
 import { dateAt, yearOnlyAt } from './calendarRules';
 import type { DocumentEvents } from './events';
 import { makeScan, type DocumentConstraint, type Match, type Scan } from './scan';
+import { HOLDER_NAME, HYPOTHETICAL, type SentenceWords } from './sentenceWords';
 import { rangeValue } from './values';
 
 export interface FoundMatch {
@@ -28,7 +29,6 @@ export interface FoundMatch {
   sentence: Sentence;
 }
 
-const HYPOTHETICAL = new Set(['if', 'would', 'could', 'might', 'should', 'unless', 'whether']);
 const DEADLINE = new Set(['by', 'until', 'till', 'before']);
 const MAX_EVIDENCE = 6;
 
@@ -45,8 +45,8 @@ export function parseMetadataDate(text: string): DocumentDate | null {
 }
 
 /** Infer the document's date from its text; null when nothing in it tells. */
-export function inferDocumentDate(found: FoundMatch[], sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentDate | null {
-  const constraints = [...datelineConstraints(found), ...matchConstraints(found), ...officeHolderConstraints(sentences, lows, events), ...eventMentionConstraints(sentences, lows, events)];
+export function inferDocumentDate(found: FoundMatch[], sentences: Sentence[], words: SentenceWords[], events: DocumentEvents): DocumentDate | null {
+  const constraints = [...datelineConstraints(found), ...matchConstraints(found), ...officeHolderConstraints(sentences, words, events), ...eventMentionConstraints(sentences, words, events)];
   const combined = combine(constraints);
   if (!combined) return null;
   const { range, used, dropped } = combined;
@@ -79,14 +79,8 @@ function datelineConstraints(found: FoundMatch[]): DocumentConstraint[] {
   return [];
 }
 
-const hypotheticalScans = new WeakMap<Scan, boolean>();
-
-/** Whether a sentence talks of what might be ("if", "would"…); computed once per sentence, not per date in it (linear time). */
-function isHypothetical(scan: Scan): boolean {
-  let h = hypotheticalScans.get(scan);
-  if (h === undefined) hypotheticalScans.set(scan, (h = scan.low.some((w) => HYPOTHETICAL.has(w))));
-  return h;
-}
+/** Whether a sentence talks of what might be ("if", "would"…). */
+const isHypothetical = (words: SentenceWords) => (words.all & HYPOTHETICAL) !== 0;
 
 /** Constraints from the expressions found: stated elapsed times, captions, past and future dates, event mentions. */
 function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
@@ -98,7 +92,7 @@ function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
     if (match.base !== 'absolute' || match.kind !== 'date') continue;
     const r = match.resolve(null);
     if (!r?.range) continue;
-    const hypothetical = isHypothetical(scan);
+    const hypothetical = isHypothetical(scan.words);
     const future = scan.futureAt(match.start) || DEADLINE.has(scan.low[match.start - 1]);
     if (f.sentence.block === 'caption') {
       out.push({ candidates: [{ from: r.range.from, to: r.range.to + 183 }], strength: 2, reason: `photo caption "${quote(f)}"` });
@@ -113,13 +107,12 @@ function matchConstraints(found: FoundMatch[]): DocumentConstraint[] {
 }
 
 /** A known event mentioned outside future or hypothetical talk: the document is not older than it (the latest such event). */
-function eventMentionConstraints(sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentConstraint[] {
+function eventMentionConstraints(sentences: Sentence[], words: SentenceWords[], events: DocumentEvents): DocumentConstraint[] {
   let latest: { from: number; reason: string } | null = null;
   sentences.forEach((s, si) => {
     const refs = events.bySentence[si];
-    if (!refs || refs.size === 0) return;
-    const scan = makeScan(s.tokens, undefined, undefined, lows[si]);
-    if (scan.low.some((w) => HYPOTHETICAL.has(w))) return;
+    if (!refs || refs.size === 0 || isHypothetical(words[si])) return;
+    const scan = makeScan(s.tokens, undefined, undefined, words[si]);
     for (const ref of refs.values()) {
       if (!ref.event || scan.futureAt(ref.start)) continue;
       const from = ref.event.range.from;
@@ -135,13 +128,15 @@ const NOT_VERBS = new Set(['was', 'has', 'his', 'this', 'as', 'us', 'its', 'is']
 const TITLES = new Set(['president', 'prime', 'chancellor', 'premier']);
 
 /** "President Joe Biden is …", "As U.S. President Donald Trump pushes …": the holder is in office now (one of his terms). */
-function officeHolderConstraints(sentences: Sentence[], lows: string[][], events: DocumentEvents): DocumentConstraint[] {
+function officeHolderConstraints(sentences: Sentence[], words: SentenceWords[], events: DocumentEvents): DocumentConstraint[] {
   const out: DocumentConstraint[] = [];
   const seen = new Set<string>();
   if (events.holders.size === 0) return out;
   for (const [si, s] of sentences.entries()) {
-    const low = lows[si];
+    const { low, classes, all } = words[si];
+    if (!(all & HOLDER_NAME)) continue;
     for (let i = 1; i < low.length; i++) {
+      if (!(classes[i] & HOLDER_NAME)) continue;
       if (!TITLES.has(low[i - 1]) && !(low[i - 1] === 'minister' && low[i - 2] === 'prime')) continue;
       const holder = OFFICE_HOLDER_NAMES.match(low, i);
       if (!holder || seen.has(holder.data.id) || !isUpperInitial(s.tokens[i].text)) continue;

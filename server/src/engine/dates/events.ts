@@ -11,7 +11,8 @@ import {
   EVENT_NAMES, EVENTS, GENERIC_EVENT_NOUNS, OFFICE_HOLDER_NAMES, OFFICE_START_PHRASES, ORDINAL_TERM_WORDS, type KnownEvent, type OfficeHolder,
 } from './dateLexicon';
 import type { EventHit } from './scan';
-import { CUE_WORDS, ORDINALS } from './dateLexicon';
+import { ORDINALS } from './dateLexicon';
+import { DETERMINER, DETERMINERS, EVENT_CUE, EVENT_NAME, HOLDER_NAME, POSSESSIVE, type SentenceWords } from './sentenceWords';
 
 export interface EventReference extends EventHit {
   start: number;
@@ -29,25 +30,27 @@ export interface DocumentEvents {
   holders: Set<OfficeHolder>;
 }
 
-const DETERMINERS = new Set(['the', 'this', 'that', 'its', 'their', 'his', 'her']);
 const MIN_CUES = 3;
 
-export function findEventReferences(sentences: Token[][], lows: string[][]): DocumentEvents {
+export function findEventReferences(sentences: Token[][], words: SentenceWords[]): DocumentEvents {
   const named = new Map<KnownEvent, number>();
   const holders = new Set<OfficeHolder>();
   const cueCounts = new Map<string, number>();
-  const bySentence = lows.map((low, si) => {
+  const bySentence = words.map(({ low, classes, all }, si) => {
     const refs = new Map<number, EventReference>();
+    if (!(all & (EVENT_NAME | HOLDER_NAME | EVENT_CUE))) return refs;
     for (let i = 0; i < low.length; i++) {
-      if (CUE_WORDS.has(low[i])) cueCounts.set(low[i], (cueCounts.get(low[i]) ?? 0) + 1);
-      const name = EVENT_NAMES.match(low, i);
+      const bits = classes[i];
+      if (!(bits & (EVENT_NAME | HOLDER_NAME | EVENT_CUE))) continue;
+      if (bits & EVENT_CUE) cueCounts.set(low[i], (cueCounts.get(low[i]) ?? 0) + 1);
+      const name = bits & EVENT_NAME ? EVENT_NAMES.match(low, i) : null;
       if (name) {
         named.set(name.data, (named.get(name.data) ?? 0) + 1);
         refs.set(i, eventReference(i, name.end, name.data, false));
         i = name.end - 1;
         continue;
       }
-      const holder = OFFICE_HOLDER_NAMES.match(low, i);
+      const holder = bits & HOLDER_NAME ? OFFICE_HOLDER_NAMES.match(low, i) : null;
       if (holder && isUpperInitial(sentences[si][i].text)) {
         holders.add(holder.data);
         const clause = officeClause(low, holder.end, holder.data);
@@ -58,9 +61,11 @@ export function findEventReferences(sentences: Token[][], lows: string[][]): Doc
     return refs;
   });
   const mainEvent = chooseMainEvents(named, cueCounts);
-  lows.forEach((low, si) => {
+  if (mainEvent.size === 0) return { bySentence, holders };
+  words.forEach(({ low, classes, all }, si) => {
+    if (!(all & (DETERMINER | POSSESSIVE))) return;
     for (let i = 0; i < low.length; i++) {
-      if (!DETERMINERS.has(low[i]) && low[i + 1] !== "'s") continue;
+      if (!(classes[i] & DETERMINER) && !(classes[i + 1] & POSSESSIVE)) continue;
       const at = low[i + 1] === "'s" ? i + 2 : i + 1;
       const noun = GENERIC_EVENT_NOUNS.match(low, at) ?? (isAdjective(sentences[si][at]) ? GENERIC_EVENT_NOUNS.match(low, at + 1) : null);
       const event = noun && mainEvent.get(noun.data);
@@ -120,6 +125,7 @@ const titleCase = (s: string) => s.replace(/\b\w/g, (c) => c.toUpperCase());
 
 /** The reference starting at token i, allowing a few title words before a name ("U.S. President Donald Trump took office"). */
 export function eventAtToken(refs: Map<number, EventReference>, toks: Token[], i: number): EventReference | null {
+  if (refs.size === 0) return null;
   for (let k = i; k < Math.min(toks.length, i + 5); k++) {
     const ref = refs.get(k);
     if (ref) return { ...ref, start: i };

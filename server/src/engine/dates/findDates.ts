@@ -5,7 +5,8 @@ import { inferDocumentDate, parseMetadataDate, type FoundMatch } from './documen
 import { eventAtToken, eventNearToken, findEventReferences } from './events';
 import { dateFromFileName } from './fileNameDate';
 import { scanSentence } from './grammar';
-import { lowerCase, makeScan } from './scan';
+import { makeScan } from './scan';
+import { OPENS, sentenceWords } from './sentenceWords';
 import { rangeValue, type Resolved } from './values';
 
 export interface DateFindings {
@@ -27,16 +28,17 @@ export interface DateContext {
  */
 export function findDates(model: TextModel, context: DateContext): DateFindings {
   const sentences = model.sentences.filter((s) => s.block !== 'boilerplate');
-  const lows = sentences.map((s) => lowerCase(s.tokens));
-  const events = findEventReferences(sentences.map((s) => s.tokens), lows);
+  const words = sentences.map((s) => sentenceWords(s.tokens));
+  const events = findEventReferences(sentences.map((s) => s.tokens), words);
   const found: FoundMatch[] = [];
   sentences.forEach((sentence, si) => {
+    if (!(words[si].all & OPENS)) return;
     const refs = events.bySentence[si];
-    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i), lows[si]);
+    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i), words[si]);
     for (const match of scanSentence(scan)) found.push({ match, scan, sentence });
   });
   const metadata = context.metadataDate ? parseMetadataDate(context.metadataDate) : null;
-  const date = metadata ?? dateFromFileName(context.fileName) ?? inferDocumentDate(found, sentences, lows, events);
+  const date = metadata ?? dateFromFileName(context.fileName) ?? inferDocumentDate(found, sentences, words, events);
   return { dates: resolveAll(found, date), date };
 }
 

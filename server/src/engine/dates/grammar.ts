@@ -9,10 +9,11 @@ import {
 } from './calendarRules';
 import { durationAt, eventOrdinalAt, setAt } from './durationRules';
 import { deicticAt, neighbourAt, offsetAt, shiftedAt, SHIFT_WORD_LIST, timeAt } from './relativeRules';
-import { RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
+import { numberShape, RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
 import { unitAt, type Match, type Scan } from './scan';
+import { OPENS } from './sentenceWords';
 import {
-  APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, openingWords, ORDINALS, POSITION_WORDS,
+  APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, OPENERS, opensWord, ORDINALS, POSITION_WORDS,
   REFERENCES, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 } from './dateLexicon';
 import { applyPosition, unitContaining, yearValue } from './values';
@@ -61,10 +62,11 @@ const isHyphenatedNumber = (w: string) => {
   const dash = w.indexOf('-');
   return dash > 0 && NUMBER_WORDS.has(w.slice(0, dash));
 };
-const CARDINALS: Openers = { words: ['a', 'an', 'couple', ...VAGUE_NUMBERS, ...NUMBER_WORDS.keys()], numbers: true, pattern: isHyphenatedNumber };
-const ORDINAL: Openers = { words: [...ORDINALS.keys()], numbers: true };
+/** numberAt reads up to four digits or digit groups ('150,000'). */
+const CARDINALS: Openers = { words: ['a', 'an', 'couple', ...VAGUE_NUMBERS, ...NUMBER_WORDS.keys()], numbers: ['digits1to2', 'digits3', 'digits4', 'grouped'], pattern: isHyphenatedNumber };
+const ORDINAL: Openers = { words: [...ORDINALS.keys()], numbers: ['ordinal'] };
 const THE = ['the'];
-const NAMED_DAY: Openers = { words: NAMED_EVENT_FIRST_WORDS, numbers: true };
+const NAMED_DAY: Openers = { words: NAMED_EVENT_FIRST_WORDS, numbers: NAMED_EVENT_FIRST_WORDS.filter((w) => /^\d/.test(w)).map(numberShape) };
 
 /**
  * The rules in order of preference (on equal length the earlier wins), each with the tokens it can
@@ -77,13 +79,14 @@ const RULES: RuleSpec[] = [
     opens: { words: [...POSITION_WORDS.keys()], pattern: (w) => w.startsWith('mid-') && w.length > 4 },
     after: { leads: THE, next: { words: [...POSITION_WORDS.keys()] } },
   },
-  { rule: dateAt, opens: { words: [...WEEKDAYS.keys(), ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()], numbers: true } },
-  { rule: decadeAt, opens: { numbers: true, apostrophe: true }, after: { leads: THE, next: { words: [...DECADE_WORDS.keys()], numbers: true, apostrophe: true } } },
+  // a day ("21 July", "21st of July") or an ISO date ("2017-07-21")
+  { rule: dateAt, opens: { words: [...WEEKDAYS.keys(), ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()], numbers: ['digits1to2', 'ordinal', 'digits4'] } },
+  { rule: decadeAt, opens: { numbers: ['plural'], apostrophe: true }, after: { leads: THE, next: { words: [...DECADE_WORDS.keys()], numbers: ['plural'], apostrophe: true } } },
   { rule: centuryAt, opens: ORDINAL, after: { leads: THE, next: ORDINAL } },
   { rule: seasonAt, opens: { words: [...SEASONS.keys()] }, after: { leads: THE, next: { words: [...SEASONS.keys()] } } },
   { rule: quarterAt, opens: { ...ORDINAL, words: ['q1', 'q2', 'q3', 'q4', ...ORDINALS.keys()] }, after: { leads: THE, next: ORDINAL } },
   { rule: holidayAt, opens: { words: HOLIDAYS.firstWords() } },
-  { rule: (s, i) => timeAt(s, i, dayWord), opens: { words: ['noon', 'midnight'], numbers: true } },
+  { rule: (s, i) => timeAt(s, i, dayWord), opens: { words: ['noon', 'midnight'], numbers: ['digits1to2'] } },
   {
     rule: deicticAt,
     opens: { words: ['last', 'this', ...DEICTIC.keys(), ...REFERENCES.firstWords()] },
@@ -101,30 +104,18 @@ const RULES: RuleSpec[] = [
     opens: { ...CARDINALS, words: ['past', 'recent', ...APPROXIMATORS.firstWords(), ...UNITS.keys(), ...CARDINALS.words!] },
     after: { leads: THE, next: { words: ['past', 'last'] } },
   },
-  { rule: yearOnlyAt, opens: { numbers: true } },
+  { rule: yearOnlyAt, opens: { numbers: ['digits4'] } },
 ];
 
-/** Words that can open a temporal expression (besides numbers), from the grammar's own lexicons. */
-const OPENERS = new Set([
-  'the', 'this', 'last', 'next', 'past', 'previous', 'preceding', 'following', 'coming', 'current', 'early', 'late', 'mid', 'middle',
-  'beginning', 'start', 'end', 'earlier', 'later', 'year', 'year-end', 'every', 'each', 'annually', 'yearly', 'a', 'an', 'per', 'its', 'their',
-  'in', 'recent', 'noon', 'midnight', 'few', 'several', 'many', 'couple', 'for',
-  ...openingWords(),
-]);
-
-/** Whether a word token may open an expression at all. */
-function opensWord(w: string): boolean {
-  if (OPENERS.has(w)) return true;
-  const dash = w.indexOf('-');
-  return dash > 0 && (w.startsWith('mid-') || NUMBER_WORDS.has(w.slice(0, dash)) || ORDINALS.has(w)) || (w.length === 2 && w[0] === 'q');
-}
-
-const INDEX = new RuleIndex(RULES, opensWord, OPENERS);
+const INDEX = new RuleIndex(RULES, OPENERS);
 
 /** All temporal expressions in one sentence, in order, not overlapping. */
 export function scanSentence(s: Scan): Match[] {
-  return scanWith(s, (i) => INDEX.candidates(s, i));
+  const classes = s.words.classes;
+  return scanWith(s, (i) => (classes[i] & OPENS ? INDEX.candidates(s, i) : NO_RULES));
 }
+
+const NO_RULES: readonly Rule[] = [];
 
 const EVERY_RULE = RULES.map((spec) => spec.rule);
 
@@ -133,7 +124,7 @@ export function scanSentenceTryingEveryRule(s: Scan): Match[] {
   return scanWith(s, (i) => {
     const t = s.toks[i];
     const opens = t.kind === 'number' || (t.kind === 'word' ? opensWord(s.low[i]) : t.norm === "'");
-    return opens ? EVERY_RULE : [];
+    return opens ? EVERY_RULE : NO_RULES;
   });
 }
 

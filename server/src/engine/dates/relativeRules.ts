@@ -121,7 +121,8 @@ const OFFSET_WORDS = new Map<string, { sign: number; base: Match['base'] }>(Obje
 
 /** "seventeen years ago", "a decade ago", "two years later", "six weeks after the election", "in two weeks". */
 export function offsetAt(s: Scan, i: number): Match | null {
-  const inFuture = s.low[i] === 'in' && s.futureAt(i);
+  // "in" counts only before a number and in future talk (the number is read first: it is cheaper)
+  const inFuture = s.low[i] === 'in' && numberAt(s, i + 1) !== null && s.futureAt(i);
   const num = numberAt(s, inFuture ? i + 1 : i);
   if (!num || Number.isNaN(num.n)) return null;
   const unit = unitAt(s, num.end);

@@ -6,8 +6,9 @@
 import type { DateKind, Token } from '../types';
 import { isUpperInitial } from '../text/chars';
 import type { DayRange } from './calendar';
+import { FUTURE_CUE, IS_ARE, PAST_AUXILIARY, sentenceWords, type SentenceWords } from './sentenceWords';
 import {
-  FUTURE_CUES, MONTH_ABBREVIATIONS, MONTHS, NON_YEAR_FOLLOWERS, NON_YEAR_LEADERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_NUMBERS,
+  MONTH_ABBREVIATIONS, MONTHS, NON_YEAR_FOLLOWERS, NON_YEAR_LEADERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_NUMBERS,
 } from './dateLexicon';
 import type { Mod, Resolver } from './values';
 
@@ -49,6 +50,8 @@ export interface Match {
 export interface Scan {
   toks: Token[];
   low: string[];
+  /** The sentence's words: lower-case forms and word-class bits (see sentenceWords). */
+  words: SentenceWords;
   /** Whether the words around token i look forward (will, plans, upcoming …): month/weekday names then resolve forwards. */
   futureAt(i: number): boolean;
   /** A known event referred to at token i (a name, a generic noun the document has tied to one, "X took office"). */
@@ -59,23 +62,21 @@ export interface Scan {
 
 const NO_EVENTS = () => null;
 
-export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS, low = lowerCase(toks)): Scan {
-  let cue: boolean[] | null = null;
-  let past: boolean | null = null;
+export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS, words = sentenceWords(toks)): Scan {
+  const { low, classes } = words;
+  const past = (words.all & PAST_AUXILIARY) !== 0;
+  const cues = (words.all & (FUTURE_CUE | IS_ARE)) !== 0;
   const futureAt = (i: number) => {
-    // "is to be held", "are to travel": a planned event
-    cue ??= low.map((w, k) => FUTURE_CUES.has(w) || ((w === 'is' || w === 'are') && low[k + 1] === 'to'));
-    past ??= low.some((w) => PAST_AUXILIARIES.has(w));
     if (DEADLINE_WORDS.has(low[i - 1]) && !past) return true;
-    for (let k = Math.max(0, i - FUTURE_WINDOW_BEFORE); k < Math.min(low.length, i + FUTURE_WINDOW_AFTER); k++) if (cue[k]) return true;
+    if (!cues) return false;
+    for (let k = Math.max(0, i - FUTURE_WINDOW_BEFORE); k < Math.min(low.length, i + FUTURE_WINDOW_AFTER); k++) {
+      // "will", "plans" …; "is to be held", "are to travel": a planned event
+      if (classes[k] & FUTURE_CUE || (classes[k] & IS_ARE && low[k + 1] === 'to')) return true;
+    }
     return false;
   };
-  return { toks, low, futureAt, eventAt, eventNear };
+  return { toks, low, words, futureAt, eventAt, eventNear };
 }
-
-export const lowerCase = (toks: Token[]) => toks.map((t) => t.norm.toLowerCase());
-
-const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 
 /** "by April", "until June": a deadline looks forward. */
 const DEADLINE_WORDS = new Set(['by', 'until', 'till']);
