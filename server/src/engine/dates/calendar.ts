@@ -89,9 +89,23 @@ export function dayParts(epoch: number): CalendarDay {
 /** ISO day "2025-06-01"; an open end is "..". */
 export function isoDay(epoch: number): string {
   if (!Number.isFinite(epoch)) return '..';
+  // a text names few days, each many times (value, from, to): a small direct-mapped cache
+  const slot = epoch & (ISO_CACHE_SIZE - 1);
+  if (isoCacheDays[slot] === epoch) return isoCacheTexts[slot];
   const p = dayParts(epoch);
-  return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
+  const year = p.year >= 1000 && p.year <= 9999 ? String(p.year) : pad(p.year, 4);
+  const text = `${year}-${TWO_DIGITS[p.month] ?? pad(p.month, 2)}-${TWO_DIGITS[p.day] ?? pad(p.day, 2)}`;
+  isoCacheDays[slot] = epoch;
+  isoCacheTexts[slot] = text;
+  return text;
 }
+
+const ISO_CACHE_SIZE = 1024;
+const isoCacheDays = new Float64Array(ISO_CACHE_SIZE).fill(NaN);
+const isoCacheTexts = new Array<string>(ISO_CACHE_SIZE).fill('');
+
+/** "00" … "31": months and days without a call to pad each. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, k) => String(k).padStart(2, '0'));
 
 /** Epoch day of an ISO day string, or NaN. */
 export function parseIsoDay(text: string): number {

@@ -113,6 +113,7 @@ function toExpression(f: FoundMatch, a: PassResult, b: PassResult, date: Documen
 /** Results at the two ends of the document range: equal, or coarsened to a value that covers both. */
 function merge(a: Resolved | null, b: Resolved | null): Resolved {
   if (!a || !b) return a ?? b ?? { value: null };
+  if (a === b) return a;
   if (a.value === b.value) return a.range && b.range ? { ...a, range: { from: Math.min(a.range.from, b.range.from), to: Math.max(a.range.to, b.range.to) } } : a;
   if (!a.value || !b.value || !a.range || !b.range || /^P/.test(a.value)) return { value: a.value === null || b.value === null ? null : a.value, note: a.note ?? b.note };
   return rangeValue({ from: Math.min(a.range.from, b.range.from), to: Math.max(a.range.to, b.range.to) });

@@ -9,9 +9,9 @@ import {
 } from './calendarRules';
 import { durationAt, eventOrdinalAt, setAt } from './durationRules';
 import { deicticAt, neighbourAt, offsetAt, shiftedAt, SHIFT_WORD_LIST, timeAt } from './relativeRules';
-import { numberShape, RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
+import { RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
 import { unitAt, type Match, type Scan } from './scan';
-import { OPENS } from './sentenceWords';
+import { numberShape, OPENS } from './sentenceWords';
 import {
   APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, OPENERS, opensWord, ORDINALS, POSITION_WORDS,
   REFERENCES, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
@@ -111,36 +111,40 @@ const INDEX = new RuleIndex(RULES, OPENERS);
 
 /** All temporal expressions in one sentence, in order, not overlapping. */
 export function scanSentence(s: Scan): Match[] {
-  const classes = s.words.classes;
-  return scanWith(s, (i) => (classes[i] & OPENS ? INDEX.candidates(s, i) : NO_RULES));
-}
-
-const NO_RULES: readonly Rule[] = [];
-
-const EVERY_RULE = RULES.map((spec) => spec.rule);
-
-/** The same scan trying every rule at every token that may open an expression: the reference the index is checked against in tests. */
-export function scanSentenceTryingEveryRule(s: Scan): Match[] {
-  return scanWith(s, (i) => {
-    const t = s.toks[i];
-    const opens = t.kind === 'number' || (t.kind === 'word' ? opensWord(s.low[i]) : t.norm === "'");
-    return opens ? EVERY_RULE : NO_RULES;
-  });
-}
-
-function scanWith(s: Scan, rulesAt: (i: number) => readonly Rule[]): Match[] {
   const out: Match[] = [];
-  for (let i = 0; i < s.toks.length; i++) {
-    const rules = rulesAt(i);
-    if (rules.length === 0) continue;
-    let best: Match | null = null;
-    for (const rule of rules) {
-      const m = rule(s, i);
-      if (m && m.end > m.start && (!best || m.end > best.end)) best = m;
-    }
+  const classes = s.words.classes;
+  for (let i = 0; i < classes.length; i++) {
+    if (!(classes[i] & OPENS)) continue;
+    const best = longestAt(s, i, INDEX.candidates(s, i));
     if (!best) continue;
     out.push(best);
     i = best.end - 1;
   }
   return out;
+}
+
+const EVERY_RULE = RULES.map((spec) => spec.rule);
+
+/** The same scan trying every rule at every token that may open an expression: the reference the index is checked against in tests. */
+export function scanSentenceTryingEveryRule(s: Scan): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < s.toks.length; i++) {
+    const t = s.toks[i];
+    const opens = t.kind === 'number' || (t.kind === 'word' ? opensWord(s.low[i]) : t.norm === "'");
+    const best = opens ? longestAt(s, i, EVERY_RULE) : null;
+    if (!best) continue;
+    out.push(best);
+    i = best.end - 1;
+  }
+  return out;
+}
+
+/** The longest match of the rules at token i; on equal length the earlier rule. */
+function longestAt(s: Scan, i: number, rules: readonly Rule[]): Match | null {
+  let best: Match | null = null;
+  for (const rule of rules) {
+    const m = rule(s, i);
+    if (m && m.end > m.start && (!best || m.end > best.end)) best = m;
+  }
+  return best;
 }

@@ -6,28 +6,9 @@
  * never tries a rule that is bound to fail. Built once; a lookup is one or two map reads.
  */
 import type { Match, Scan } from './scan';
+import { NUMBER_SHAPES, numberShapeAt, type NumberShape } from './sentenceWords';
 
 export type Rule = (s: Scan, i: number) => Match | null;
-
-/**
- * What a number token looks like: 1-2, 3 or 4 digits, digit groups ("150,000"), an ordinal ("21st"),
- * a plural ("1980s"), anything else ("3.5", "20245").
- */
-export type NumberShape = 'digits1to2' | 'digits3' | 'digits4' | 'grouped' | 'ordinal' | 'plural' | 'other';
-const NUMBER_SHAPES: NumberShape[] = ['digits1to2', 'digits3', 'digits4', 'grouped', 'ordinal', 'plural', 'other'];
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
-const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
-
-export function numberShape(w: string): NumberShape {
-  let digits = 0;
-  while (digits < w.length && w.charCodeAt(digits) >= 48 && w.charCodeAt(digits) <= 57) digits++;
-  if (digits === w.length) return digits === 0 ? 'other' : digits <= 2 ? 'digits1to2' : digits === 3 ? 'digits3' : digits === 4 ? 'digits4' : 'other';
-  if (digits === 0) return 'other';
-  const rest = w.slice(digits);
-  if (rest === 's') return 'plural';
-  if (ORDINAL_SUFFIXES.has(rest)) return 'ordinal';
-  return GROUPED.test(w) ? 'grouped' : 'other';
-}
 
 /** Tokens a rule can open on. */
 export interface Openers {
@@ -63,8 +44,8 @@ interface LeadTable extends Tables {
 const NONE: readonly Rule[] = [];
 
 export class RuleIndex {
-  private readonly byWord = new Map<string, readonly Rule[]>();
-  private readonly leads = new Map<string, LeadTable>();
+  /** By word: its rules, or for a lead word its table by what follows. */
+  private readonly byWord = new Map<string, readonly Rule[] | LeadTable>();
   private readonly own: Tables;
   private readonly sets = new Map<Openers, Set<string>>();
 
@@ -74,7 +55,7 @@ export class RuleIndex {
     for (const w of openingWords) this.byWord.set(w, this.select({ kind: 'word', word: w }));
     const nextWords = new Set(specs.flatMap((spec) => spec.after?.next.words ?? []));
     const leadWords = new Set(specs.flatMap((spec) => spec.after?.leads ?? []));
-    for (const lead of leadWords) if (openingWords.has(lead)) this.leads.set(lead, this.leadTable(lead, nextWords));
+    for (const lead of leadWords) if (openingWords.has(lead)) this.byWord.set(lead, this.leadTable(lead, nextWords));
   }
 
   /** The rules to try at token i, in grammar order; token i may open an expression (sentenceWords' OPENS). */
@@ -82,21 +63,20 @@ export class RuleIndex {
     const t = s.toks[i];
     if (t.kind !== 'word') return this.fromTables(this.own, s, i, NONE);
     const w = s.low[i];
-    const lead = this.leads.get(w);
-    if (lead) {
-      const next = s.toks[i + 1];
-      if (!next) return lead.alone;
-      if (next.kind === 'word') return lead.byNextWord.get(s.low[i + 1]) ?? lead.alone;
-      return this.fromTables(lead, s, i + 1, lead.alone);
-    }
+    const entry = this.byWord.get(w);
     // a word not listed opens by its shape ("mid-June", "twenty-five"): rare, worked out on the spot
-    return this.byWord.get(w) ?? this.select({ kind: 'word', word: w });
+    if (entry === undefined) return this.select({ kind: 'word', word: w });
+    if (!('alone' in entry)) return entry;
+    const next = s.toks[i + 1];
+    if (!next) return entry.alone;
+    if (next.kind === 'word') return entry.byNextWord.get(s.low[i + 1]) ?? entry.alone;
+    return this.fromTables(entry, s, i + 1, entry.alone);
   }
 
   /** Rules by the number or apostrophe at token k. */
   private fromTables(tables: Tables, s: Scan, k: number, otherwise: readonly Rule[]): readonly Rule[] {
     const t = s.toks[k];
-    if (t.kind === 'number') return tables.byNumber.get(numberShape(s.low[k]))!;
+    if (t.kind === 'number') return tables.byNumber.get(numberShapeAt(s.words, k))!;
     return t.norm === "'" ? tables.apostrophe : otherwise;
   }
 

@@ -6,7 +6,7 @@
 import type { DateKind, Token } from '../types';
 import { isUpperInitial } from '../text/chars';
 import type { DayRange } from './calendar';
-import { FUTURE_CUE, IS_ARE, PAST_AUXILIARY, sentenceWords, type SentenceWords } from './sentenceWords';
+import { FUTURE_CUE, IS_ARE, numberShapeAt, PAST_AUXILIARY, sentenceWords, type SentenceWords } from './sentenceWords';
 import {
   MONTH_ABBREVIATIONS, MONTHS, NON_YEAR_FOLLOWERS, NON_YEAR_LEADERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_NUMBERS,
 } from './dateLexicon';
@@ -99,9 +99,10 @@ export function numberAt(s: Scan, i: number): NumberHit | null {
   const w = s.low[i];
   if (w === undefined) return null;
   if (s.toks[i].kind === 'number') {
-    if (/^\d{1,4}$/.test(w)) return { n: Number(w), end: i + 1 };
-    if (/^\d{1,3}(?:,\d{3})+$/.test(w)) return { n: Number(w.replace(/,/g, '')), end: i + 1 };
-    return null;
+    // up to four digits, or digit groups ("150,000")
+    const shape = numberShapeAt(s.words, i);
+    if (shape === 'digits1to2' || shape === 'digits3' || shape === 'digits4') return { n: Number(w), end: i + 1 };
+    return shape === 'grouped' ? { n: groupedValue(w), end: i + 1 } : null;
   }
   if (w === 'a' || w === 'an') {
     const next = s.low[i + 1];
@@ -123,12 +124,23 @@ export function numberAt(s: Scan, i: number): NumberHit | null {
   return null;
 }
 
+/** The value of "150,000" (as Number would read it without the commas; digit by digit while that is exact). */
+function groupedValue(w: string): number {
+  if (w.length > 15) return Number(w.replace(/,/g, ''));
+  let n = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c !== 44) n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /** An ordinal: "third", "3rd", "twenty-first". */
 export function ordinalAt(s: Scan, i: number): NumberHit | null {
   const w = s.low[i];
   if (w === undefined) return null;
-  const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(w);
-  if (m) return { n: Number(m[1]), end: i + 1 };
+  // "3rd", "101st": up to three digits and a suffix
+  if (s.toks[i].kind === 'number') return numberShapeAt(s.words, i) === 'ordinal' && w.length <= 5 ? { n: Number(w.slice(0, -2)), end: i + 1 } : null;
   const n = ORDINALS.get(w);
   return n === undefined ? null : { n, end: i + 1 };
 }
@@ -167,9 +179,9 @@ export function monthAt(s: Scan, i: number): { month: number; end: number } | nu
 export function dayNumberAt(s: Scan, i: number): NumberHit | null {
   const w = s.low[i];
   if (w === undefined || s.toks[i].kind !== 'number') return null;
-  const m = /^(\d{1,2})(?:st|nd|rd|th)?$/.exec(w);
-  if (!m) return null;
-  const n = Number(m[1]);
+  const shape = numberShapeAt(s.words, i);
+  // "21", "21st"
+  const n = shape === 'digits1to2' ? Number(w) : shape === 'ordinal' && w.length <= 4 ? Number(w.slice(0, -2)) : NaN;
   return n >= 1 && n <= 31 ? { n, end: i + 1 } : null;
 }
 
@@ -182,12 +194,13 @@ export function yearAt(s: Scan, i: number, inDate: boolean): NumberHit | null {
   const t = s.toks[i];
   if (!t || t.kind !== 'number') return null;
   const w = s.low[i];
+  const fourDigits = numberShapeAt(s.words, i) === 'digits4';
   if (inDate) {
-    if (/^\d{4}$/.test(w)) return { n: Number(w), end: i + 1 };
+    if (fourDigits) return { n: Number(w), end: i + 1 };
     if (/^\d{5,6}$/.test(w)) return { n: NaN, end: i + 1 };
     return null;
   }
-  if (!/^\d{4}$/.test(w)) return null;
+  if (!fourDigits) return null;
   const n = Number(w);
   if (n < 1500 || n > 2199) return null;
   const prev = s.low[i - 1];

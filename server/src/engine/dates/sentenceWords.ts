@@ -26,6 +26,9 @@ export const DETERMINER = 256;
 /** The possessive "'s" token. */
 export const POSSESSIVE = 512;
 
+/** Bits 10-12: a number token's shape (1 + its index in NUMBER_SHAPES); 0 for other tokens. */
+const SHAPE_SHIFT = 10;
+
 export const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 export const HYPOTHETICAL_WORDS = new Set(['if', 'would', 'could', 'might', 'should', 'unless', 'whether']);
 export const DETERMINERS = new Set(['the', 'this', 'that', 'its', 'their', 'his', 'her']);
@@ -54,12 +57,46 @@ addClass(CUE_WORDS, EVENT_CUE);
 addClass(DETERMINERS, DETERMINER);
 addClass(["'s"], POSSESSIVE);
 
+/**
+ * What a number token looks like: 1-2, 3 or 4 digits, digit groups ("150,000"), an ordinal ("21st"),
+ * a plural ("1980s"), anything else ("3.5", "20245").
+ */
+export type NumberShape = 'digits1to2' | 'digits3' | 'digits4' | 'grouped' | 'ordinal' | 'plural' | 'other';
+export const NUMBER_SHAPES: NumberShape[] = ['digits1to2', 'digits3', 'digits4', 'grouped', 'ordinal', 'plural', 'other'];
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+
+export function numberShape(w: string): NumberShape {
+  let digits = 0;
+  while (digits < w.length && w.charCodeAt(digits) >= 48 && w.charCodeAt(digits) <= 57) digits++;
+  if (digits === w.length) return digits === 0 ? 'other' : digits <= 2 ? 'digits1to2' : digits === 3 ? 'digits3' : digits === 4 ? 'digits4' : 'other';
+  if (digits === 0) return 'other';
+  const rest = w.slice(digits);
+  if (rest === 's') return 'plural';
+  if (ORDINAL_SUFFIXES.has(rest)) return 'ordinal';
+  return GROUPED.test(w) ? 'grouped' : 'other';
+}
+
+const SHAPE_CODES = Object.fromEntries(NUMBER_SHAPES.map((shape, k) => [shape, k + 1])) as Record<NumberShape, number>;
+
+/** The shape of number token i (told by sentenceWords). */
+export const numberShapeAt = (words: SentenceWords, i: number): NumberShape => NUMBER_SHAPES[((words.classes[i] >> SHAPE_SHIFT) & 7) - 1];
+
 /** A word's classes from its lower-case form. */
 function wordClasses(low: string): number {
   const classes = CLASSES.get(low) ?? 0;
   // words not listed open by their shape ("mid-June", "twenty-five", "q3")
   if (classes & OPENS || !(low.length === 2 || low.includes('-'))) return classes;
   return opensWord(low) ? classes | OPENS : classes;
+}
+
+/** The lower-case form; a string with no capital and nothing beyond ASCII is its own (most words: no call, no copy). */
+function lowerCaseOf(norm: string): string {
+  for (let k = 0; k < norm.length; k++) {
+    const c = norm.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 0x80) return norm.toLowerCase();
+  }
+  return norm;
 }
 
 export function sentenceWords(tokens: Token[]): SentenceWords {
@@ -69,19 +106,13 @@ export function sentenceWords(tokens: Token[]): SentenceWords {
   let all = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const norm = t.norm;
-    let bits: number;
-    if (t.kind === 'word') {
-      const w = (low[i] = norm.toLowerCase());
-      bits = wordClasses(w);
-    } else {
-      // an ASCII sign has no case; any number may open an expression, and of the other non-words
-      // only the apostrophe of "'90s"
-      const w = (low[i] = norm.length === 1 && norm.charCodeAt(0) < 0x80 ? norm : norm.toLowerCase());
-      bits = t.kind === 'number' || norm === "'" ? wordClasses(w) | OPENS : wordClasses(w) & ~OPENS;
-    }
-    classes[i] = bits;
-    all |= bits;
+    const w = (low[i] = lowerCaseOf(t.norm));
+    const bits = wordClasses(w);
+    // any number may open an expression; of the other non-words, only the apostrophe of "'90s"
+    if (t.kind === 'word') classes[i] = bits;
+    else if (t.kind === 'number') classes[i] = bits | OPENS | (SHAPE_CODES[numberShape(w)] << SHAPE_SHIFT);
+    else classes[i] = w === "'" ? bits | OPENS : bits & ~OPENS;
+    all |= classes[i];
   }
   return { low, classes, all };
 }
