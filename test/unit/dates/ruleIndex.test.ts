@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import words from '../../../server/src/engine/lexicon/dates.json';
 import knowledge from '../../../server/src/engine/lexicon/events.json';
-import { eventAtToken, eventNearToken, findEventReferences } from '../../../server/src/engine/dates/events';
+import { findEventReferences } from '../../../server/src/engine/dates/events';
 import { scanSentence, scanSentenceTryingEveryRule } from '../../../server/src/engine/dates/grammar';
-import { makeScan, type Match } from '../../../server/src/engine/dates/scan';
+import { Scan, type Match } from '../../../server/src/engine/dates/scan';
 import { sentenceWords } from '../../../server/src/engine/dates/sentenceWords';
 import { buildTextModel } from '../../../server/src/engine/text/textModel';
 
@@ -19,7 +19,7 @@ function scansOf(text: string): { indexed: string[]; everyRule: string[] } {
   const indexed: string[] = [];
   const everyRule: string[] = [];
   sentences.forEach((s, si) => {
-    const scan = () => makeScan(s.tokens, (i) => eventAtToken(events.bySentence[si], s.tokens, i), (i) => eventNearToken(events, si, i), words[si]);
+    const scan = () => new Scan(s.tokens, words[si], events, si);
     indexed.push(`${s.text} ${show(scanSentence(scan()))}`);
     everyRule.push(`${s.text} ${show(scanSentenceTryingEveryRule(scan()))}`);
   });

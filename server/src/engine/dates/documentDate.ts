@@ -19,7 +19,7 @@ import { intersect, isoDay, OPEN, type DayRange } from './calendar';
 import { OFFICE_HOLDER_NAMES } from './dateLexicon';
 import { dateAt, yearOnlyAt } from './calendarRules';
 import type { DocumentEvents } from './events';
-import { makeScan, type DocumentConstraint, type Match, type Scan } from './scan';
+import { Scan, type DocumentConstraint, type Match } from './scan';
 import { HOLDER_NAME, HYPOTHETICAL, type SentenceWords } from './sentenceWords';
 import { rangeValue } from './values';
 
@@ -36,7 +36,7 @@ const MAX_EVIDENCE = 6;
 export function parseMetadataDate(text: string): DocumentDate | null {
   const toks = tokenize(text.trim());
   if (toks.length === 0) return null;
-  const scan = makeScan(toks);
+  const scan = new Scan(toks);
   const m = dateAt(scan, 0) ?? yearOnlyAt(scan, 0);
   if (!m || m.base !== 'absolute' || m.end !== toks.length) return null;
   const r = m.resolve(null);
@@ -112,7 +112,7 @@ function eventMentionConstraints(sentences: Sentence[], words: SentenceWords[], 
   sentences.forEach((s, si) => {
     const refs = events.bySentence[si];
     if (!refs || refs.size === 0 || isHypothetical(words[si])) return;
-    const scan = makeScan(s.tokens, undefined, undefined, words[si]);
+    const scan = new Scan(s.tokens, words[si]);
     for (const ref of refs.values()) {
       if (!ref.event || scan.futureAt(ref.start)) continue;
       const from = ref.event.range.from;

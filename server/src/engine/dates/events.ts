@@ -25,20 +25,27 @@ export interface EventReference extends EventHit {
 
 export interface DocumentEvents {
   /** Per sentence (same order as the sentences given), references keyed by their first token. */
-  bySentence: Map<number, EventReference>[];
+  bySentence: ReadonlyMap<number, EventReference>[];
   /** Office holders named anywhere in the document. */
   holders: Set<OfficeHolder>;
 }
 
 const MIN_CUES = 3;
 
+/** The references of a sentence that has none (shared: most sentences). */
+const NO_REFERENCES: ReadonlyMap<number, EventReference> = new Map();
+
 export function findEventReferences(sentences: Token[][], words: SentenceWords[]): DocumentEvents {
   const named = new Map<KnownEvent, number>();
   const holders = new Set<OfficeHolder>();
   const cueCounts = new Map<string, number>();
-  const bySentence = words.map(({ low, classes, all }, si) => {
-    const refs = new Map<number, EventReference>();
-    if (!(all & (EVENT_NAME | HOLDER_NAME | EVENT_CUE))) return refs;
+  const bySentence: ReadonlyMap<number, EventReference>[] = words.map(() => NO_REFERENCES);
+  const add = (si: number, ref: EventReference) => {
+    if (bySentence[si] === NO_REFERENCES) bySentence[si] = new Map();
+    (bySentence[si] as Map<number, EventReference>).set(ref.start, ref);
+  };
+  words.forEach(({ low, classes, all }, si) => {
+    if (!(all & (EVENT_NAME | HOLDER_NAME | EVENT_CUE))) return;
     for (let i = 0; i < low.length; i++) {
       const bits = classes[i];
       if (!(bits & (EVENT_NAME | HOLDER_NAME | EVENT_CUE))) continue;
@@ -46,7 +53,7 @@ export function findEventReferences(sentences: Token[][], words: SentenceWords[]
       const name = bits & EVENT_NAME ? EVENT_NAMES.match(low, i) : null;
       if (name) {
         named.set(name.data, (named.get(name.data) ?? 0) + 1);
-        refs.set(i, eventReference(i, name.end, name.data, false));
+        add(si, eventReference(i, name.end, name.data, false));
         i = name.end - 1;
         continue;
       }
@@ -54,11 +61,10 @@ export function findEventReferences(sentences: Token[][], words: SentenceWords[]
       if (holder && isUpperInitial(sentences[si][i].text)) {
         holders.add(holder.data);
         const clause = officeClause(low, holder.end, holder.data);
-        if (clause) refs.set(i, { start: i, nameStart: i, end: clause.end, label: clause.label, candidates: clause.candidates, holder: holder.data, generic: false });
+        if (clause) add(si, { start: i, nameStart: i, end: clause.end, label: clause.label, candidates: clause.candidates, holder: holder.data, generic: false });
         i = holder.end - 1;
       }
     }
-    return refs;
   });
   const mainEvent = chooseMainEvents(named, cueCounts);
   if (mainEvent.size === 0) return { bySentence, holders };
@@ -70,7 +76,7 @@ export function findEventReferences(sentences: Token[][], words: SentenceWords[]
       const noun = GENERIC_EVENT_NOUNS.match(low, at) ?? (isAdjective(sentences[si][at]) ? GENERIC_EVENT_NOUNS.match(low, at + 1) : null);
       const event = noun && mainEvent.get(noun.data);
       if (noun && event && !bySentence[si].has(i) && !bySentence[si].has(at)) {
-        bySentence[si].set(i, eventReference(i, noun.end, event, true));
+        add(si, eventReference(i, noun.end, event, true));
       }
     }
   });
@@ -124,7 +130,7 @@ function officeClause(low: string[], at: number, holder: OfficeHolder): { end: n
 const titleCase = (s: string) => s.replace(/\b\w/g, (c) => c.toUpperCase());
 
 /** The reference starting at token i, allowing a few title words before a name ("U.S. President Donald Trump took office"). */
-export function eventAtToken(refs: Map<number, EventReference>, toks: Token[], i: number): EventReference | null {
+export function eventAtToken(refs: ReadonlyMap<number, EventReference>, toks: Token[], i: number): EventReference | null {
   if (refs.size === 0) return null;
   for (let k = i; k < Math.min(toks.length, i + 5); k++) {
     const ref = refs.get(k);

@@ -2,10 +2,10 @@ import type { DateExpression, DocumentDate, Sentence } from '../types';
 import type { TextModel } from '../text/textModel';
 import { isoDay, parseIsoDay, type DayRange } from './calendar';
 import { inferDocumentDate, parseMetadataDate, type FoundMatch } from './documentDate';
-import { eventAtToken, eventNearToken, findEventReferences } from './events';
+import { findEventReferences } from './events';
 import { dateFromFileName } from './fileNameDate';
 import { scanSentence } from './grammar';
-import { makeScan } from './scan';
+import { Scan } from './scan';
 import { OPENS, sentenceWords } from './sentenceWords';
 import { rangeValue, type Resolved } from './values';
 
@@ -33,8 +33,7 @@ export function findDates(model: TextModel, context: DateContext): DateFindings 
   const found: FoundMatch[] = [];
   sentences.forEach((sentence, si) => {
     if (!(words[si].all & OPENS)) return;
-    const refs = events.bySentence[si];
-    const scan = makeScan(sentence.tokens, (i) => eventAtToken(refs, sentence.tokens, i), (i) => eventNearToken(events, si, i), words[si]);
+    const scan = new Scan(sentence.tokens, words[si], events, si);
     for (const match of scanSentence(scan)) found.push({ match, scan, sentence });
   });
   const metadata = context.metadataDate ? parseMetadataDate(context.metadataDate) : null;

@@ -6,6 +6,7 @@
 import type { DateKind, Token } from '../types';
 import { isUpperInitial } from '../text/chars';
 import type { DayRange } from './calendar';
+import { eventAtToken, eventNearToken, type DocumentEvents } from './events';
 import { FUTURE_CUE, IS_ARE, numberShapeAt, PAST_AUXILIARY, sentenceWords, type SentenceWords } from './sentenceWords';
 import {
   MONTH_ABBREVIATIONS, MONTHS, NON_YEAR_FOLLOWERS, NON_YEAR_LEADERS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_NUMBERS,
@@ -47,35 +48,41 @@ export interface Match {
   constraint?: DocumentConstraint;
 }
 
-export interface Scan {
-  toks: Token[];
-  low: string[];
-  /** The sentence's words: lower-case forms and word-class bits (see sentenceWords). */
-  words: SentenceWords;
+/** The token view of one sentence that the rules read. */
+export class Scan {
+  readonly low: string[];
+  private readonly past: boolean;
+  private readonly cues: boolean;
+
+  /** `events`/`sentence`: the document's event references and this sentence's index among them (none: no events). */
+  constructor(readonly toks: Token[], readonly words: SentenceWords = sentenceWords(toks), private readonly events: DocumentEvents | null = null, private readonly sentence = -1) {
+    this.low = words.low;
+    this.past = (words.all & PAST_AUXILIARY) !== 0;
+    this.cues = (words.all & (FUTURE_CUE | IS_ARE)) !== 0;
+  }
+
   /** Whether the words around token i look forward (will, plans, upcoming …): month/weekday names then resolve forwards. */
-  futureAt(i: number): boolean;
-  /** A known event referred to at token i (a name, a generic noun the document has tied to one, "X took office"). */
-  eventAt(i: number): EventHit | null;
-  /** The event nearest to token i in this or the previous sentence, for "its second month". */
-  eventNear(i: number): EventHit | null;
-}
-
-const NO_EVENTS = () => null;
-
-export function makeScan(toks: Token[], eventAt: Scan['eventAt'] = NO_EVENTS, eventNear: Scan['eventNear'] = NO_EVENTS, words = sentenceWords(toks)): Scan {
-  const { low, classes } = words;
-  const past = (words.all & PAST_AUXILIARY) !== 0;
-  const cues = (words.all & (FUTURE_CUE | IS_ARE)) !== 0;
-  const futureAt = (i: number) => {
-    if (DEADLINE_WORDS.has(low[i - 1]) && !past) return true;
-    if (!cues) return false;
+  futureAt(i: number): boolean {
+    const low = this.low;
+    const classes = this.words.classes;
+    if (DEADLINE_WORDS.has(low[i - 1]) && !this.past) return true;
+    if (!this.cues) return false;
     for (let k = Math.max(0, i - FUTURE_WINDOW_BEFORE); k < Math.min(low.length, i + FUTURE_WINDOW_AFTER); k++) {
       // "will", "plans" …; "is to be held", "are to travel": a planned event
       if (classes[k] & FUTURE_CUE || (classes[k] & IS_ARE && low[k + 1] === 'to')) return true;
     }
     return false;
-  };
-  return { toks, low, words, futureAt, eventAt, eventNear };
+  }
+
+  /** A known event referred to at token i (a name, a generic noun the document has tied to one, "X took office"). */
+  eventAt(i: number): EventHit | null {
+    return this.events ? eventAtToken(this.events.bySentence[this.sentence], this.toks, i) : null;
+  }
+
+  /** The event nearest to token i in this or the previous sentence, for "its second month". */
+  eventNear(i: number): EventHit | null {
+    return this.events ? eventNearToken(this.events, this.sentence, i) : null;
+  }
 }
 
 /** "by April", "until June": a deadline looks forward. */
