@@ -82,9 +82,18 @@ const SHAPE_CODES = Object.fromEntries(NUMBER_SHAPES.map((shape, k) => [shape, k
 /** The shape of number token i (told by sentenceWords). */
 export const numberShapeAt = (words: SentenceWords, i: number): NumberShape => NUMBER_SHAPES[((words.classes[i] >> SHAPE_SHIFT) & 7) - 1];
 
+/**
+ * A pre-check before the map: the signatures (first and last character, length) of the listed words.
+ * Two words in three match none, and a map read costs more than this (it hashes the whole word).
+ */
+const SIGNATURE_BITS = 14;
+const signature = (w: string) => ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & ((1 << SIGNATURE_BITS) - 1);
+const LISTED_SIGNATURES = new Uint8Array(1 << SIGNATURE_BITS);
+for (const w of CLASSES.keys()) LISTED_SIGNATURES[signature(w)] = 1;
+
 /** A word's classes from its lower-case form. */
 function wordClasses(low: string): number {
-  const classes = CLASSES.get(low) ?? 0;
+  const classes = LISTED_SIGNATURES[signature(low)] ? CLASSES.get(low) ?? 0 : 0;
   // words not listed open by their shape ("mid-June", "twenty-five", "q3")
   if (classes & OPENS || !(low.length === 2 || low.includes('-'))) return classes;
   return opensWord(low) ? classes | OPENS : classes;
