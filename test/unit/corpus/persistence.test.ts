@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { loadPersistedIndex, PERSISTED_ANALYSES_FILE, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
+import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -67,7 +67,8 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   await cold.indexWorkspace();
-  const damaged = (JSON.parse(readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n')[1]) as { c: { path: string } }).c.path;
+  const indexLines = readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n').filter(Boolean).slice(1);
+  const damaged = (indexLines.map((l) => JSON.parse(l) as { p?: string }).find((l) => l.p) as { p: string }).p;
   const file = path.join(storage, PERSISTED_ANALYSES_FILE);
   const lines = readFileSync(file, 'utf8').split('\n');
   assert.ok(lines[1].startsWith('{"path":'), 'the first analysis is on the line after the header');
@@ -107,4 +108,19 @@ test('a resident part whose stored bytes are unreadable is made from the analysi
   assert.equal((await again.indexWorkspace()).analysed, 0);
   assert.deepEqual(again.index.claims.clusters, cold.index.claims.clusters);
   assert.deepEqual(again.findings([...files.keys()][0]), cold.findings([...files.keys()][0]));
+});
+
+test('the index file writes each distinct entity once, and reads back the contributions the actor join had', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  for (const [p, text] of [...files]) files.set(p.replace('.txt', '-copy.txt'), text);
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await cold.indexWorkspace();
+  const lines = readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n').filter(Boolean).slice(1);
+  const definitions = lines.filter((l) => l.startsWith('{"E":')).length;
+  const loaded = await loadPersistedIndex(storage, engineFingerprint());
+  assert.ok('entries' in loaded);
+  const uses = loaded.entries.reduce((n, e) => n + e.contribution.entities.length, 0);
+  assert.ok(definitions <= uses / 2, `each copy's entities are written once (${definitions} definitions for ${uses} uses)`);
+  for (const e of loaded.entries) assert.deepEqual(e.contribution, JSON.parse(JSON.stringify(cold.index.contribution(e.contribution.path))));
 });

@@ -3,7 +3,8 @@ import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentContribution } from '../actors/resolveActors';
 import { headerId, type StoredAt } from './analysisStore';
-import { shareStrings } from './compactAnalysis';
+import type { LocalEntity } from '../types';
+import { shareEntity } from './residentDocument';
 
 /**
  * The index persisted in the extension's storage folder as two JSON Lines files (no native module,
@@ -12,9 +13,13 @@ import { shareStrings } from './compactAnalysis';
  *   (corpus/analysisStore.ts): a header naming its `id`, then each document's analysis and its
  *   resident part, appended as documents are analysed, so persisting never rewrites them;
  * - the index file: a header line `{format, version, engine, documents, id}` naming the analyses
- *   file it belongs to, then one line per document `{"k": validity key, "c": what the actor join
- *   reads of it (DocumentContribution), "o": byte offset and "n": byte length of its analysis in the
- *   analyses file, "ro"/"rn" those of its resident part}` — about the size of the corpus; written atomically (temporary file, rename).
+ *   file it belongs to, then one line per document `{"k": validity key, "p": path, "d": month of its
+ *   date, "e": its local entities as numbers, "m": the entity of each mention (with "e", what the
+ *   actor join reads: DocumentContribution), "o": byte offset and "n": byte length of its analysis
+ *   in the analyses file, "ro"/"rn" those of its resident part}`, each distinct entity written once
+ *   before its first use as `{"E": number, "v": entity}` (the same state or organisation is named in
+ *   thousands of articles) — a few times smaller than the corpus; written atomically (temporary
+ *   file, rename).
  * A warm start reads only the index file and joins the actors from it; each analysis is read from
  * the analyses file when first used (see UnparsedDocument), so the index answers before any is parsed.
  * The header names the format version and the engine that made it; any mismatch makes the files
@@ -23,11 +28,11 @@ import { shareStrings } from './compactAnalysis';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 4;
+export const PERSISTED_VERSION = 5;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats, removed when the index is next saved. */
-const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl'];
+const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl', 'corpus-index.v4.jsonl', 'corpus-analyses.v4.jsonl'];
 
 export interface PersistedHeader {
   format: string;
@@ -96,7 +101,27 @@ export async function savePersistedIndex(folder: string, engine: string, id: str
   try {
     const header: PersistedHeader = { format: PERSISTED_FORMAT, version: PERSISTED_VERSION, engine, documents: count, id };
     await index.line(JSON.stringify(header));
-    for (const e of entries) await index.line(JSON.stringify({ k: e.key, c: e.contribution, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length }));
+    const entityIds = new Map<LocalEntity, number>();
+    const entityIdsByJson = new Map<string, number>();
+    for (const e of entries) {
+      const { path: p, month, entities, mentionEntities } = e.contribution;
+      const ids: number[] = [];
+      for (const entity of entities) {
+        let id = entityIds.get(entity);
+        if (id === undefined) {
+          const json = JSON.stringify(entity);
+          id = entityIdsByJson.get(json);
+          if (id === undefined) {
+            id = entityIdsByJson.size;
+            entityIdsByJson.set(json, id);
+            await index.line(`{"E":${id},"v":${json}}`);
+          }
+          entityIds.set(entity, id);
+        }
+        ids.push(id);
+      }
+      await index.line(JSON.stringify({ k: e.key, p, d: month, e: ids, m: mentionEntities, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length }));
+    }
   } finally {
     await index.close();
   }
@@ -110,6 +135,7 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
   const analysesFile = path.join(folder, PERSISTED_ANALYSES_FILE);
   let header: PersistedHeader | undefined;
   const entries: PersistedEntry[] = [];
+  const entities: LocalEntity[] = [];
   const corrupt = async (reason: string): Promise<LoadResult> => {
     await Promise.all([file, analysesFile].map((f) => fs.rm(f, { force: true }).catch(() => undefined)));
     return { corrupt: reason };
@@ -122,7 +148,8 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
         if (header.engine !== engine) return { stale: 'made by another engine version' };
         continue;
       }
-      entries.push(parseEntry(line));
+      const entry = parseLine(line, entities);
+      if (entry) entries.push(entry);
     }
     if (header && headerId(analysesFile) !== header.id) return await corrupt('the analyses file does not belong to the index file');
   } catch (err) {
@@ -134,14 +161,23 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
   return { entries, id: header.id };
 }
 
-function parseEntry(line: string): PersistedEntry {
-  const raw = JSON.parse(line) as { k?: unknown; c?: DocumentContribution; o?: unknown; n?: unknown; ro?: unknown; rn?: unknown };
-  const c = raw.c;
+/** A document's entry, or undefined for an entity definition line (added to `entities`). */
+function parseLine(line: string, entities: LocalEntity[]): PersistedEntry | undefined {
+  const raw = JSON.parse(line) as { E?: unknown; v?: LocalEntity; k?: unknown; p?: unknown; d?: unknown; e?: unknown; m?: unknown; o?: unknown; n?: unknown; ro?: unknown; rn?: unknown };
+  if (raw.E !== undefined) {
+    if (raw.E !== entities.length || typeof raw.v?.name !== 'string') throw new Error('malformed entity');
+    entities.push(shareEntity(raw.v));
+    return undefined;
+  }
   const { o: offset, n: length } = raw;
-  const valid = typeof raw.k === 'string' && c && typeof c.path === 'string' && Array.isArray(c.entities) && Array.isArray(c.mentionEntities);
+  const ids = raw.e;
+  const valid = typeof raw.k === 'string' && typeof raw.p === 'string' && (raw.d === null || typeof raw.d === 'number') && Array.isArray(ids) && Array.isArray(raw.m);
   if (!valid || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) throw new Error('malformed entry');
+  const docEntities = (ids as unknown[]).map((i) => (typeof i === 'number' ? entities[i] : undefined));
+  if (docEntities.some((e) => e === undefined)) throw new Error('malformed entry: unknown entity');
+  const contribution: DocumentContribution = { path: raw.p as string, month: raw.d as number | null, entities: docEntities as LocalEntity[], mentionEntities: raw.m as number[] };
   const residentAt = Number.isSafeInteger(raw.ro) && Number.isSafeInteger(raw.rn) ? { offset: raw.ro as number, length: raw.rn as number } : undefined;
-  return { key: raw.k as string, contribution: shareStrings(c) as DocumentContribution, at: { offset: offset as number, length: length as number }, residentAt };
+  return { key: raw.k as string, contribution, at: { offset: offset as number, length: length as number }, residentAt };
 }
 
 /** Lines of a UTF-8 file, split on byte 0x0A without building one big string. */

@@ -44,7 +44,7 @@ const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'enti
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const r = residentFieldsOf(doc);
-  return { ...r, mentions: Int32Array.from(r.mentions), lineStarts: Int32Array.from(r.lineStarts), claims: packValue(r.claims), statementKeys: Int32Array.from(r.statementKeys), candidates: packValue(r.candidates) };
+  return { ...r, entities: r.entities.map(shareEntity), mentions: Int32Array.from(r.mentions), lineStarts: Int32Array.from(r.lineStarts), claims: packValue(r.claims), statementKeys: Int32Array.from(r.statementKeys), candidates: packValue(r.candidates) };
 }
 
 /** The resident part as JSON straight from the analysis (what a worker thread sends: nothing packed, since the shared tables are the receiving thread's). */
@@ -119,15 +119,32 @@ export function residentToJson(doc: ResidentDocument): string {
 export function residentFromJson(json: string): ResidentDocument {
   const raw = JSON.parse(json) as ResidentJson;
   if (typeof raw?.path !== 'string' || !Array.isArray(raw.mentions) || !Array.isArray(raw.claims) || !Array.isArray(raw.entities) || !Array.isArray(raw.statementKeys)) throw new Error('malformed resident document');
-  const shared = shareStrings({ ...raw, mentions: [], lineStarts: [], claims: [], statementKeys: [], candidates: [] }) as ResidentDocument;
+  const shared = shareStrings({ ...raw, entities: [], mentions: [], lineStarts: [], claims: [], statementKeys: [], candidates: [] }) as ResidentDocument;
   return {
     ...shared,
+    entities: raw.entities.map(shareEntity),
     mentions: Int32Array.from(raw.mentions),
     lineStarts: Int32Array.from(raw.lineStarts),
     claims: packValue(raw.claims),
     statementKeys: Int32Array.from(raw.statementKeys),
     candidates: packValue(raw.candidates),
   };
+}
+
+/**
+ * One shared object per distinct local entity across the corpus: the same state, organisation or
+ * person written the same way in thousands of articles is the same entity object (nothing mutates
+ * an entity once analysed).
+ */
+const sharedEntities = new Map<string, LocalEntity>();
+
+export function shareEntity(entity: LocalEntity): LocalEntity {
+  const key = JSON.stringify(entity);
+  const known = sharedEntities.get(key);
+  if (known) return known;
+  const shared = shareStrings(JSON.parse(key)) as LocalEntity;
+  sharedEntities.set(key, shared);
+  return shared;
 }
 
 export function mentionCount(doc: ResidentDocument): number {
