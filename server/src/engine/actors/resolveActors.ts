@@ -216,8 +216,10 @@ function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>
   let id = gazetteerId ?? slug(name);
   if (!id) id = 'actor';
   for (let i = 2; taken.has(id) && !gazetteerId; i++) id = `${slug(name) || 'actor'}-${i}`;
-  const actor: Actor = { id, name, kind, aliases: [], roles: [], mentions: [] };
-  for (const m of named) for (const a of m.e.aliases) addAlias(actor, a);
+  // names only so far (descriptive forms come later, addDescriptiveForms): each once, in order of first use
+  const aliases = new Set<string>();
+  for (const m of named) for (const a of m.e.aliases) aliases.add(a);
+  const actor: Actor = { id, name, kind, aliases: [...aliases], roles: [], mentions: [] };
   if (entry?.description) actor.description = entry.description;
   return actor;
 }

@@ -125,7 +125,7 @@ export class ClaimKeyIndex {
         if (cursor[k] < postingStart[k + 1]) postings[cursor[k]++] = i;
       }
     }
-    return new ClaimKeyIndex(offsets, keys.slice(0, length), weights, postingStart, postings);
+    return new ClaimKeyIndex(offsets, keys.subarray(0, length), weights, postingStart, postings);
   }
 
   /**
@@ -171,28 +171,24 @@ export class ClaimKeyIndex {
 /**
  * Which documents state which statements (folded text): a sorted hash per claim within each
  * document's range, verified on the text itself, so an article's echo of another is found exactly.
+ * A document's hashes are made when a candidate pair first asks about it.
  */
 export class StatementIndex {
   private readonly hashes: Int32Array;
   /** within each document's range, its claims ordered by hash */
   private readonly order: Int32Array;
+  private readonly hashed: Uint8Array;
 
   constructor(private readonly numbering: ClaimNumbering) {
-    const count = numbering.count;
-    this.hashes = new Int32Array(count);
-    this.order = new Int32Array(count);
-    numbering.docs.forEach((doc, d) => {
-      const start = numbering.start[d];
-      doc.claims.forEach((c, k) => {
-        this.hashes[start + k] = statementHash(c);
-        this.order[start + k] = start + k;
-      });
-      this.order.subarray(start, start + doc.claims.length).sort((x, y) => this.hashes[x] - this.hashes[y]);
-    });
+    this.hashes = new Int32Array(numbering.count);
+    this.order = new Int32Array(numbering.count);
+    this.hashed = new Uint8Array(numbering.docs.length);
   }
 
   /** Whether document d states claim x (of document dx) itself. */
   states(d: number, x: number, dx: number): boolean {
+    this.hash(d);
+    this.hash(dx);
     const h = this.hashes[x];
     const { order, hashes, numbering } = this;
     let lo = numbering.start[d];
@@ -208,6 +204,18 @@ export class StatementIndex {
       if (claimTextKey(numbering.claim(d, order[p])) === text) return true;
     }
     return false;
+  }
+
+  private hash(d: number): void {
+    if (this.hashed[d]) return;
+    this.hashed[d] = 1;
+    const start = this.numbering.start[d];
+    const end = this.numbering.start[d + 1];
+    for (let i = start; i < end; i++) {
+      this.hashes[i] = statementHash(this.numbering.claim(d, i));
+      this.order[i] = i;
+    }
+    this.order.subarray(start, end).sort((x, y) => this.hashes[x] - this.hashes[y]);
   }
 }
 
