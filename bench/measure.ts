@@ -91,10 +91,18 @@ function editedText(text: string, round: number): string {
   return lines.join('\n');
 }
 
+/** Progress on stderr, with the memory after each phase (where a peak comes from). */
+function phase(name: string): void {
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const m = process.memoryUsage();
+  process.stderr.write(`  ${name}: RSS ${mb(m.rss)} (peak ${mb(process.resourceUsage().maxRSS * 1024)}), heap ${mb(m.heapUsed)}, outside the heap ${mb(m.external + m.arrayBuffers)}\n`);
+}
+
 async function cold(dir: string, storage: string): Promise<ColdResult> {
   const ws = workspaceOf(dir);
   const ids = await ws.listDocuments();
   const floor = await floorPass(ws, ids);
+  phase('floor');
   // as the language server does: the storage folder is known before indexing, so analyses go to the analysis store file as they are made
   const service = new LanguageService({ workspace: ws, storagePath: storage });
   let t = performance.now();
@@ -103,14 +111,17 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   t = performance.now();
   await service.persistIndex();
   const persistMs = performance.now() - t;
+  phase('cold index + persist');
   const joinsMs = time(() => {
     void service.index.actors.actors.length;
     void service.index.claims.clusters.length;
   });
+  phase('joins');
   const positions = samplePositions(service, ids, 300);
   const hover = latencies(positions.map((p) => time(() => provideHover(service, { textDocument: { uri: p.uri }, position: p.position }))));
   const definition = latencies(positions.map((p) => time(() => provideDefinition(service, { textDocument: { uri: p.uri }, position: p.position }))));
   const references = latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }))));
+  phase('hover, definition, references');
   const rand = random(11);
   const editTimes: number[] = [];
   const analysisTimes: number[] = [];
@@ -129,6 +140,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
       }),
     );
   }
+  phase('edits');
   let mentions = 0;
   let claims = 0;
   for (const d of service.index.residents()) {
