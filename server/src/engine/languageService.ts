@@ -188,7 +188,8 @@ export class LanguageService {
         const contribution = this.index.contribution(path);
         if (key && at && contribution) entries.push({ key, contribution, at, residentAt: store.residentLocationOf(path) });
       }
-      await savePersistedIndex(this.storagePath, this.fingerprint(), store.id, entries, entries.length);
+      const table = this.index.exactActors();
+      await savePersistedIndex(this.storagePath, this.fingerprint(), store.id, entries, entries.length, table && { table, lexicon: this.lexicon.version });
     } catch (err) {
       this.logger.warn(`could not save the index to ${this.storagePath}: ${(err as Error).message}`);
     }
@@ -214,7 +215,8 @@ export class LanguageService {
       this.index.setUnparsed(new UnparsedDocument(e.contribution, () => this.loadStoredResident(id)));
       this.analysisKeys.set(id, e.key);
     }
-    this.logger.info(`loaded ${loaded.entries.length} documents from the persisted index`);
+    if (loaded.actors?.lexicon === this.lexicon.version) this.index.restoreActors(loaded.actors.table);
+    this.logger.info(`loaded ${loaded.entries.length} documents${loaded.actors ? ' and their actors' : ''} from the persisted index`);
     return loaded.entries.length;
   }
 

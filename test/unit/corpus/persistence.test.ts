@@ -124,3 +124,28 @@ test('the index file writes each distinct entity once, and reads back the contri
   assert.ok(definitions <= uses / 2, `each copy's entities are written once (${definitions} definitions for ${uses} uses)`);
   for (const e of loaded.entries) assert.deepEqual(e.contribution, JSON.parse(JSON.stringify(cold.index.contribution(e.contribution.path))));
 });
+
+test('a warm start restores the persisted actor join as it was: actors with their mentions, each entity\'s actor and inference', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await cold.indexWorkspace();
+  const loaded = await loadPersistedIndex(storage, engineFingerprint());
+  assert.ok('entries' in loaded && loaded.actors, 'the join was persisted');
+  const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await warm.loadPersisted();
+  const a = cold.index.actors;
+  const b = warm.index.actors;
+  assert.deepEqual(b.actors, a.actors);
+  for (const p of files.keys()) {
+    const entities = cold.index.contribution(p)!.entities.length;
+    for (let e = 0; e < entities; e++) {
+      assert.equal(b.actorOf(p, e), a.actorOf(p, e));
+      assert.deepEqual(b.inference(p, e), a.inference(p, e));
+    }
+  }
+  // an edit after the warm start patches the restored join as it would a fresh one
+  const [first] = files.keys();
+  warm.updateDocument(first, `${files.get(first)}\n\nMr. Zelensky met Chancellor Merz in Berlin on Monday.\n`);
+  assert.ok(warm.index.actors.actors.length >= a.actors.length);
+});

@@ -239,6 +239,19 @@ export class CorpusIndex {
     return this.actorTable;
   }
 
+  /** The actor join when it is exact for the current documents (what may be persisted), else undefined. */
+  exactActors(): ActorTable | undefined {
+    if (this.provisional || !this.actorTable || this.actorTable instanceof PatchedActorTable) return undefined;
+    return this.actorTable;
+  }
+
+  /** Takes a persisted actor join made from exactly these documents (warm start: no join needed). */
+  restoreActors(table: ActorTable): void {
+    this.dropJoins();
+    this.actorTable = table;
+    this.lastJoinEnd = Date.now();
+  }
+
   /** Starts or ends bulk mode (indexing many documents); ending it makes the next join exact. */
   setBulk(bulk: boolean): void {
     this.bulk = bulk;

@@ -3,7 +3,9 @@ import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentContribution } from '../actors/resolveActors';
 import { headerId, type StoredAt } from './analysisStore';
-import type { LocalEntity } from '../types';
+import type { ActorTable } from '../actors/resolveActors';
+import type { Actor, LocalEntity } from '../types';
+import { actorOfLine, restoreActorTable, snapshotOf, type ActorSnapshotDocument } from './actorSnapshot';
 import { shareEntity } from './residentDocument';
 
 /**
@@ -19,7 +21,9 @@ import { shareEntity } from './residentDocument';
  *   in the analyses file, "ro"/"rn" those of its resident part}`, each distinct entity written once
  *   before its first use as `{"E": number, "v": entity}` (the same state or organisation is named in
  *   thousands of articles) — a few times smaller than the corpus; written atomically (temporary
- *   file, rename).
+ *   file, rename). When the actor join is exact, its result is persisted too (actorSnapshot.ts:
+ *   actor lines after the header, "a" and "i" on each document's line), so a warm start restores
+ *   the actors without joining.
  * A warm start reads only the index file and joins the actors from it; each analysis is read from
  * the analyses file when first used (see UnparsedDocument), so the index answers before any is parsed.
  * The header names the format version and the engine that made it; any mismatch makes the files
@@ -42,6 +46,9 @@ export interface PersistedHeader {
   documents: number;
   /** Names the analyses file this index file belongs to. */
   id: string;
+  /** When the actor join's result is persisted too (actorSnapshot.ts): its actor count and the lexicon version it was joined with. */
+  actors?: number;
+  lexicon?: string;
 }
 
 /** One document as persisted: its validity key, what the actor join reads of it, and where its analysis is. */
@@ -51,9 +58,17 @@ export interface PersistedEntry {
   at: StoredAt;
   /** Where its resident part is in the analyses file (read instead of the analysis when first needed). */
   residentAt?: StoredAt;
+  /** Its part of the persisted actor join, when there is one. */
+  actors?: ActorSnapshotDocument;
 }
 
-export type LoadResult = { entries: PersistedEntry[]; id: string } | { missing: true } | { stale: string } | { corrupt: string };
+/** The actor join to persist with the index: its table, exact for these documents, and the lexicon version it was made with. */
+export interface PersistedActors {
+  table: ActorTable;
+  lexicon: string;
+}
+
+export type LoadResult = { entries: PersistedEntry[]; id: string; actors?: PersistedActors } | { missing: true } | { stale: string } | { corrupt: string };
 
 /** Fingerprint of the running engine: the bundle's own bytes (any code change invalidates the persisted index). */
 export function engineFingerprint(bundle = __filename): string {
@@ -93,14 +108,16 @@ class ChunkedWriter {
 }
 
 /** Writes the index file atomically (a temporary file, then a rename), naming the analyses file `id`. */
-export async function savePersistedIndex(folder: string, engine: string, id: string, entries: Iterable<PersistedEntry>, count: number): Promise<void> {
+export async function savePersistedIndex(folder: string, engine: string, id: string, entries: Iterable<PersistedEntry>, count: number, actors?: PersistedActors): Promise<void> {
   await fs.mkdir(folder, { recursive: true });
   const indexFile = path.join(folder, PERSISTED_FILE);
   const tmp = `${indexFile}.${process.pid}.tmp`;
   const index = await ChunkedWriter.open(tmp);
   try {
-    const header: PersistedHeader = { format: PERSISTED_FORMAT, version: PERSISTED_VERSION, engine, documents: count, id };
+    const snapshot = actors && snapshotOf(actors.table);
+    const header: PersistedHeader = { format: PERSISTED_FORMAT, version: PERSISTED_VERSION, engine, documents: count, id, actors: snapshot?.actorLines.length, lexicon: actors?.lexicon };
     await index.line(JSON.stringify(header));
+    for (const line of snapshot?.actorLines ?? []) await index.line(line);
     const entityIds = new Map<LocalEntity, number>();
     const entityIdsByJson = new Map<string, number>();
     for (const e of entries) {
@@ -120,7 +137,9 @@ export async function savePersistedIndex(folder: string, engine: string, id: str
         }
         ids.push(id);
       }
-      await index.line(JSON.stringify({ k: e.key, p, d: month, e: ids, m: mentionEntities, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length }));
+      const part = snapshot?.documentPart(p, entities.length);
+      const line = { k: e.key, p, d: month, e: ids, m: mentionEntities, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length, a: part?.actors, i: part?.inferences.length ? part.inferences : undefined };
+      await index.line(JSON.stringify(line));
     }
   } finally {
     await index.close();
@@ -136,6 +155,7 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
   let header: PersistedHeader | undefined;
   const entries: PersistedEntry[] = [];
   const entities: LocalEntity[] = [];
+  const actors: Actor[] = [];
   const corrupt = async (reason: string): Promise<LoadResult> => {
     await Promise.all([file, analysesFile].map((f) => fs.rm(f, { force: true }).catch(() => undefined)));
     return { corrupt: reason };
@@ -148,6 +168,12 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
         if (header.engine !== engine) return { stale: 'made by another engine version' };
         continue;
       }
+      if (line.startsWith('{"A":')) {
+        const raw = JSON.parse(line) as { A: number; v: unknown };
+        if (raw.A !== actors.length) throw new Error('malformed actor');
+        actors.push(actorOfLine(raw.v));
+        continue;
+      }
       const entry = parseLine(line, entities);
       if (entry) entries.push(entry);
     }
@@ -158,12 +184,18 @@ export async function loadPersistedIndex(folder: string, engine: string): Promis
   }
   if (!header) return { missing: true };
   if (entries.length !== header.documents) return corrupt(`holds ${entries.length} of ${header.documents} documents (truncated)`);
-  return { entries, id: header.id };
+  const joined = header.actors !== undefined && header.lexicon !== undefined && actors.length === header.actors && entries.every((e) => e.actors);
+  if (!joined) return { entries, id: header.id };
+  const table = restoreActorTable(
+    actors,
+    entries.map((e) => ({ path: e.contribution.path, part: e.actors!, mentionEntities: e.contribution.mentionEntities })),
+  );
+  return { entries, id: header.id, actors: { table, lexicon: header.lexicon! } };
 }
 
 /** A document's entry, or undefined for an entity definition line (added to `entities`). */
 function parseLine(line: string, entities: LocalEntity[]): PersistedEntry | undefined {
-  const raw = JSON.parse(line) as { E?: unknown; v?: LocalEntity; k?: unknown; p?: unknown; d?: unknown; e?: unknown; m?: unknown; o?: unknown; n?: unknown; ro?: unknown; rn?: unknown };
+  const raw = JSON.parse(line) as { E?: unknown; v?: LocalEntity; k?: unknown; p?: unknown; d?: unknown; e?: unknown; m?: unknown; o?: unknown; n?: unknown; ro?: unknown; rn?: unknown; a?: unknown; i?: unknown };
   if (raw.E !== undefined) {
     if (raw.E !== entities.length || typeof raw.v?.name !== 'string') throw new Error('malformed entity');
     entities.push(shareEntity(raw.v));
@@ -177,7 +209,8 @@ function parseLine(line: string, entities: LocalEntity[]): PersistedEntry | unde
   if (docEntities.some((e) => e === undefined)) throw new Error('malformed entry: unknown entity');
   const contribution: DocumentContribution = { path: raw.p as string, month: raw.d as number | null, entities: docEntities as LocalEntity[], mentionEntities: raw.m as number[] };
   const residentAt = Number.isSafeInteger(raw.ro) && Number.isSafeInteger(raw.rn) ? { offset: raw.ro as number, length: raw.rn as number } : undefined;
-  return { key: raw.k as string, contribution, at: { offset: offset as number, length: length as number }, residentAt };
+  const actors = Array.isArray(raw.a) && raw.a.length === docEntities.length ? { actors: raw.a as number[], inferences: Array.isArray(raw.i) ? (raw.i as [number, number, string][]) : [] } : undefined;
+  return { key: raw.k as string, contribution, at: { offset: offset as number, length: length as number }, residentAt, actors };
 }
 
 /** Lines of a UTF-8 file, split on byte 0x0A without building one big string. */
