@@ -83,14 +83,21 @@ const SHAPE_CODES = Object.fromEntries(NUMBER_SHAPES.map((shape, k) => [shape, k
 export const numberShapeAt = (words: SentenceWords, i: number): NumberShape => NUMBER_SHAPES[((words.classes[i] >> SHAPE_SHIFT) & 7) - 1];
 
 /**
- * A pre-check before the map: the signatures (first and last character, length) of the listed words.
- * Two words in three match none, and a map read costs more than this (it hashes the whole word).
+ * The listed words by their signature (first and last character, length): a word is compared with
+ * the one or two listed words of its signature (two words in three have none), never hashed whole.
  */
 const SIGNATURE_BITS = 14;
 const signatureOf = (first: number, last: number, length: number) => ((first * 31 + last) * 32 + Math.min(length, 31)) & ((1 << SIGNATURE_BITS) - 1);
 const signature = (w: string) => signatureOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
-const LISTED_SIGNATURES = new Uint8Array(1 << SIGNATURE_BITS);
-for (const w of CLASSES.keys()) LISTED_SIGNATURES[signature(w)] = 1;
+const BY_SIGNATURE: ({ word: string; classes: number }[] | undefined)[] = new Array(1 << SIGNATURE_BITS).fill(undefined);
+for (const [word, classes] of CLASSES) (BY_SIGNATURE[signature(word)] ??= []).push({ word, classes });
+
+function listedClasses(w: string, signature: number): number {
+  const listed = BY_SIGNATURE[signature];
+  if (listed === undefined) return 0;
+  for (const entry of listed) if (entry.word === w) return entry.classes;
+  return 0;
+}
 
 /** The lower-case form; a string with no capital and nothing beyond ASCII is its own (most words: no call, no copy). */
 function lowerCaseOf(norm: string): string {
@@ -105,7 +112,7 @@ const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** The classes of a word (lower case) whose signature is given; `hyphen`: it has one. */
 function classesOf(w: string, signature: number, hyphen: boolean): number {
-  const bits = LISTED_SIGNATURES[signature] ? CLASSES.get(w) ?? 0 : 0;
+  const bits = listedClasses(w, signature);
   // words not listed open by their shape ("mid-June", "twenty-five", "q3")
   if (bits & OPENS || !(hyphen || (w.length === 2 && w.charCodeAt(0) === 113))) return bits;
   return opensWord(w) ? bits | OPENS : bits;
