@@ -95,6 +95,7 @@ const isAdjective = (t: Token | undefined) => !!t && t.kind === 'word' && !isUpp
  */
 function chooseMainEvents(named: Map<KnownEvent, number>, cueCounts: Map<string, number>): Map<string, KnownEvent> {
   const out = new Map<string, KnownEvent>();
+  if (named.size === 0 && cueCounts.size === 0) return out;
   const score = new Map<KnownEvent, number>();
   for (const e of EVENTS) {
     const cues = e.cues.reduce((n, c) => n + (cueCounts.get(c) ?? 0), 0);
