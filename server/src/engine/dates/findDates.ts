@@ -28,7 +28,7 @@ export interface DateContext {
  */
 export function findDates(model: TextModel, context: DateContext): DateFindings {
   const sentences = model.sentences.filter((s) => s.block !== 'boilerplate');
-  const words = sentences.map((s) => sentenceWords(s.tokens, model.text));
+  const words = sentences.map((s) => sentenceWords(s.tokens));
   const events = findEventReferences(sentences.map((s) => s.tokens), words);
   const found: FoundMatch[] = [];
   sentences.forEach((sentence, si) => {

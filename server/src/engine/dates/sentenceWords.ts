@@ -87,8 +87,7 @@ export const numberShapeAt = (words: SentenceWords, i: number): NumberShape => N
  * the one or two listed words of its signature (two words in three have none), never hashed whole.
  */
 const SIGNATURE_BITS = 14;
-const signatureOf = (first: number, last: number, length: number) => ((first * 31 + last) * 32 + Math.min(length, 31)) & ((1 << SIGNATURE_BITS) - 1);
-const signature = (w: string) => signatureOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length);
+const signature = (w: string) => ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & ((1 << SIGNATURE_BITS) - 1);
 const BY_SIGNATURE: ({ word: string; classes: number }[] | undefined)[] = new Array(1 << SIGNATURE_BITS).fill(undefined);
 for (const [word, classes] of CLASSES) (BY_SIGNATURE[signature(word)] ??= []).push({ word, classes });
 
@@ -108,55 +107,23 @@ function lowerCaseOf(norm: string): string {
   return norm;
 }
 
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/** The classes of a word (lower case) whose signature is given; `hyphen`: it has one. */
-function classesOf(w: string, signature: number, hyphen: boolean): number {
-  const bits = listedClasses(w, signature);
+/** The classes of a word (lower case). */
+function classesOf(w: string): number {
+  const bits = listedClasses(w, signature(w));
   // words not listed open by their shape ("mid-June", "twenty-five", "q3")
-  if (bits & OPENS || !(hyphen || (w.length === 2 && w.charCodeAt(0) === 113))) return bits;
+  if (bits & OPENS || !((w.length === 2 && w.charCodeAt(0) === 113) || w.includes('-'))) return bits;
   return opensWord(w) ? bits | OPENS : bits;
 }
 
-/**
- * The words of a sentence. `text`, when given, is the document text the tokens' offsets point into:
- * a token's characters are then read there, in order, rather than in its own string, which lies
- * elsewhere in memory (reading every token's string costs a cache miss each). A token that is all
- * ASCII without capitals is its own lower case, and its norm (its text folded, unit for unit, which
- * changes nothing in ASCII) is taken as it is.
- */
-export function sentenceWords(tokens: Token[], text?: string): SentenceWords {
+export function sentenceWords(tokens: Token[]): SentenceWords {
   const n = tokens.length;
   const low = new Array<string>(n);
   const classes = new Uint16Array(n);
   let all = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    let w: string | null = null;
-    let bits = 0;
-    if (text !== undefined) {
-      let capital = false;
-      let hyphen = false;
-      let ascii = true;
-      for (let k = t.start; k < t.end; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 0x80) {
-          ascii = false;
-          break;
-        }
-        if (c >= 65 && c <= 90) capital = true;
-        else if (c === 45) hyphen = true;
-      }
-      if (ascii) {
-        w = capital ? text.slice(t.start, t.end).toLowerCase() : t.norm;
-        bits = classesOf(w, signatureOf(lowerAscii(text.charCodeAt(t.start)), lowerAscii(text.charCodeAt(t.end - 1)), t.end - t.start), hyphen);
-      }
-    }
-    if (w === null) {
-      w = lowerCaseOf(t.norm);
-      bits = classesOf(w, signature(w), w.includes('-'));
-    }
-    low[i] = w;
+    const w = (low[i] = lowerCaseOf(t.norm));
+    const bits = classesOf(w);
     // any number may open an expression; of the other non-words, only the apostrophe of "'90s"
     if (t.kind === 'word') classes[i] = bits;
     else if (t.kind === 'number') classes[i] = bits | OPENS | (SHAPE_CODES[numberShape(w)] << SHAPE_SHIFT);
