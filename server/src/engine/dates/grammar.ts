@@ -13,8 +13,8 @@ import { RuleIndex, type Openers, type Rule, type RuleSpec } from './ruleIndex';
 import { unitAt, type Match, type Scan } from './scan';
 import { numberShape, OPENS } from './sentenceWords';
 import {
-  APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, OPENERS, opensWord, ORDINALS, POSITION_WORDS,
-  REFERENCES, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
+  APPROXIMATORS, DECADE_WORDS, DEICTIC, HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, NAMED_EVENT_FIRST_WORDS, NUMBER_WORDS, OPENERS, opensWord,
+  ORDINALS, POSITION_WORDS, REFERENCES, SEASONS, UNITS, VAGUE_NUMBERS, WEEKDAYS,
 } from './dateLexicon';
 import { applyPosition, unitContaining, yearValue } from './values';
 
@@ -57,12 +57,12 @@ const positionTarget: Rule = (s, i) => dateAt(s, i) ?? decadeAt(s, i) ?? century
 
 const dayWord: Rule = (s, i) => deicticAt(s, i) ?? shiftedAt(s, i) ?? dateAt(s, i);
 
-/** Rules that can read a cardinal at their first token ("two years", "a decade", "twenty-five days"). */
+/** "twenty-five", "five-year": a number word before a hyphen. */
 const isHyphenatedNumber = (w: string) => {
   const dash = w.indexOf('-');
   return dash > 0 && NUMBER_WORDS.has(w.slice(0, dash));
 };
-/** numberAt reads up to four digits or digit groups ('150,000'). */
+/** Where a cardinal can be read ("two years", "a decade", "150,000 people"): numberAt reads up to four digits or digit groups. */
 const CARDINALS: Openers = { words: ['a', 'an', 'couple', ...VAGUE_NUMBERS, ...NUMBER_WORDS.keys()], numbers: ['digits1to2', 'digits3', 'digits4', 'grouped'], pattern: isHyphenatedNumber };
 const ORDINAL: Openers = { words: [...ORDINALS.keys()], numbers: ['ordinal'] };
 const THE = ['the'];

@@ -1,7 +1,7 @@
 /**
  * The words of one sentence as the date stage reads them: each token's lower-case form and a bit set
  * of the word classes the grammar, the event finder and the date inference ask about ("may open a
- * temporal expression", "a future cue", "the first word of an event's name" …). One lookup per token
+ * temporal expression", "a future cue", "the first word of an event's name" …). One look per token
  * answers them all, so later passes test bits instead of looking words up again, and a sentence's
  * union of bits tells at once whether it has, say, any past auxiliary.
  */
