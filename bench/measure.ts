@@ -119,9 +119,11 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   phase('joins');
   const positions = samplePositions(service, ids, 300);
   const hover = latencies(positions.map((p) => time(() => provideHover(service, { textDocument: { uri: p.uri }, position: p.position }))));
+  phase('hover');
   const definition = latencies(positions.map((p) => time(() => provideDefinition(service, { textDocument: { uri: p.uri }, position: p.position }))));
+  phase('definition');
   const references = latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }))));
-  phase('hover, definition, references');
+  phase('references');
   const rand = random(11);
   const editTimes: number[] = [];
   const analysisTimes: number[] = [];
