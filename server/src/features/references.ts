@@ -1,7 +1,7 @@
 import type { Location, ReferenceParams } from 'vscode-languageserver';
 import type { LanguageService } from '../engine/languageService';
-import { claimAt, mentionAt, sameClaims, sortedMentions } from '../engine/queries';
-import { mentionLocation, toLocation, toOffset } from './convert';
+import { claimAt, mentionAt, sameClaims } from '../engine/queries';
+import { toLocation, toOffset } from './convert';
 
 /**
  * References: on an actor, every mention in every corpus document (aliases included);
@@ -13,12 +13,7 @@ export function provideReferences(service: LanguageService, params: ReferencePar
   if (!doc) return [];
   const offset = toOffset(doc, params.position);
   const hit = mentionAt(index, doc.path, offset);
-  if (hit?.actor) {
-    return sortedMentions(index, hit.actor)
-      .filter((r) => params.context.includeDeclaration || !(r.path === doc.path && r.index === hit.index))
-      .map((r) => mentionLocation(index, r)!)
-      .filter(Boolean);
-  }
+  if (hit?.actor) return index.views.locations(hit.actor, params.context.includeDeclaration ? undefined : { path: doc.path, index: hit.index });
   const claim = claimAt(index, doc.path, offset);
   if (!claim) return [];
   const refs = sameClaims(index, claim.ref);

@@ -1,6 +1,12 @@
-import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
+import type { Actor, Claim, ClaimRef, MentionRef, Position, Range } from '../types';
 import type { CorpusIndex } from './corpusIndex';
-import { mentionCount, mentionEntity, mentionSentence, residentClaims, type ResidentDocument } from './residentDocument';
+import { MENTION_STRIDE, mentionCount, mentionEntity, mentionSentence, residentClaims, type ResidentDocument } from './residentDocument';
+
+/** A mention's place, shaped as an editor location (a document URI or path, and a range). */
+export interface MentionLocation {
+  uri: string;
+  range: Range;
+}
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
@@ -163,6 +169,34 @@ export class ActorViews {
       .filter((c): c is ActorClaim => c.claim !== undefined);
     view.firstClaims = { limit, claims };
     return claims;
+  }
+
+  /**
+   * Where the actor's mentions are, in reading order across the corpus, straight from the resident
+   * mention spans and line starts (one pass over each document's lines: references to an actor
+   * named in every article build nothing else). `skip` leaves one mention out.
+   */
+  locations(actor: Actor, skip?: MentionRef): MentionLocation[] {
+    const view = this.view(actor);
+    const out: MentionLocation[] = [];
+    for (const path of view.order) {
+      const doc = this.index.resident(path)!;
+      const lines = doc.lineStarts;
+      let line = 0;
+      const position = (offset: number): Position => {
+        if (offset < lines[line]) line = 0;
+        while (line + 1 < lines.length && lines[line + 1] <= offset) line++;
+        return { line, character: offset - lines[line] };
+      };
+      const part = view.parts.get(path)!;
+      for (let k = 1; k <= mentionTotal(part); k++) {
+        const m = part[k];
+        if (skip && skip.index === m && skip.path === path) continue;
+        const start = position(doc.mentions[m * MENTION_STRIDE + 1]);
+        out.push({ uri: path, range: { start, end: position(doc.mentions[m * MENTION_STRIDE + 2]) } });
+      }
+    }
+    return out;
   }
 
   /** The actor's mentions in reading order across the corpus. */

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { LanguageService } from '../../../server/src/engine/languageService';
+import { rangeOf } from '../../../server/src/engine/text/lines';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
+
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+
+test('reference locations from the resident spans equal each mention\'s range in its analysis, in reading order, hard-wrapped names included', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  let multiLine = 0;
+  for (const actor of index.actors.actors) {
+    const refs = index.views.sortedMentions(actor);
+    const expected = refs.map((r) => ({ uri: r.path, range: rangeOf(index.get(r.path)!.lineStarts, index.mention(r)!) }));
+    assert.deepEqual(index.views.locations(actor), expected, actor.id);
+    multiLine += expected.filter((l) => l.range.start.line !== l.range.end.line).length;
+    if (refs.length > 1) assert.deepEqual(index.views.locations(actor, refs[1]), expected.filter((_, i) => i !== 1), 'the skipped mention is left out');
+  }
+  assert.ok(multiLine > 0, 'some mention runs over a line break (003 is hard-wrapped)');
+});
