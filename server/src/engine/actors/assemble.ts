@@ -6,15 +6,11 @@
  */
 import type { ActorKind, ActorMention, LocalEntity, MentionKind } from '../types';
 import type { ActorLexicon } from './lexicon';
-import { isAcronymOf, isInitial, NAME_SUFFIXES, spellingSkeleton } from './names';
+import { isAcronymOf, NAME_SUFFIXES, spellingSkeleton } from './names';
+import { collectEvidence, type DocumentEvidence } from './evidence';
+import { singleSpaced } from './names';
 import type { NameCandidate } from './scan';
-
-export interface DocumentEvidence {
-  /** Word keys seen capitalised away from a sentence start. */
-  capitalised: Set<string>;
-  /** Word keys seen in lower case. */
-  lowercase: Set<string>;
-}
+import type { Unit } from './units';
 
 export interface EntityDraft {
   key: string;
@@ -44,7 +40,8 @@ function mentionDraft(entity: EntityDraft, c: { start: number; end: number; sent
 export class EntityTable {
   readonly drafts: EntityDraft[] = [];
   readonly mentions: MentionDraft[] = [];
-  private readonly byKey = new Map<string, EntityDraft>();
+  /** Drafts by namespace ('g' gazetteer, 'm' metonym, 'p' person, 'n:<kind>' other names, 'a' acronym, 'u' single word, 'd' descriptive) and name. */
+  private readonly byKey = new Map<string, Map<string, EntityDraft>>();
   private readonly bySurname = new Map<string, EntityDraft[]>();
   private readonly byInitials = new Map<string, EntityDraft>();
 
@@ -70,22 +67,31 @@ export class EntityTable {
     if (!this.byInitials.has(initials)) this.byInitials.set(initials, d);
   }
 
-  get(key: string): EntityDraft | undefined {
-    return this.byKey.get(key);
+  get(space: string, name: string): EntityDraft | undefined {
+    return this.byKey.get(space)?.get(name);
   }
 
-  entity(key: string, make: () => LocalEntity): EntityDraft {
-    let d = this.byKey.get(key);
+  /** The draft named `name` in `space` (its key is "space:name"), made on first use. */
+  entity(space: string, name: string, make: () => LocalEntity): EntityDraft {
+    const names = this.namesIn(space);
+    let d = names.get(name);
     if (!d) {
-      d = { key, entity: make(), positions: [] };
-      this.byKey.set(key, d);
+      d = { key: `${space}:${name}`, entity: make(), positions: [] };
+      names.set(name, d);
       this.drafts.push(d);
     }
     return d;
   }
 
-  alias(key: string, draft: EntityDraft): void {
-    if (!this.byKey.has(key)) this.byKey.set(key, draft);
+  alias(space: string, name: string, draft: EntityDraft): void {
+    const names = this.namesIn(space);
+    if (!names.has(name)) names.set(name, draft);
+  }
+
+  private namesIn(space: string): Map<string, EntityDraft> {
+    let names = this.byKey.get(space);
+    if (!names) this.byKey.set(space, (names = new Map()));
+    return names;
   }
 
   mention(draft: EntityDraft, m: MentionDraft): void {
@@ -97,10 +103,10 @@ export class EntityTable {
 
 /** Folded surface text of a candidate (line breaks inside a name become spaces). */
 function surface(text: string, c: { start: number; end: number }): string {
-  return text.slice(c.start, c.end).replace(/\s+/g, ' ');
+  return singleSpaced(text.slice(c.start, c.end));
 }
 
-export function assembleEntities(lex: ActorLexicon, text: string, candidates: NameCandidate[], evidence: DocumentEvidence, titleModeSentences: Set<number>): EntityTable {
+export function assembleEntities(lex: ActorLexicon, text: string, candidates: NameCandidate[], runningText: readonly (readonly Unit[])[], titleModeSentences: Set<number>): EntityTable {
   const table = new EntityTable();
   const pending: NameCandidate[] = [];
   // a guessed two-word "person" opening with a known person's surname is that person and a thing ("Warhol Polaroids")
@@ -116,6 +122,7 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
     else pending.push(c);
   }
   mergeShortForms(table);
+  const evidence = collectEvidence(runningText, new Set(pending.map((c) => c.units[0].key)));
   // 2. single words: surnames, acronyms, names repeated in the document (headings last: they only echo the text)
   for (const c of pending) if (!titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, false);
   for (const c of pending) if (titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, true);
@@ -128,17 +135,17 @@ function addGazetteer(lex: ActorLexicon, table: EntityTable, text: string, c: Na
   if (lex.ignored.size && lex.ignored.has(c.units.map((u) => u.key).join(' '))) return; // the user file says it is no actor
   const t = surface(text, c);
   if (hit.role === 'demonym') {
-    const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
+    const d = table.entity('g', hit.id, () => gazetteerEntity(lex, hit.id));
     table.mention(d, mentionDraft(d, c, t, 'demonym', 0.9));
     return;
   }
   const metonym = hit.role === 'seat' || (hit.role === 'capital' && !c.locative);
   if (metonym && entry.standsFor) {
-    const d = table.entity(`m:${hit.id}`, () => ({ ...gazetteerEntity(lex, hit.id), standsFor: entry.standsFor, reference: 'metonym' }));
+    const d = table.entity('m', hit.id, () => ({ ...gazetteerEntity(lex, hit.id), standsFor: entry.standsFor, reference: 'metonym' }));
     table.mention(d, mentionDraft(d, c, t, 'metonym', 0.8));
     return;
   }
-  const d = table.entity(`g:${hit.id}`, () => gazetteerEntity(lex, hit.id));
+  const d = table.entity('g', hit.id, () => gazetteerEntity(lex, hit.id));
   table.mention(d, mentionDraft(d, c, t, 'name', hit.weak ? 0.8 : 0.95));
 }
 
@@ -161,21 +168,20 @@ function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: Na
   if (kind === 'person') {
     const first = words[0].key;
     const surname = spellingSkeleton(words[words.length - 1].key);
-    const middle = words.slice(1, -1).map((u) => (isInitial(u.text) ? u.key : spellingSkeleton(u.key))).join(' ');
-    const key = `p:${first}|${middle}|${surname}`;
-    d = table.entity(key, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
+    const middle = words.slice(1, -1).map((u) => (u.nameInitial ? u.key : spellingSkeleton(u.key))).join(' ');
+    d = table.entity('p', `${first}|${middle}|${surname}`, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
     table.setSurname(d, surname);
     d.first = first;
     if (t.length > d.entity.name.length) d.entity.name = t;
   } else {
-    d = table.get(`a:${fullKey}`) ?? table.entity(`n:${kind}:${fullKey}`, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
+    d = table.get('a', fullKey) ?? table.entity(`n:${kind}`, fullKey, () => ({ name: t, kind, keys: [], aliases: [], roles: [] }));
     const initials = c.units.filter((u) => u.upper).map((u) => u.text[0]).join('');
     if (initials.length >= 2 && isAcronymOf(initials, c.units.map((u) => u.text))) table.setInitials(d, initials.toLowerCase());
   }
   if (!d.entity.keys.includes(fullKey)) d.entity.keys.push(fullKey);
   if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
   if (c.acronym) {
-    table.alias(`a:${c.acronym}`, d);
+    table.alias('a', c.acronym, d);
     if (!d.entity.keys.includes(c.acronym)) d.entity.keys.push(c.acronym);
   }
   d.positions.push(c.start);
@@ -213,12 +219,12 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
     table.mention(person.draft, mentionDraft(person.draft, c, t, 'name', person.unique ? 0.9 : 0.6));
     return;
   }
-  const expansion = table.get(`a:${u.key}`) ?? (u.allCaps ? table.withInitials(u.key) : undefined);
+  const expansion = table.get('a', u.key) ?? (u.allCaps ? table.withInitials(u.key) : undefined);
   if (expansion) {
     table.mention(expansion, mentionDraft(expansion, c, t, 'name', 0.85));
     return;
   }
-  const known = table.get(`u:${u.key}`);
+  const known = table.get('u', u.key);
   if (known) {
     if (!known.entity.kind || known.entity.kind === 'other') known.entity.kind = c.kind ?? known.entity.kind;
     table.mention(known, mentionDraft(known, c, t, 'name', 0.7));
@@ -232,7 +238,7 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
   const knownName = lex.surnames.has(u.key) || lex.givenNames.has(u.key) || lex.forcedIds.has(u.key);
   if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive && !knownName) return;
   const kind: ActorKind = c.kind ?? 'other';
-  const d = table.entity(`u:${u.key}`, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));
+  const d = table.entity('u', u.key, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));
   if (c.roleKey) (d.entity.roleKeys ??= []).includes(c.roleKey) || d.entity.roleKeys!.push(c.roleKey);
   if (kind === 'person') table.setSurname(d, spellingSkeleton(u.key));
   table.mention(d, mentionDraft(d, c, t, 'name', kind === 'other' ? 0.5 : 0.7));

@@ -7,6 +7,7 @@
 import type { ActorLexicon } from './lexicon';
 import type { EntityDraft, EntityTable } from './assemble';
 import { roleKey, stateOfUnit, titleLengthAt } from './roles';
+import { singleSpaced } from './names';
 import type { Unit } from './units';
 
 export interface DescriptiveReference {
@@ -64,7 +65,7 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
   const withRoles = table.drafts.filter((d) => d.entity.kind === 'person' && d.entity.roleKeys?.length);
   for (const r of refs) {
     const holders = withRoles.filter((d) => holdsRole(lex, d, r));
-    const mentionText = text.slice(r.start, r.end).replace(/\s+/g, ' ');
+    const mentionText = singleSpaced(text.slice(r.start, r.end));
     const base = { start: r.start, end: r.end, text: mentionText, sentence: r.sentence, kind: 'descriptive' as const };
     if (holders.length === 1) {
       table.mention(holders[0], { ...base, entity: holders[0], confidence: r.state ? 0.8 : 0.6 });
@@ -75,7 +76,7 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
     }
     if (!r.state || holders.length > 1) continue; // "the president" with no single candidate: left unresolved
     const key = roleKey(r.title, r.state);
-    const d = table.entity(`d:${key}`, () => ({
+    const d = table.entity('d', key, () => ({
       name: descriptiveForm(mentionText),
       kind: 'person',
       keys: [],

@@ -1,7 +1,7 @@
 import type { ActorMention, LocalEntity, Sentence } from '../types';
 import type { TextModel } from '../text/textModel';
 import type { ActorLexicon } from './lexicon';
-import { assembleEntities, type DocumentEvidence } from './assemble';
+import { assembleEntities } from './assemble';
 import { addDescriptive, findDescriptive, type DescriptiveReference } from './descriptive';
 import { scanSentence, type NameCandidate, type ScanMode } from './scan';
 import { sentenceUnits, type Unit } from './units';
@@ -18,7 +18,7 @@ export interface ActorFindings {
  * Page furniture ('boilerplate' sentences) is skipped.
  */
 export function findActors(model: TextModel, lexicon: ActorLexicon): ActorFindings {
-  const evidence: DocumentEvidence = { capitalised: new Set(), lowercase: new Set() };
+  const runningText: Unit[][] = [];
   const candidates: NameCandidate[] = [];
   const titleMode = new Set<number>();
   const refs: DescriptiveReference[] = [];
@@ -28,11 +28,11 @@ export function findActors(model: TextModel, lexicon: ActorLexicon): ActorFindin
     const units = sentenceUnits(sentence.tokens, isCommonWord);
     const mode = scanMode(lexicon, sentence, units);
     if (mode === 'title') titleMode.add(sentence.index);
-    else collectEvidence(units, evidence);
+    else runningText.push(units);
     for (const c of scanSentence(lexicon, units, sentence.index, mode, model.text)) candidates.push(c);
     if (mode === 'text') for (const r of findDescriptive(lexicon, units, sentence.index)) refs.push(r);
   }
-  const table = assembleEntities(lexicon, model.text, candidates, evidence, titleMode);
+  const table = assembleEntities(lexicon, model.text, candidates, runningText, titleMode);
   addDescriptive(lexicon, table, model.text, refs);
   return finish(table.mentions, refs);
 }
@@ -48,14 +48,6 @@ function scanMode(lex: ActorLexicon, sentence: Sentence, units: readonly Unit[])
     if (u.upper) capitalised++;
   }
   return content > 0 && capitalised / content >= 0.75 ? 'title' : 'text';
-}
-
-function collectEvidence(units: readonly Unit[], evidence: DocumentEvidence): void {
-  for (const u of units) {
-    if (u.upper) {
-      if (!u.initial) evidence.capitalised.add(u.key);
-    } else evidence.lowercase.add(u.key);
-  }
 }
 
 /** Mentions in text order (a demonym inside a descriptive reference dropped), entities numbered by first mention. */

@@ -44,6 +44,13 @@ export interface TrieNode {
   hit?: PhraseHit;
 }
 
+/** A set of word sequences, one level per word key. */
+export interface WordTrie {
+  next?: Map<string, WordTrie>;
+  /** A sequence ends here. */
+  end?: boolean;
+}
+
 export interface ActorLexicon {
   /** Bumped whenever its content changes, so cached analyses made with another lexicon are redone. */
   version: string;
@@ -52,6 +59,9 @@ export interface ActorLexicon {
   phrases: TrieNode;
   /** Role titles by phrase key ("prime minister"), at most `titleWords` words. */
   titles: Set<string>;
+  /** The same titles by their word keys, and by their word keys from the last one back, to match without building strings. */
+  titleWordsForward: WordTrie;
+  titleWordsBackward: WordTrie;
   titleWords: number;
   /** One-word titles of six letters or more without their last letter ("presiden"), for words made from them. */
   titleStems: string[];
@@ -98,13 +108,16 @@ export function buildLexicon(userActors?: unknown): { lexicon: ActorLexicon; pro
 
 function emptyLexicon(user: UserActors): ActorLexicon {
   const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
+  const titleKeys = rules.titles.map((t) => phraseUnitKeys(t));
   const names = new Set([...words.givenNames, ...words.surnames, ...words.cities, ...words.regions]);
   return {
     version: `actors-1:${createHash('sha1').update(JSON.stringify(user)).digest('hex').slice(0, 12)}`,
     entries: new Map(),
     phrases: {},
-    titles: new Set(rules.titles.map((t) => phraseUnitKeys(t).join(' '))),
-    titleWords: Math.max(...rules.titles.map((t) => phraseUnitKeys(t).length)),
+    titles: new Set(titleKeys.map((keys) => keys.join(' '))),
+    titleWordsForward: wordTrie(titleKeys),
+    titleWordsBackward: wordTrie(titleKeys.map((keys) => [...keys].reverse())),
+    titleWords: Math.max(...titleKeys.map((keys) => keys.length)),
     titleStems: rules.titles.filter((t) => /^[a-z]{6,}$/.test(t)).map((t) => t.slice(0, -1)),
     headOfStateTitles: set(rules.headOfStateTitles),
     honorifics: set(rules.honorifics),
@@ -124,6 +137,22 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     forcedIds: new Map(),
     ignored: new Set(),
   };
+}
+
+function wordTrie(sequences: string[][]): WordTrie {
+  const root: WordTrie = {};
+  for (const keys of sequences) {
+    if (keys.length === 0) continue;
+    let node = root;
+    for (const k of keys) {
+      node.next ??= new Map();
+      let child = node.next.get(k);
+      if (!child) node.next.set(k, (child = {}));
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
 }
 
 function addBuiltinGazetteer(lex: ActorLexicon): void {

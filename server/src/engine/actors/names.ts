@@ -1,13 +1,24 @@
 /** Name keys: how surface forms are compared, inside a document and across documents. */
 
 const MARKS = /\p{M}/gu;
-const NON_ASCII = /[^\x00-\x7F]/;
 
 /** Key of one word: typographic folding, no diacritics, lower case, dots dropped ("U.S." -> "us", "Élysée" -> "elysee"). */
 export function wordKey(text: string): string {
-  let out = text;
-  if (NON_ASCII.test(out)) out = out.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'");
-  out = out.toLowerCase();
+  let upper = false;
+  let dot = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return foldedKey(text);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 46) dot = true;
+  }
+  // ASCII: the same as foldedKey, without allocating when nothing changes
+  const lower = upper ? text.toLowerCase() : text;
+  return dot ? lower.replace(/\./g, '') : lower;
+}
+
+function foldedKey(text: string): string {
+  const out = text.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
   return out.includes('.') ? out.replace(/\./g, '') : out;
 }
 
@@ -16,11 +27,28 @@ export function wordKey(text: string): string {
  * "Kyiv" / "Kiev" stay apart: only endings and doubled letters are folded, never vowels inside).
  */
 export function spellingSkeleton(key: string): string {
+  if (isOwnSkeleton(key)) return key;
   let s = key.replace(/[^a-z0-9]/g, '');
   s = s.replace(/(iy|yy|ii|ij|yi)$/, 'y');
   s = s.replace(/([a-z])\1+/g, '$1');
   s = s.replace(/ck/g, 'k').replace(/ph/g, 'f');
   return s;
+}
+
+const FOLDED_ENDINGS = new Set(['iy', 'yy', 'ii', 'ij', 'yi']);
+
+/** Whether no folding of spellingSkeleton applies (the common case), checked without regular expressions. */
+function isOwnSkeleton(key: string): boolean {
+  let prev = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const letter = c >= 97 && c <= 122;
+    if (!letter && (c < 48 || c > 57)) return false;
+    if (letter && c === prev) return false; // a doubled letter
+    if ((prev === 99 && c === 107) || (prev === 112 && c === 104)) return false; // "ck", "ph"
+    prev = c;
+  }
+  return !FOLDED_ENDINGS.has(key.slice(-2));
 }
 
 /** Key of a multi-word name: word keys joined by single spaces. */
@@ -33,8 +61,13 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Whether a word is an initial ("W", "W.", "H.W."). */
 export function isInitial(text: string): boolean {
-  return /^(?:\p{Lu}\.?){1,3}$/u.test(text) && text.length <= 6;
+  if (text.length === 0 || text.length > 6) return false;
+  const c = text.charCodeAt(0);
+  if (c < 128 && (c < 65 || c > 90)) return false; // no upper-case letter first
+  return INITIAL.test(text);
 }
+
+const INITIAL = /^(?:\p{Lu}\.?){1,3}$/u;
 
 /** Whether `acronym` spells the initials of the capitalised words of `words` ("CAIR" for "Council on American-Islamic Relations"). */
 export function isAcronymOf(acronym: string, words: readonly string[]): boolean {
@@ -57,4 +90,23 @@ export function slug(name: string): string {
     .replace(/['\u2019.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** White space runs as single spaces (`text.replace(/\s+/g, ' ')`), without a regular expression when nothing changes. */
+export function singleSpaced(text: string): string {
+  let previousSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return text.replace(/\s+/g, ' ');
+      previousSpace = true;
+    } else if ((c >= 9 && c <= 13) || (c >= 128 && isWideSpace(c))) return text.replace(/\s+/g, ' ');
+    else previousSpace = false;
+  }
+  return text;
+}
+
+/** White space of `\s` beyond ASCII. */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -3,7 +3,7 @@
  * gazetteer look-ups on units. A role is shown on hover cards and, as a role key
  * ("president@russia"), lets descriptive references ("the Russian president") find their actor.
  */
-import type { ActorLexicon, PhraseHit, TrieNode } from './lexicon';
+import type { ActorLexicon, PhraseHit, TrieNode, WordTrie } from './lexicon';
 import type { Unit } from './units';
 
 export interface PhraseMatch {
@@ -34,25 +34,27 @@ function allCaps(units: readonly Unit[], from: number, to: number): boolean {
 
 /** Length (in units) of the longest title starting at unit `from` (0 if none). */
 export function titleLengthAt(lex: ActorLexicon, units: readonly Unit[], from: number): number {
-  let key = '';
+  let node: WordTrie | undefined = lex.titleWordsForward;
   let best = 0;
   for (let n = 1; n <= lex.titleWords && from + n <= units.length; n++) {
     const u = units[from + n - 1];
     if (n > 1 && u.breakBefore && u.punctBefore !== '-') break;
-    key = n === 1 ? u.key : `${key} ${u.key}`;
-    if (lex.titles.has(key)) best = n;
+    node = node.next?.get(u.key);
+    if (!node) break;
+    if (node.end) best = n;
   }
   return best;
 }
 
 /** Length of the longest title ending at unit `last` (0 if none). */
 export function titleLengthEndingAt(lex: ActorLexicon, units: readonly Unit[], last: number): number {
-  let key = '';
+  let node: WordTrie | undefined = lex.titleWordsBackward;
   let best = 0;
   for (let n = 1; n <= lex.titleWords && last - n + 1 >= 0; n++) {
     const u = units[last - n + 1];
-    key = n === 1 ? u.key : `${u.key} ${key}`;
-    if (lex.titles.has(key)) best = n;
+    node = node.next?.get(u.key);
+    if (!node) break;
+    if (node.end) best = n;
     if (u.breakBefore && u.punctBefore !== '-') break;
   }
   return best;

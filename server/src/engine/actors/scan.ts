@@ -5,8 +5,8 @@
  */
 import type { ActorKind } from '../types';
 import type { ActorLexicon, PhraseHit } from './lexicon';
-import { isInitial } from './names';
-import { matchPhrase, roleBefore, roleKey, titleLengthAt } from './roles';
+import { matchPhrase, roleBefore, roleKey, titleLengthAt, type PhraseMatch } from './roles';
+import { singleSpaced } from './names';
 import type { Unit } from './units';
 import { kindsFromContext } from './context';
 
@@ -113,7 +113,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
   };
   while (p < to) {
     const m = matchPhrase(lex, units, p);
-    if (m && acceptMatch(lex, units, m.from, m.to, chunk, mode)) {
+    if (m && acceptMatch(lex, units, m, chunk, mode)) {
       // "United States Navy", "Russian Army": a state word followed by an organisation word is one organisation
       const suffixEnd = orgSuffixAfter(lex, units, m.to, Math.max(to, m.to), m.hit);
       if (suffixEnd > 0 && m.hit.role !== 'seat') {
@@ -156,15 +156,14 @@ function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): bool
   return !!m && (!m.hit.weak || m.to - m.from > 1);
 }
 
-function acceptMatch(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, chunk: number, mode: ScanMode): boolean {
-  const hit = matchPhrase(lex, units, from)!.hit;
+function acceptMatch(lex: ActorLexicon, units: readonly Unit[], { hit, from, to }: PhraseMatch, chunk: number, mode: ScanMode): boolean {
   const single = to - from === 1;
   if (hit.weak && single && units[from].initial && lex.commonWords.has(units[from].key)) return false;
   if (chunk < 0 || mode === 'title') return true;
   // inside a longer unknown name: "George Washington", "Bank of America", "Dean Kamen"
   const prev = units[from - 1];
   if (lex.connectors.has(prev.key)) return false;
-  if (single && hit.role !== 'demonym' && (hit.weak || hit.role === 'capital' || lex.givenNames.has(prev.key) || isInitial(prev.text))) return false;
+  if (single && hit.role !== 'demonym' && (hit.weak || hit.role === 'capital' || lex.givenNames.has(prev.key) || prev.nameInitial)) return false;
   return true;
 }
 
@@ -204,10 +203,10 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
   const name = units.slice(p, to);
   const cand = plainCandidate(lex, units, p, to, sentence, classify(lex, units, name, p, to, !!role || honorific, mode));
   cand.personCue = !!role || honorific || lex.personVerbs.has(units[to]?.key ?? '');
-  cand.guessed = cand.kind === 'person' && !cand.personCue && !lex.givenNames.has(name[0].key) && !name.some((u) => isInitial(u.text));
+  cand.guessed = cand.kind === 'person' && !cand.personCue && !lex.givenNames.has(name[0].key) && !name.some((u) => u.nameInitial);
   if (role) {
     cand.roleSpan = { start: units[role.from].start, end: units[p - 1 - (honorific ? 1 : 0)].end };
-    cand.role = text.slice(cand.roleSpan.start, cand.roleSpan.end).replace(/\s+/g, ' ');
+    cand.role = singleSpaced(text.slice(cand.roleSpan.start, cand.roleSpan.end));
     cand.roleKey = roleKey(role.title, role.state);
   }
   if (units[to]?.punctBefore === '(' && units[to].allCaps && units[to + 1]?.punctBefore === ')') cand.acronym = units[to].key;
@@ -266,7 +265,7 @@ function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from:
     if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
     return undefined;
   }
-  if (lex.givenNames.has(first.key) || name.some((u) => isInitial(u.text))) return 'person';
+  if (lex.givenNames.has(first.key) || name.some((u) => u.nameInitial)) return 'person';
   if (name.some((u) => u.allCaps)) return 'organization'; // "UNC Greensboro", "LA Weekly"
   // "Cold War", "Iron Curtain", "Strategic Offensive Reductions Treaty": a name with English words in it is some other thing
   if (name.length > 4 || name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';

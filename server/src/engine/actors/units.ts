@@ -23,13 +23,13 @@ export interface Unit {
   punctBefore: string;
   /** Followed by a possessive "'s" (or a bare apostrophe after a plural). */
   possessive: boolean;
+  /** An initial ("W", "W.", "H.W."): names.ts isInitial of the text. */
+  nameInitial: boolean;
   /** Part of a hyphenated word whose next part is lower case ("Merkel" in "Merkel-era"). */
   attributive: boolean;
   /** First word of the sentence, or first after an opening quote/colon/dash: its capital says nothing. */
   initial: boolean;
 }
-
-const HYPHEN = /[-\u2010\u2011]/;
 
 /** Punctuation after which a capital says nothing (a quotation or a list item starts). */
 const OPENERS = new Set(['"', ':', '*', '\u2022']);
@@ -45,49 +45,72 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
   let atStart = true;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    const norm = t.norm;
     if (t.kind !== 'word') {
-      if (t.norm === '.' && units.length && units[units.length - 1].end === t.start && isInitial(units[units.length - 1].text) && !units[units.length - 1].text.endsWith('.')) {
-        const last = units[units.length - 1];
+      const last = units.length ? units[units.length - 1] : undefined;
+      if (norm === '.' && last && last.end === t.start && last.nameInitial && !last.text.endsWith('.')) {
         last.end = t.end;
         last.text += '.';
         continue;
       }
       pendingBreak = true;
-      pendingPunct = t.norm;
-      if (OPENERS.has(t.norm)) atStart = true;
+      pendingPunct = norm;
+      if (OPENERS.has(norm)) atStart = true;
       continue;
     }
-    if (t.norm === "'s" || t.norm === "'S") {
+    if (norm.length === 2 && norm.charCodeAt(0) === 39 && (norm.charCodeAt(1) | 32) === 115) {
+      // "'s" or "'S"
       if (units.length) units[units.length - 1].possessive = true;
       pendingBreak = true;
       pendingPunct = "'s";
       continue;
     }
-    const parts = HYPHEN.test(t.norm) ? splitHyphenated(t, isCommonWord) : undefined;
-    const count = parts ? parts.length : 1;
-    for (let p = 0; p < count; p++) {
-      const part = parts ? parts[p] : { start: t.start, end: t.end, text: t.norm };
-      const upper = isUpper(part.text);
-      units.push({
-        start: part.start,
-        end: part.end,
-        text: part.text,
-        key: wordKey(part.text),
-        upper,
-        allCaps: upper && isAllCaps(part.text),
-        breakBefore: p === 0 ? pendingBreak : false,
-        punctBefore: p === 0 ? pendingPunct : '-',
-        possessive: false,
-        attributive: upper && !!parts && p + 1 < count && !isUpper(parts[p + 1].text),
-        initial: p === 0 && atStart,
-      });
+    const parts = hasHyphen(norm) ? splitHyphenated(t, isCommonWord) : undefined;
+    if (!parts) units.push(makeUnit(t.start, t.end, norm, pendingBreak, pendingPunct, false, atStart));
+    else {
+      for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        const attributive = p + 1 < parts.length && !isUpper(parts[p + 1].text);
+        units.push(makeUnit(part.start, part.end, part.text, p === 0 ? pendingBreak : false, p === 0 ? pendingPunct : '-', attributive, p === 0 && atStart));
+      }
     }
-    if (i + 1 < tokens.length && tokens[i + 1].norm === "'" && tokens[i + 1].start === t.end && /s$/i.test(t.text)) units[units.length - 1].possessive = true;
+    const next = tokens[i + 1];
+    if (next !== undefined && next.start === t.end && next.norm === "'" && endsWithS(t.text)) units[units.length - 1].possessive = true;
     pendingBreak = false;
     pendingPunct = '';
     atStart = false;
   }
   return units;
+}
+
+function makeUnit(start: number, end: number, text: string, breakBefore: boolean, punctBefore: string, attributive: boolean, initial: boolean): Unit {
+  const upper = isUpper(text);
+  return {
+    start,
+    end,
+    text,
+    key: wordKey(text),
+    upper,
+    allCaps: upper && isAllCaps(text),
+    nameInitial: isInitial(text),
+    breakBefore,
+    punctBefore,
+    possessive: false,
+    attributive: upper && attributive,
+    initial,
+  };
+}
+
+function hasHyphen(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
+
+function endsWithS(text: string): boolean {
+  return text.length > 0 && (text.charCodeAt(text.length - 1) | 32) === 115;
 }
 
 /** Unit keys of a gazetteer phrase, split the same way as text. */
