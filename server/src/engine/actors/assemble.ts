@@ -6,9 +6,8 @@
  */
 import type { ActorKind, ActorMention, LocalEntity, MentionKind } from '../types';
 import type { ActorLexicon } from './lexicon';
-import { isAcronymOf, NAME_SUFFIXES, spellingSkeleton } from './names';
+import { isAcronymOf, NAME_SUFFIXES, singleSpaced, spellingSkeleton, STEM_PREFIX } from './names';
 import { collectEvidence, type DocumentEvidence } from './evidence';
-import { singleSpaced } from './names';
 import type { NameCandidate } from './scan';
 import type { Unit } from './units';
 
@@ -22,6 +21,8 @@ export interface EntityDraft {
   initials?: string;
   /** Start offsets of its multi-word mentions, in text order, to find the nearest one. */
   positions: number[];
+  /** Its index among the document's entities once numbered (findActors), else -1. */
+  order: number;
 }
 
 export interface MentionDraft extends Omit<ActorMention, 'entity'> {
@@ -76,7 +77,7 @@ export class EntityTable {
     const names = this.namesIn(space);
     let d = names.get(name);
     if (!d) {
-      d = { key: `${space}:${name}`, entity: make(), positions: [] };
+      d = { key: `${space}:${name}`, entity: make(), positions: [], order: -1 };
       names.set(name, d);
       this.drafts.push(d);
     }
@@ -246,7 +247,8 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
 
 /** "Presidency", "Presidential", "Ministerial": words made from a title are no names. */
 function isTitleDerived(lex: ActorLexicon, key: string): boolean {
-  for (const stem of lex.titleStems) if (key.startsWith(stem) && key.length > stem.length + 1) return true;
+  const stems = key.length > STEM_PREFIX + 1 ? lex.titleStems.get(key.slice(0, STEM_PREFIX)) : undefined;
+  if (stems) for (const stem of stems) if (key.startsWith(stem) && key.length > stem.length + 1) return true;
   return false;
 }
 

@@ -58,19 +58,17 @@ function finish(drafts: ReturnType<typeof assembleEntities>['mentions'], refs: D
     while (r < refs.length && refs[r].end <= m.start) r++;
     return m.kind === 'descriptive' || !(r < refs.length && m.start >= refs[r].start && m.end <= refs[r].end);
   });
-  const index = new Map<object, number>();
   const entities: LocalEntity[] = [];
   const mentions: ActorMention[] = [];
   let lastEnd = -1;
   for (const m of kept) {
     if (m.start < lastEnd) continue; // never two mentions over the same text
     lastEnd = m.end;
-    let i = index.get(m.entity);
-    if (i === undefined) {
-      i = entities.length;
-      index.set(m.entity, i);
+    if (m.entity.order < 0) {
+      m.entity.order = entities.length;
       entities.push(m.entity.entity);
     }
+    const i = m.entity.order;
     const mention: ActorMention = { start: m.start, end: m.end, text: m.text, kind: m.kind, entity: i, confidence: m.confidence, sentence: m.sentence };
     if (m.role) {
       mention.role = m.role;

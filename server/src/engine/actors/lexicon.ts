@@ -8,7 +8,7 @@ import type { ActorKind } from '../types';
 import gazetteer from '../lexicon/gazetteer.json';
 import rules from '../lexicon/gazetteer-titles.json';
 import words from '../lexicon/gazetteer-words.json';
-import { slug } from './names';
+import { slug, STEM_PREFIX } from './names';
 import { phraseUnitKeys } from './units';
 import { parseUserActors, type UserActors } from './userFile';
 
@@ -63,8 +63,8 @@ export interface ActorLexicon {
   titleWordsForward: WordTrie;
   titleWordsBackward: WordTrie;
   titleWords: number;
-  /** One-word titles of six letters or more without their last letter ("presiden"), for words made from them. */
-  titleStems: string[];
+  /** One-word titles of six letters or more without their last letter ("presiden"), for words made from them; by their first STEM_PREFIX letters. */
+  titleStems: Map<string, string[]>;
   headOfStateTitles: Set<string>;
   honorifics: Set<string>;
   orgSuffixes: Set<string>;
@@ -118,7 +118,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     titleWordsForward: wordTrie(titleKeys),
     titleWordsBackward: wordTrie(titleKeys.map((keys) => [...keys].reverse())),
     titleWords: Math.max(...titleKeys.map((keys) => keys.length)),
-    titleStems: rules.titles.filter((t) => /^[a-z]{6,}$/.test(t)).map((t) => t.slice(0, -1)),
+    titleStems: groupByPrefix(rules.titles.filter((t) => /^[a-z]{6,}$/.test(t)).map((t) => t.slice(0, -1))),
     headOfStateTitles: set(rules.headOfStateTitles),
     honorifics: set(rules.honorifics),
     orgSuffixes: set(rules.orgSuffixes),
@@ -137,6 +137,17 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     forcedIds: new Map(),
     ignored: new Set(),
   };
+}
+
+function groupByPrefix(stems: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const stem of stems) {
+    const prefix = stem.slice(0, STEM_PREFIX);
+    const group = groups.get(prefix);
+    if (group) group.push(stem);
+    else groups.set(prefix, [stem]);
+  }
+  return groups;
 }
 
 function wordTrie(sequences: string[][]): WordTrie {

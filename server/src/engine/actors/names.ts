@@ -56,6 +56,9 @@ export function phraseKey(words: readonly string[]): string {
   return words.map(wordKey).join(' ');
 }
 
+/** Length of the prefix the lexicon groups title stems by (stems are at least five letters long). */
+export const STEM_PREFIX = 4;
+
 /** Generational suffixes that are not the surname ("Jr."). */
 export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 

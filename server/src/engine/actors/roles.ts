@@ -15,6 +15,7 @@ export interface PhraseMatch {
 
 /** Longest gazetteer phrase starting at unit `from`, not crossing punctuation. */
 export function matchPhrase(lex: ActorLexicon, units: readonly Unit[], from: number): PhraseMatch | undefined {
+  if (!units[from]?.upper) return undefined; // names start with a capital
   let node: TrieNode | undefined = lex.phrases;
   let best: PhraseMatch | undefined;
   for (let i = from; i < units.length && node?.next; i++) {
@@ -23,7 +24,6 @@ export function matchPhrase(lex: ActorLexicon, units: readonly Unit[], from: num
     if (!node) break;
     if (node.hit && (!node.hit.capitalsOnly || allCaps(units, from, i + 1))) best = { hit: node.hit, from, to: i + 1 };
   }
-  if (best && !units[from].upper) return undefined;
   return best;
 }
 

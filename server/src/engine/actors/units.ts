@@ -31,8 +31,12 @@ export interface Unit {
   initial: boolean;
 }
 
-/** Punctuation after which a capital says nothing (a quotation or a list item starts). */
-const OPENERS = new Set(['"', ':', '*', '\u2022']);
+/** Punctuation after which a capital says nothing (a quotation or a list item starts): '"', ':', '*', '\u2022'. */
+function isOpener(norm: string): boolean {
+  if (norm.length !== 1) return false;
+  const c = norm.charCodeAt(0);
+  return c === 34 || c === 58 || c === 42 || c === 0x2022;
+}
 
 /**
  * `isCommonWord` tells apart "Merkel-era" (split: "era" is an English word) from
@@ -55,7 +59,7 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
       }
       pendingBreak = true;
       pendingPunct = norm;
-      if (OPENERS.has(norm)) atStart = true;
+      if (isOpener(norm)) atStart = true;
       continue;
     }
     if (norm.length === 2 && norm.charCodeAt(0) === 39 && (norm.charCodeAt(1) | 32) === 115) {
@@ -65,13 +69,14 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
       pendingPunct = "'s";
       continue;
     }
-    const parts = hasHyphen(norm) ? splitHyphenated(t, isCommonWord) : undefined;
-    if (!parts) units.push(makeUnit(t.start, t.end, norm, pendingBreak, pendingPunct, false, atStart));
+    const shape = wordShape(norm);
+    const parts = shape & HYPHEN ? splitHyphenated(t, isCommonWord) : undefined;
+    if (!parts) units.push(makeUnit(t.start, t.end, norm, shape, pendingBreak, pendingPunct, false, atStart));
     else {
       for (let p = 0; p < parts.length; p++) {
         const part = parts[p];
         const attributive = p + 1 < parts.length && !isUpper(parts[p + 1].text);
-        units.push(makeUnit(part.start, part.end, part.text, p === 0 ? pendingBreak : false, p === 0 ? pendingPunct : '-', attributive, p === 0 && atStart));
+        units.push(makeUnit(part.start, part.end, part.text, wordShape(part.text), p === 0 ? pendingBreak : false, p === 0 ? pendingPunct : '-', attributive, p === 0 && atStart));
       }
     }
     const next = tokens[i + 1];
@@ -83,15 +88,16 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
   return units;
 }
 
-function makeUnit(start: number, end: number, text: string, breakBefore: boolean, punctBefore: string, attributive: boolean, initial: boolean): Unit {
+function makeUnit(start: number, end: number, text: string, shape: number, breakBefore: boolean, punctBefore: string, attributive: boolean, initial: boolean): Unit {
   const upper = isUpper(text);
+  const ascii = (shape & NON_ASCII) === 0;
   return {
     start,
     end,
     text,
-    key: wordKey(text),
+    key: ascii ? asciiWordKey(text, shape) : wordKey(text),
     upper,
-    allCaps: upper && isAllCaps(text),
+    allCaps: upper && (ascii ? (shape & (NOT_CAPS | TWO_UPPER)) === TWO_UPPER : isAllCaps(text)),
     nameInitial: isInitial(text),
     breakBefore,
     punctBefore,
@@ -101,12 +107,32 @@ function makeUnit(start: number, end: number, text: string, breakBefore: boolean
   };
 }
 
-function hasHyphen(text: string): boolean {
+/** Flags of wordShape. */
+const NON_ASCII = 1;
+const HYPHEN = 2;
+const DOT = 4;
+/** An ASCII character other than A-Z, '.', '&' and digits (so not all capitals). */
+const NOT_CAPS = 8;
+const ONE_UPPER = 16;
+const TWO_UPPER = 32;
+
+/** What one pass over a word's code units tells: see the flags above. */
+function wordShape(text: string): number {
+  let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 45 || c === 0x2010 || c === 0x2011) return true;
+    if (c >= 65 && c <= 90) flags |= flags & ONE_UPPER ? TWO_UPPER : ONE_UPPER;
+    else if (c >= 128) flags |= c === 0x2010 || c === 0x2011 ? NON_ASCII | HYPHEN : NON_ASCII;
+    else if (c === 46) flags |= DOT;
+    else if (c !== 38 && (c < 48 || c > 57)) flags |= c === 45 ? HYPHEN | NOT_CAPS : NOT_CAPS;
   }
-  return false;
+  return flags;
+}
+
+/** names.ts wordKey of an ASCII word, from its shape. */
+function asciiWordKey(text: string, shape: number): string {
+  const lower = shape & ONE_UPPER ? text.toLowerCase() : text;
+  return shape & DOT ? lower.replace(/\./g, '') : lower;
 }
 
 function endsWithS(text: string): boolean {
