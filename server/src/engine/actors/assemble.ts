@@ -5,7 +5,7 @@
  * spelling variants), never joining a person with a state.
  */
 import type { ActorKind, ActorMention, LocalEntity, MentionKind } from '../types';
-import type { ActorLexicon } from './lexicon';
+import type { ActorLexicon, PhraseHit } from './lexicon';
 import { isAcronymOf, NAME_SUFFIXES, singleSpaced, spellingSkeleton, STEM_PREFIX } from './names';
 import { collectEvidence, type DocumentEvidence } from './evidence';
 import type { NameCandidate } from './scan';
@@ -111,7 +111,8 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
   const table = new EntityTable();
   const pending: NameCandidate[] = [];
   // a guessed two-word "person" opening with a known person's surname is that person and a thing ("Warhol Polaroids")
-  const surnames = new Set(candidates.filter((c) => c.kind === 'person' && !c.guessed && c.units.length >= 2).map((c) => spellingSkeleton(c.units[c.units.length - 1].key)));
+  const surnames = new Set<string>();
+  for (const c of candidates) if (c.kind === 'person' && !c.guessed && c.units.length >= 2) surnames.add(spellingSkeleton(c.units[c.units.length - 1].key));
   // 1. gazetteer names and multi-word names make entities
   for (const c of candidates) {
     if (c.guessed && surnames.has(spellingSkeleton(c.units[0].key)) && !surnames.has(spellingSkeleton(c.units[c.units.length - 1].key))) {
@@ -123,7 +124,9 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
     else pending.push(c);
   }
   mergeShortForms(table);
-  const evidence = collectEvidence(runningText, new Set(pending.map((c) => c.units[0].key)));
+  const asked = new Set<string>();
+  for (const c of pending) asked.add(c.units[0].key);
+  const evidence = collectEvidence(runningText, asked);
   // 2. single words: surnames, acronyms, names repeated in the document (headings last: they only echo the text)
   for (const c of pending) if (!titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, false);
   for (const c of pending) if (titleModeSentences.has(c.sentence)) addSingleWord(lex, table, text, c, evidence, true);
@@ -132,27 +135,30 @@ export function assembleEntities(lex: ActorLexicon, text: string, candidates: Na
 
 function addGazetteer(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {
   const hit = c.hit!;
-  const entry = lex.entries.get(hit.id)!;
+  const entry = hit.entry!;
   if (lex.ignored.size && lex.ignored.has(c.units.map((u) => u.key).join(' '))) return; // the user file says it is no actor
   const t = surface(text, c);
   if (hit.role === 'demonym') {
-    const d = table.entity('g', hit.id, () => gazetteerEntity(lex, hit.id));
+    const d = table.entity('g', hit.id, () => gazetteerEntity(hit));
     table.mention(d, mentionDraft(d, c, t, 'demonym', 0.9));
     return;
   }
   const metonym = hit.role === 'seat' || (hit.role === 'capital' && !c.locative);
   if (metonym && entry.standsFor) {
-    const d = table.entity('m', hit.id, () => ({ ...gazetteerEntity(lex, hit.id), standsFor: entry.standsFor, reference: 'metonym' }));
+    const d = table.entity('m', hit.id, () => gazetteerEntity(hit, entry.standsFor));
     table.mention(d, mentionDraft(d, c, t, 'metonym', 0.8));
     return;
   }
-  const d = table.entity('g', hit.id, () => gazetteerEntity(lex, hit.id));
+  const d = table.entity('g', hit.id, () => gazetteerEntity(hit));
   table.mention(d, mentionDraft(d, c, t, 'name', hit.weak ? 0.8 : 0.95));
 }
 
-function gazetteerEntity(lex: ActorLexicon, id: string): LocalEntity {
-  const entry = lex.entries.get(id)!;
-  return { name: entry.name, kind: entry.kind, gazetteerId: id, keys: [id], aliases: [], roles: [] };
+/** The entity of a gazetteer entry; with `standsFor`, a metonym for that actor. */
+function gazetteerEntity(hit: PhraseHit, standsFor?: string): LocalEntity {
+  const id = hit.id;
+  const entry = hit.entry!;
+  if (standsFor === undefined) return { name: entry.name, kind: entry.kind, gazetteerId: id, keys: [id], aliases: [], roles: [] };
+  return { name: entry.name, kind: entry.kind, gazetteerId: id, keys: [id], aliases: [], roles: [], standsFor, reference: 'metonym' };
 }
 
 function addMultiWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate): void {

@@ -43,7 +43,7 @@ function coordinated(units: readonly Unit[], end: number, start: number): boolea
 function knownKind(lex: ActorLexicon, c: NameCandidate): ActorKind | undefined {
   if (c.hit) {
     if (c.hit.role === 'demonym' || c.hit.role === 'seat') return undefined;
-    const kind = lex.entries.get(c.hit.id)?.kind;
+    const kind = c.hit.entry?.kind;
     return kind === 'place' || kind === 'organization' ? kind : undefined;
   }
   if (c.kind === 'person') return c.guessed ? undefined : 'person';
@@ -62,7 +62,7 @@ function undecided(lex: ActorLexicon, c: NameCandidate, kind: ActorKind): boolea
 /** ", Texas" closing a phrase: a state or region of the gazetteer followed by punctuation or the end. */
 function regionAfter(lex: ActorLexicon, units: readonly Unit[], b: NameCandidate): boolean {
   if (!b.hit || b.hit.role !== 'name') return false;
-  const kind = lex.entries.get(b.hit.id)?.kind;
+  const kind = b.hit.entry?.kind;
   if (kind !== 'place' && kind !== 'state') return false;
   const next = units[b.to];
   // not "Gomez, Panama coach", not "Aceh, Indonesia's"

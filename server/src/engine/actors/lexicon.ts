@@ -28,6 +28,8 @@ export interface PhraseHit {
   capitalsOnly: boolean;
   /** From the built-in word lists, not hand-made: loses to a common-word reading at a sentence start. */
   weak: boolean;
+  /** `entries.get(id)`, linked once the lexicon is complete. */
+  entry?: GazetteerEntry;
 }
 
 export interface GazetteerEntry {
@@ -103,6 +105,7 @@ export function buildLexicon(userActors?: unknown): { lexicon: ActorLexicon; pro
   const lexicon = emptyLexicon(user);
   addBuiltinGazetteer(lexicon);
   addUserActors(lexicon, user);
+  linkEntries(lexicon, lexicon.phrases);
   return { lexicon, problems };
 }
 
@@ -226,6 +229,12 @@ function addEntry(lex: ActorLexicon, entry: GazetteerEntry, phrases: string[], o
     const capitalsOnly = /^[\p{Lu}.&\d]+$/u.test(p) && p.replace(/\./g, '').length <= 4;
     addPhrase(lex, p, { id: entry.id, role: 'name', capitalsOnly, weak: false }, override);
   }
+}
+
+/** Every phrase hit points at its entry (the user file may have replaced an entry after its phrases were added). */
+function linkEntries(lex: ActorLexicon, node: TrieNode): void {
+  if (node.hit) node.hit.entry = lex.entries.get(node.hit.id);
+  if (node.next) for (const child of node.next.values()) linkEntries(lex, child);
 }
 
 function addPhrase(lex: ActorLexicon, phrase: string, hit: PhraseHit, override = false): void {

@@ -17,9 +17,18 @@ export function wordKey(text: string): string {
   return dot ? lower.replace(/\./g, '') : lower;
 }
 
+/** Keys of the non-ASCII words seen lately: Unicode normalisation is slow, and such names recur. Bounded. */
+const foldedKeys = new Map<string, string>();
+const FOLDED_KEYS_MAX = 4096;
+
 function foldedKey(text: string): string {
-  const out = text.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
-  return out.includes('.') ? out.replace(/\./g, '') : out;
+  const known = foldedKeys.get(text);
+  if (known !== undefined) return known;
+  let out = text.normalize('NFKD').replace(MARKS, '').replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
+  if (out.includes('.')) out = out.replace(/\./g, '');
+  if (foldedKeys.size >= FOLDED_KEYS_MAX) foldedKeys.clear();
+  foldedKeys.set(text, out);
+  return out;
 }
 
 /**
@@ -65,9 +74,14 @@ export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Whether a word is an initial ("W", "W.", "H.W."). */
 export function isInitial(text: string): boolean {
   if (text.length === 0 || text.length > 6) return false;
-  const c = text.charCodeAt(0);
-  if (c < 128 && (c < 65 || c > 90)) return false; // no upper-case letter first
-  return INITIAL.test(text);
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return INITIAL.test(text);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c !== 46 || i === 0 || text.charCodeAt(i - 1) === 46) return false; // a dot follows a letter
+  }
+  return letters <= 3;
 }
 
 const INITIAL = /^(?:\p{Lu}\.?){1,3}$/u;

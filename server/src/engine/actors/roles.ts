@@ -64,7 +64,7 @@ export function titleLengthEndingAt(lex: ActorLexicon, units: readonly Unit[], l
 export function stateOfUnit(lex: ActorLexicon, units: readonly Unit[], i: number): { id: string; length: number } | undefined {
   const m = matchPhrase(lex, units, i);
   if (!m) return undefined;
-  const entry = lex.entries.get(m.hit.id);
+  const entry = m.hit.entry;
   if (!entry) return undefined;
   if (m.hit.role === 'demonym' || (m.hit.role === 'name' && (entry.kind === 'state' || entry.kind === 'group'))) return { id: entry.id, length: m.to - m.from };
   return undefined;
@@ -111,7 +111,7 @@ export function roleBefore(lex: ActorLexicon, units: readonly Unit[], nameStart:
 function organizationEndingAt(lex: ActorLexicon, units: readonly Unit[], k: number, limit: number): { id: string; from: number } | undefined {
   for (let n = 1; n <= 4 && k - n + 1 >= limit; n++) {
     const m = matchPhrase(lex, units, k - n + 1);
-    if (m && m.to === k + 1 && m.hit.role === 'name' && lex.entries.get(m.hit.id)?.kind === 'organization') return { id: m.hit.id, from: k - n + 1 };
+    if (m && m.to === k + 1 && m.hit.role === 'name' && m.hit.entry?.kind === 'organization') return { id: m.hit.id, from: k - n + 1 };
   }
   return undefined;
 }

@@ -123,7 +123,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
         continue;
       }
       flush(p);
-      lastMatch = plainCandidate(lex, units, m.from, m.to, sentence, lex.entries.get(m.hit.id)?.kind, m.hit);
+      lastMatch = plainCandidate(lex, units, m.from, m.to, sentence, m.hit.entry?.kind, m.hit);
       out.push(lastMatch);
       p = m.to;
       continue;
@@ -169,7 +169,7 @@ function acceptMatch(lex: ActorLexicon, units: readonly Unit[], { hit, from, to 
 
 function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, hit: PhraseHit): number {
   // "Hong Kong Island", "Quebec City": a place word right after a known place names a place
-  const kind = lex.entries.get(hit.id)?.kind;
+  const kind = hit.entry?.kind;
   if ((kind === 'place' || kind === 'state') && hit.role !== 'demonym' && from < to && !units[from].breakBefore && lex.placeSuffixes.has(units[from].key)) return from + 1;
   let j = from;
   while (j < to && j - from < 3 && units[j].upper && (!units[j].breakBefore || possessiveInsideName(lex, units, j))) {

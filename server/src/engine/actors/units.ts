@@ -7,29 +7,70 @@ import { isInitial, wordKey } from './names';
  * ("US-Russian" -> "US", "Russian"), an initial keeps its dot ("W."), punctuation reduced to a
  * `breakBefore` flag on the next word. Exact offsets are kept.
  */
-export interface Unit {
-  start: number;
-  end: number;
-  /** Folded source text ("Merkel", "U.S.", "W."). */
-  text: string;
-  key: string;
+export class Unit {
+  /** Word classes of the key in the lexicon (wordClasses.ts), looked up on first use; -1 until then. */
+  classes = -1;
+
+  constructor(
+    public start: number,
+    public end: number,
+    /** Folded source text ("Merkel", "U.S.", "W."). */
+    public text: string,
+    readonly key: string,
+    /** The punctuation just before, when breakBefore ("(", ",", '"'). */
+    readonly punctBefore: string,
+    /** The booleans below, one bit each. */
+    private flags: number,
+  ) {}
+
   /** First letter upper case. */
-  upper: boolean;
+  get upper(): boolean {
+    return (this.flags & UPPER) !== 0;
+  }
+
   /** Every letter upper case and at least two of them ("NATO", "U.S."). */
-  allCaps: boolean;
+  get allCaps(): boolean {
+    return (this.flags & ALL_CAPS) !== 0;
+  }
+
   /** Punctuation (other than an initial's dot or an inner hyphen) between the previous unit and this one. */
-  breakBefore: boolean;
-  /** The punctuation just before, when breakBefore ("(", ",", '"'). */
-  punctBefore: string;
+  get breakBefore(): boolean {
+    return (this.flags & BREAK_BEFORE) !== 0;
+  }
+
   /** Followed by a possessive "'s" (or a bare apostrophe after a plural). */
-  possessive: boolean;
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE) !== 0;
+  }
+
   /** An initial ("W", "W.", "H.W."): names.ts isInitial of the text. */
-  nameInitial: boolean;
+  get nameInitial(): boolean {
+    return (this.flags & NAME_INITIAL) !== 0;
+  }
+
   /** Part of a hyphenated word whose next part is lower case ("Merkel" in "Merkel-era"). */
-  attributive: boolean;
+  get attributive(): boolean {
+    return (this.flags & ATTRIBUTIVE) !== 0;
+  }
+
   /** First word of the sentence, or first after an opening quote/colon/dash: its capital says nothing. */
-  initial: boolean;
+  get initial(): boolean {
+    return (this.flags & INITIAL) !== 0;
+  }
+
+  markPossessive(): void {
+    this.flags |= POSSESSIVE;
+  }
 }
+
+/** Bits of Unit.flags. */
+const UPPER = 1;
+const ALL_CAPS = 2;
+const BREAK_BEFORE = 4;
+const POSSESSIVE = 8;
+const NAME_INITIAL = 16;
+const ATTRIBUTIVE = 32;
+const INITIAL = 64;
 
 /** Punctuation after which a capital says nothing (a quotation or a list item starts): '"', ':', '*', '\u2022'. */
 function isOpener(norm: string): boolean {
@@ -64,7 +105,7 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
     }
     if (norm.length === 2 && norm.charCodeAt(0) === 39 && (norm.charCodeAt(1) | 32) === 115) {
       // "'s" or "'S"
-      if (units.length) units[units.length - 1].possessive = true;
+      if (units.length) units[units.length - 1].markPossessive();
       pendingBreak = true;
       pendingPunct = "'s";
       continue;
@@ -80,7 +121,7 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
       }
     }
     const next = tokens[i + 1];
-    if (next !== undefined && next.start === t.end && next.norm === "'" && endsWithS(t.text)) units[units.length - 1].possessive = true;
+    if (next !== undefined && next.start === t.end && next.norm === "'" && endsWithS(t.text)) units[units.length - 1].markPossessive();
     pendingBreak = false;
     pendingPunct = '';
     atStart = false;
@@ -91,20 +132,15 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
 function makeUnit(start: number, end: number, text: string, shape: number, breakBefore: boolean, punctBefore: string, attributive: boolean, initial: boolean): Unit {
   const upper = isUpper(text);
   const ascii = (shape & NON_ASCII) === 0;
-  return {
-    start,
-    end,
-    text,
-    key: ascii ? asciiWordKey(text, shape) : wordKey(text),
-    upper,
-    allCaps: upper && (ascii ? (shape & (NOT_CAPS | TWO_UPPER)) === TWO_UPPER : isAllCaps(text)),
-    nameInitial: isInitial(text),
-    breakBefore,
-    punctBefore,
-    possessive: false,
-    attributive: upper && attributive,
-    initial,
-  };
+  let flags = breakBefore ? BREAK_BEFORE : 0;
+  if (upper) {
+    flags |= UPPER;
+    if (ascii ? (shape & (NOT_CAPS | TWO_UPPER)) === TWO_UPPER : isAllCaps(text)) flags |= ALL_CAPS;
+    if (attributive) flags |= ATTRIBUTIVE;
+  }
+  if (isInitial(text)) flags |= NAME_INITIAL;
+  if (initial) flags |= INITIAL;
+  return new Unit(start, end, text, ascii ? asciiWordKey(text, shape) : wordKey(text), punctBefore, flags);
 }
 
 /** Flags of wordShape. */
