@@ -10,6 +10,7 @@ import { isAcronymOf, NAME_SUFFIXES, singleSpaced, spellingSkeleton, STEM_PREFIX
 import { collectEvidence, type DocumentEvidence } from './evidence';
 import type { NameCandidate } from './scan';
 import type { Unit } from './units';
+import { COMMON_WORD, GIVEN_NAME, HONORIFIC, isWord, NOT_NAME, SURNAME, TITLE } from './wordClasses';
 
 export interface EntityDraft {
   key: string;
@@ -214,7 +215,7 @@ function mergeShortForms(table: EntityTable): void {
 
 function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: NameCandidate, evidence: DocumentEvidence, titleMode: boolean): void {
   const u = c.units[0];
-  if (c.units.length > 1 || lex.ignored.has(u.key) || lex.notNames.has(u.key) || lex.honorifics.has(u.key) || lex.titles.has(u.key)) return;
+  if (c.units.length > 1 || lex.ignored.has(u.key) || isWord(lex, u, NOT_NAME) || isWord(lex, u, HONORIFIC) || isWord(lex, u, TITLE)) return;
   if (u.key.length < 2 || /^\d/.test(u.key) || isTitleDerived(lex, u.key)) return;
   const t = surface(text, c);
   const forced = lex.forcedIds.get(u.key);
@@ -238,11 +239,11 @@ function addSingleWord(lex: ActorLexicon, table: EntityTable, text: string, c: N
     return;
   }
   if (titleMode || c.determined) return;
-  const common = !u.allCaps && (lex.commonWords.has(u.key) || (evidence.lowercase.has(u.key) && !c.personCue));
+  const common = !u.allCaps && (isWord(lex, u, COMMON_WORD) || (evidence.lowercase.has(u.key) && !c.personCue));
   if (common && !c.personCue && !c.acronym) return;
   // a capital at a sentence start is evidence only when the word is capitalised elsewhere, takes a possessive
   // ("Merkel's"), is a known personal name, or is named in the user file
-  const knownName = lex.surnames.has(u.key) || lex.givenNames.has(u.key) || lex.forcedIds.has(u.key);
+  const knownName = isWord(lex, u, SURNAME) || isWord(lex, u, GIVEN_NAME) || lex.forcedIds.has(u.key);
   if (c.initial && !c.personCue && !evidence.capitalised.has(u.key) && !u.allCaps && !u.possessive && !knownName) return;
   const kind: ActorKind = c.kind ?? 'other';
   const d = table.entity('u', u.key, () => ({ name: t, kind, keys: [u.key], aliases: [], roles: [] }));

@@ -9,6 +9,7 @@ import type { ActorKind } from '../types';
 import type { ActorLexicon } from './lexicon';
 import type { NameCandidate } from './scan';
 import type { Unit } from './units';
+import { GIVEN_NAME, isWord, SURNAME } from './wordClasses';
 
 export function kindsFromContext(lex: ActorLexicon, units: readonly Unit[], out: NameCandidate[]): void {
   for (let k = 1; k < out.length; k++) {
@@ -56,7 +57,7 @@ function undecided(lex: ActorLexicon, c: NameCandidate, kind: ActorKind): boolea
   if (c.hit || c.personCue) return false;
   if (c.kind !== undefined && c.kind !== 'other' && !c.guessed) return false;
   if (kind === 'person' || c.units.length > 1) return true;
-  return !lex.givenNames.has(c.units[0].key) && !lex.surnames.has(c.units[0].key);
+  return !isWord(lex, c.units[0], GIVEN_NAME) && !isWord(lex, c.units[0], SURNAME);
 }
 
 /** ", Texas" closing a phrase: a state or region of the gazetteer followed by punctuation or the end. */

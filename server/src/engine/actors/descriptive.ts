@@ -9,6 +9,7 @@ import type { EntityDraft, EntityTable } from './assemble';
 import { roleKey, stateOfUnit, titleLengthAt } from './roles';
 import { singleSpaced } from './names';
 import type { Unit } from './units';
+import { isWord, PREDICATIVE } from './wordClasses';
 
 export interface DescriptiveReference {
   start: number;
@@ -31,7 +32,7 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
     let state: string | undefined;
     if (u.key === 'the') {
       j = k + 1;
-      if (j < units.length && lex.predicative.has(units[j].key)) continue;
+      if (j < units.length && isWord(lex, units[j], PREDICATIVE)) continue;
       const s = j < units.length ? stateOfUnit(lex, units, j) : undefined;
       if (s && !units[j + s.length - 1].possessive) {
         state = s.id;
@@ -51,7 +52,7 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
     const next = units[j + n];
     if (next && next.upper && !next.breakBefore) continue; // "the French President Emmanuel Macron": a title, not a reference
     const prev = units[k - 1];
-    if (prev && !u.breakBefore && lex.predicative.has(prev.key)) continue; // "became the Russian president"
+    if (prev && !u.breakBefore && isWord(lex, prev, PREDICATIVE)) continue; // "became the Russian president"
     // "Malaysia's Prime Minister": the state keeps its own mention, the reference is the title
     const first = u.key === 'the' ? units[k] : units[j];
     out.push({ start: first.start, end: units[j + n - 1].end, sentence, title, state });

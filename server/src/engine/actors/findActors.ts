@@ -5,6 +5,7 @@ import { assembleEntities } from './assemble';
 import { addDescriptive, findDescriptive, type DescriptiveReference } from './descriptive';
 import { scanSentence, type NameCandidate, type ScanMode } from './scan';
 import { sentenceUnits, type Unit } from './units';
+import { CONNECTOR, isWord } from './wordClasses';
 
 export interface ActorFindings {
   entities: LocalEntity[];
@@ -43,7 +44,7 @@ function scanMode(lex: ActorLexicon, sentence: Sentence, units: readonly Unit[])
   let content = 0;
   let capitalised = 0;
   for (const u of units) {
-    if (lex.connectors.has(u.key) || u.key.length <= 2) continue;
+    if (isWord(lex, u, CONNECTOR) || u.key.length <= 2) continue;
     content++;
     if (u.upper) capitalised++;
   }

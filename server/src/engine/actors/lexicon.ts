@@ -11,6 +11,7 @@ import words from '../lexicon/gazetteer-words.json';
 import { slug, STEM_PREFIX } from './names';
 import { phraseUnitKeys } from './units';
 import { parseUserActors, type UserActors } from './userFile';
+import { wordClassesOf } from './wordClasses';
 
 /**
  * How a gazetteer phrase refers:
@@ -83,6 +84,8 @@ export interface ActorLexicon {
   givenNames: Set<string>;
   surnames: Set<string>;
   commonWords: Set<string>;
+  /** Word key -> the lists above it is in (wordClasses.ts bits). */
+  wordClasses: Map<string, number>;
   /** User file: name key -> forced actor id (merges, splits and added actors). */
   forcedIds: Map<string, string>;
   /** User file: name keys that are never actors. */
@@ -113,7 +116,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
   const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   const titleKeys = rules.titles.map((t) => phraseUnitKeys(t));
   const names = new Set([...words.givenNames, ...words.surnames, ...words.cities, ...words.regions]);
-  return {
+  const lexicon: Omit<ActorLexicon, 'wordClasses'> = {
     version: `actors-1:${createHash('sha1').update(JSON.stringify(user)).digest('hex').slice(0, 12)}`,
     entries: new Map(),
     phrases: {},
@@ -140,6 +143,7 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     forcedIds: new Map(),
     ignored: new Set(),
   };
+  return { ...lexicon, wordClasses: wordClassesOf(lexicon) };
 }
 
 function groupByPrefix(stems: string[]): Map<string, string[]> {

@@ -7,6 +7,7 @@ import type { ActorKind } from '../types';
 import type { ActorLexicon, PhraseHit } from './lexicon';
 import { matchPhrase, roleBefore, roleKey, titleLengthAt, type PhraseMatch } from './roles';
 import { singleSpaced } from './names';
+import { COMMON_WORD, CONNECTOR, GIVEN_NAME, HONORIFIC, isWord, LOCATIVE, NOT_NAME, ORG_SUFFIX, PERSON_VERB, PLACE_LOCATIVE, PLACE_PREFIX, PLACE_SUFFIX, STRIKE_NOUN, SURNAME, TITLE } from './wordClasses';
 import type { Unit } from './units';
 import { kindsFromContext } from './context';
 
@@ -77,7 +78,7 @@ function runEnd(lex: ActorLexicon, units: readonly Unit[], from: number): number
 /** "New People's Party", "Women's League": a possessive inside an organisation's name. */
 function possessiveInsideName(lex: ActorLexicon, units: readonly Unit[], j: number): boolean {
   if (!units[j - 1].possessive || units[j].punctBefore !== "'s" || !units[j].upper) return false;
-  return lex.orgSuffixes.has(units[j].key) || (j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore && lex.orgSuffixes.has(units[j + 1].key));
+  return isWord(lex, units[j], ORG_SUFFIX) || (j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore && isWord(lex, units[j + 1], ORG_SUFFIX));
 }
 
 /** Capitalised function words that end a name even inside a run of capitals ("Elizabeth Quat In the ..."). */
@@ -90,18 +91,18 @@ const RUN_BREAKERS = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'by', 'and
  */
 function joinsName(lex: ActorLexicon, units: readonly Unit[], j: number): boolean {
   const key = units[j].key;
-  if (!lex.connectors.has(key) || key === 'and' || j + 1 >= units.length || !units[j + 1].upper || units[j + 1].breakBefore) return false;
+  if (!isWord(lex, units[j], CONNECTOR) || key === 'and' || j + 1 >= units.length || !units[j + 1].upper || units[j + 1].breakBefore) return false;
   if (key !== 'of' && key !== 'on' && key !== 'for') return true; // "de", "van", "bin", "al" inside personal names
-  const head = units[j - 1].key;
-  return lex.orgSuffixes.has(head) || lex.placeSuffixes.has(head) || lex.titles.has(head) || (lex.commonWords.has(head) && !lex.givenNames.has(head));
+  const head = units[j - 1];
+  return isWord(lex, head, ORG_SUFFIX | PLACE_SUFFIX | TITLE) || (isWord(lex, head, COMMON_WORD) && !isWord(lex, head, GIVEN_NAME));
 }
 
 function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, sentence: number, mode: ScanMode, text: string, out: NameCandidate[]): void {
   let p = from;
   // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name,
   // unless the run is an institution's name ("New People Party", "Civil Defense Authority")
-  const institution = to - from >= 2 && (lex.orgSuffixes.has(units[to - 1].key) || lex.placeSuffixes.has(units[to - 1].key));
-  while (p < to && units[p].initial && (!institution || OPENING_FUNCTION_WORDS.has(units[p].key)) && (lex.commonWords.has(units[p].key) || lex.notNames.has(units[p].key)) && !strongMatch(lex, units, p)) {
+  const institution = to - from >= 2 && (isWord(lex, units[to - 1], ORG_SUFFIX) || isWord(lex, units[to - 1], PLACE_SUFFIX));
+  while (p < to && units[p].initial && (!institution || OPENING_FUNCTION_WORDS.has(units[p].key)) && (isWord(lex, units[p], COMMON_WORD) || isWord(lex, units[p], NOT_NAME)) && !strongMatch(lex, units, p)) {
     p++;
   }
   if (p < to && units[p].key === 'the') p++;
@@ -142,8 +143,8 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
 function compoundHead(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, match: NameCandidate | undefined, mode: ScanMode): boolean {
   if (mode !== 'text' || to - from !== 1 || !match || match.to !== from || match.hit?.role === 'demonym') return false;
   const u = units[from];
-  if (u.allCaps || lex.givenNames.has(u.key) || lex.surnames.has(u.key) || lex.titles.has(u.key) || lex.honorifics.has(u.key)) return false;
-  if (lex.personVerbs.has(units[to]?.key ?? '')) return false; // "Moscow Sobyanin said": a name after all
+  if (u.allCaps || isWord(lex, u, GIVEN_NAME) || isWord(lex, u, SURNAME) || isWord(lex, u, TITLE) || isWord(lex, u, HONORIFIC)) return false;
+  if (to < units.length && isWord(lex, units[to], PERSON_VERB)) return false; // "Moscow Sobyanin said": a name after all
   match.locative = true;
   return true;
 }
@@ -158,22 +159,22 @@ function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): bool
 
 function acceptMatch(lex: ActorLexicon, units: readonly Unit[], { hit, from, to }: PhraseMatch, chunk: number, mode: ScanMode): boolean {
   const single = to - from === 1;
-  if (hit.weak && single && units[from].initial && lex.commonWords.has(units[from].key)) return false;
+  if (hit.weak && single && units[from].initial && isWord(lex, units[from], COMMON_WORD)) return false;
   if (chunk < 0 || mode === 'title') return true;
   // inside a longer unknown name: "George Washington", "Bank of America", "Dean Kamen"
   const prev = units[from - 1];
-  if (lex.connectors.has(prev.key)) return false;
-  if (single && hit.role !== 'demonym' && (hit.weak || hit.role === 'capital' || lex.givenNames.has(prev.key) || prev.nameInitial)) return false;
+  if (isWord(lex, prev, CONNECTOR)) return false;
+  if (single && hit.role !== 'demonym' && (hit.weak || hit.role === 'capital' || isWord(lex, prev, GIVEN_NAME) || prev.nameInitial)) return false;
   return true;
 }
 
 function orgSuffixAfter(lex: ActorLexicon, units: readonly Unit[], from: number, to: number, hit: PhraseHit): number {
   // "Hong Kong Island", "Quebec City": a place word right after a known place names a place
   const kind = hit.entry?.kind;
-  if ((kind === 'place' || kind === 'state') && hit.role !== 'demonym' && from < to && !units[from].breakBefore && lex.placeSuffixes.has(units[from].key)) return from + 1;
+  if ((kind === 'place' || kind === 'state') && hit.role !== 'demonym' && from < to && !units[from].breakBefore && isWord(lex, units[from], PLACE_SUFFIX)) return from + 1;
   let j = from;
   while (j < to && j - from < 3 && units[j].upper && (!units[j].breakBefore || possessiveInsideName(lex, units, j))) {
-    if (lex.orgSuffixes.has(units[j].key)) return j + 1;
+    if (isWord(lex, units[j], ORG_SUFFIX)) return j + 1;
     j++;
   }
   return 0;
@@ -188,12 +189,12 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
     role = roleBefore(lex, units, p, 0);
   }
   let honorific = false;
-  while (p < to && lex.honorifics.has(units[p].key)) {
+  while (p < to && isWord(lex, units[p], HONORIFIC)) {
     p++;
     honorific = true;
   }
-  while (p < to && lex.notNames.has(units[p].key)) p++;
-  while (to > p && (lex.connectors.has(units[to - 1].key) || (lex.notNames.has(units[to - 1].key) && !(to - p >= 2 && lex.orgSuffixes.has(units[to - 1].key))))) to--;
+  while (p < to && isWord(lex, units[p], NOT_NAME)) p++;
+  while (to > p && (isWord(lex, units[to - 1], CONNECTOR) || (isWord(lex, units[to - 1], NOT_NAME) && !(to - p >= 2 && isWord(lex, units[to - 1], ORG_SUFFIX))))) to--;
   if (p >= to) return;
   if (mode === 'title' && !role && !honorific) {
     // Title Case heading: every word is capitalised; only names already known from the text count (decided later)
@@ -202,8 +203,8 @@ function unknownChunk(lex: ActorLexicon, units: readonly Unit[], from: number, t
   }
   const name = units.slice(p, to);
   const cand = plainCandidate(lex, units, p, to, sentence, classify(lex, units, name, p, to, !!role || honorific, mode));
-  cand.personCue = !!role || honorific || lex.personVerbs.has(units[to]?.key ?? '');
-  cand.guessed = cand.kind === 'person' && !cand.personCue && !lex.givenNames.has(name[0].key) && !name.some((u) => u.nameInitial);
+  cand.personCue = !!role || honorific || (to < units.length && isWord(lex, units[to], PERSON_VERB));
+  cand.guessed = cand.kind === 'person' && !cand.personCue && !isWord(lex, name[0], GIVEN_NAME) && !name.some((u) => u.nameInitial);
   if (role) {
     cand.roleSpan = { start: units[role.from].start, end: units[p - 1 - (honorific ? 1 : 0)].end };
     cand.role = singleSpaced(text.slice(cand.roleSpan.start, cand.roleSpan.end));
@@ -234,40 +235,40 @@ function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number,
 const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'its', 'every', 'each', 'some', 'any']);
 
 /** After a locative preposition, maybe with an article: "in Moscow", "at the White House". */
-function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, prepositions = lex.locatives): boolean {
+function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, prepositions = LOCATIVE): boolean {
   if (units[from].breakBefore) return false;
   const prev = units[from - 1];
   const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? units[from - 2] : prev;
-  return !!beforeArticle && prepositions.has(beforeArticle.key);
+  return !!beforeArticle && isWord(lex, beforeArticle, prepositions);
 }
 
 /** "a drone strike on Odesa", "attacks on Kharkiv": the target of a strike is a place. */
 function isTarget(lex: ActorLexicon, units: readonly Unit[], from: number): boolean {
-  return from >= 2 && !units[from].breakBefore && units[from - 1].key === 'on' && !units[from - 1].breakBefore && lex.strikeNouns.has(units[from - 2].key);
+  return from >= 2 && !units[from].breakBefore && units[from - 1].key === 'on' && !units[from - 1].breakBefore && isWord(lex, units[from - 2], STRIKE_NOUN);
 }
 
 /** Kind of an unknown name from its own words and what surrounds it; undefined when undecided. */
 function classify(lex: ActorLexicon, units: readonly Unit[], name: Unit[], from: number, to: number, personCue: boolean, mode: ScanMode): ActorKind | undefined {
   const first = name[0];
   const last = name[name.length - 1];
-  if (name.length >= 2 && lex.orgSuffixes.has(last.key)) return 'organization';
-  if (name.length >= 2 && lex.placeSuffixes.has(last.key)) return 'place';
+  if (name.length >= 2 && isWord(lex, last, ORG_SUFFIX)) return 'organization';
+  if (name.length >= 2 && isWord(lex, last, PLACE_SUFFIX)) return 'place';
   // "University of Southern Indiana", "Council on American-Islamic Relations", "City of London": the head before "of" decides
   const of = name.findIndex((u) => u.key === 'of' || u.key === 'on' || u.key === 'for');
-  if (of > 0 && lex.orgSuffixes.has(name[of - 1].key)) return 'organization';
-  if (of > 0 && lex.placeSuffixes.has(name[of - 1].key)) return 'place';
-  if (name.length >= 2 && lex.placePrefixes.has(first.key) && !lex.givenNames.has(first.key)) return 'place';
+  if (of > 0 && isWord(lex, name[of - 1], ORG_SUFFIX)) return 'organization';
+  if (of > 0 && isWord(lex, name[of - 1], PLACE_SUFFIX)) return 'place';
+  if (name.length >= 2 && isWord(lex, first, PLACE_PREFIX) && !isWord(lex, first, GIVEN_NAME)) return 'place';
   if (personCue || mode === 'byline') return 'person';
   if (name.length === 1) {
     if (first.allCaps && first.key.length <= 6) return 'organization';
-    if (lex.givenNames.has(first.key) || lex.surnames.has(first.key)) return 'person';
-    if (isLocative(lex, units, from, lex.placeLocatives) || isTarget(lex, units, from)) return 'place';
-    if (lex.personVerbs.has(units[to]?.key ?? '')) return 'person';
+    if (isWord(lex, first, GIVEN_NAME) || isWord(lex, first, SURNAME)) return 'person';
+    if (isLocative(lex, units, from, PLACE_LOCATIVE) || isTarget(lex, units, from)) return 'place';
+    if (to < units.length && isWord(lex, units[to], PERSON_VERB)) return 'person';
     return undefined;
   }
-  if (lex.givenNames.has(first.key) || name.some((u) => u.nameInitial)) return 'person';
+  if (isWord(lex, first, GIVEN_NAME) || name.some((u) => u.nameInitial)) return 'person';
   if (name.some((u) => u.allCaps)) return 'organization'; // "UNC Greensboro", "LA Weekly"
   // "Cold War", "Iron Curtain", "Strategic Offensive Reductions Treaty": a name with English words in it is some other thing
-  if (name.length > 4 || name.some((u) => lex.commonWords.has(u.key) && !lex.surnames.has(u.key))) return 'other';
+  if (name.length > 4 || name.some((u) => isWord(lex, u, COMMON_WORD) && !isWord(lex, u, SURNAME))) return 'other';
   return 'person';
 }
