@@ -10,7 +10,7 @@ import { isAcronymOf, NAME_SUFFIXES, singleSpaced, spellingSkeleton, STEM_PREFIX
 import { collectEvidence, type DocumentEvidence } from './evidence';
 import type { NameCandidate } from './scan';
 import type { Unit } from './units';
-import { COMMON_WORD, GIVEN_NAME, HONORIFIC, isWord, NOT_NAME, SURNAME, TITLE } from './wordClasses';
+import { COMMON_WORD, GIVEN_NAME, HONORIFIC, isWord, NOT_NAME, SURNAME, TITLE } from './lexiconWords';
 
 export interface EntityDraft {
   key: string;
@@ -30,13 +30,10 @@ export interface MentionDraft extends Omit<ActorMention, 'entity'> {
   entity: EntityDraft;
 }
 
-function mentionDraft(entity: EntityDraft, c: { start: number; end: number; sentence: number; role?: string; roleSpan?: { start: number; end: number } }, text: string, kind: MentionKind, confidence: number): MentionDraft {
-  const m: MentionDraft = { start: c.start, end: c.end, text, kind, entity, confidence, sentence: c.sentence };
-  if (c.role) {
-    m.role = c.role;
-    m.roleSpan = c.roleSpan;
-  }
-  return m;
+/** A mention of `entity` over `c` (every draft has the same fields, `role` and `roleSpan` undefined when there is no role). */
+export function mentionDraft(entity: EntityDraft, c: { start: number; end: number; sentence: number; role?: string; roleSpan?: { start: number; end: number } }, text: string, kind: MentionKind, confidence: number): MentionDraft {
+  const role = c.role ? c.role : undefined;
+  return { start: c.start, end: c.end, text, kind, entity, confidence, sentence: c.sentence, role, roleSpan: role ? c.roleSpan : undefined };
 }
 
 export class EntityTable {

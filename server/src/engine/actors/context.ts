@@ -9,7 +9,7 @@ import type { ActorKind } from '../types';
 import type { ActorLexicon } from './lexicon';
 import type { NameCandidate } from './scan';
 import type { Unit } from './units';
-import { GIVEN_NAME, isWord, SURNAME } from './wordClasses';
+import { GIVEN_NAME, isWord, SURNAME } from './lexiconWords';
 
 export function kindsFromContext(lex: ActorLexicon, units: readonly Unit[], out: NameCandidate[]): void {
   for (let k = 1; k < out.length; k++) {

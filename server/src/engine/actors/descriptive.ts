@@ -5,11 +5,11 @@
  * by the roles it has seen and the document's date. Always marked as inferred (confidence < 1).
  */
 import type { ActorLexicon } from './lexicon';
-import type { EntityDraft, EntityTable } from './assemble';
+import { mentionDraft, type EntityDraft, type EntityTable } from './assemble';
 import { roleKey, stateOfUnit, titleLengthAt } from './roles';
 import { singleSpaced } from './names';
 import type { Unit } from './units';
-import { isWord, PREDICATIVE } from './wordClasses';
+import { isWord, PREDICATIVE } from './lexiconWords';
 
 export interface DescriptiveReference {
   start: number;
@@ -51,7 +51,7 @@ export function findDescriptive(lex: ActorLexicon, units: readonly Unit[], sente
     if (!isUniqueOffice(lex, title)) continue;
     const next = units[j + n];
     if (next && next.upper && !next.breakBefore) continue; // "the French President Emmanuel Macron": a title, not a reference
-    const prev = units[k - 1];
+    const prev = k > 0 ? units[k - 1] : undefined;
     if (prev && !u.breakBefore && isWord(lex, prev, PREDICATIVE)) continue; // "became the Russian president"
     // "Malaysia's Prime Minister": the state keeps its own mention, the reference is the title
     const first = u.key === 'the' ? units[k] : units[j];
@@ -67,9 +67,8 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
   for (const r of refs) {
     const holders = withRoles.filter((d) => holdsRole(lex, d, r));
     const mentionText = singleSpaced(text.slice(r.start, r.end));
-    const base = { start: r.start, end: r.end, text: mentionText, sentence: r.sentence, kind: 'descriptive' as const };
     if (holders.length === 1) {
-      table.mention(holders[0], { ...base, entity: holders[0], confidence: r.state ? 0.8 : 0.6 });
+      table.mention(holders[0], mentionDraft(holders[0], r, mentionText, 'descriptive', r.state ? 0.8 : 0.6));
       const form = descriptiveForm(mentionText);
       const forms = (holders[0].entity.descriptions ??= []);
       if (forms.length < 16 && !forms.includes(form)) forms.push(form);
@@ -86,7 +85,7 @@ export function addDescriptive(lex: ActorLexicon, table: EntityTable, text: stri
       standsFor: `role:${key}`,
       reference: 'descriptive',
     }));
-    table.mention(d, { ...base, entity: d, confidence: 0.5 });
+    table.mention(d, mentionDraft(d, r, mentionText, 'descriptive', 0.5));
   }
 }
 

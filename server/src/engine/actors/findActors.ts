@@ -5,7 +5,7 @@ import { assembleEntities } from './assemble';
 import { addDescriptive, findDescriptive, type DescriptiveReference } from './descriptive';
 import { scanSentence, type NameCandidate, type ScanMode } from './scan';
 import { sentenceUnits, type Unit } from './units';
-import { CONNECTOR, isWord } from './wordClasses';
+import { CONNECTOR, isWord } from './lexiconWords';
 
 export interface ActorFindings {
   entities: LocalEntity[];

@@ -11,7 +11,7 @@ import words from '../lexicon/gazetteer-words.json';
 import { slug, STEM_PREFIX } from './names';
 import { phraseUnitKeys } from './units';
 import { parseUserActors, type UserActors } from './userFile';
-import { wordClassesOf } from './wordClasses';
+import { lexiconWords, type LexiconWord } from './lexiconWords';
 
 /**
  * How a gazetteer phrase refers:
@@ -84,8 +84,8 @@ export interface ActorLexicon {
   givenNames: Set<string>;
   surnames: Set<string>;
   commonWords: Set<string>;
-  /** Word key -> the lists above it is in (wordClasses.ts bits). */
-  wordClasses: Map<string, number>;
+  /** Word key -> what the lists, phrases and titles above say about it (lexiconWords.ts). */
+  words: Map<string, LexiconWord>;
   /** User file: name key -> forced actor id (merges, splits and added actors). */
   forcedIds: Map<string, string>;
   /** User file: name keys that are never actors. */
@@ -109,6 +109,7 @@ export function buildLexicon(userActors?: unknown): { lexicon: ActorLexicon; pro
   addBuiltinGazetteer(lexicon);
   addUserActors(lexicon, user);
   linkEntries(lexicon, lexicon.phrases);
+  lexicon.words = lexiconWords(lexicon);
   return { lexicon, problems };
 }
 
@@ -116,10 +117,10 @@ function emptyLexicon(user: UserActors): ActorLexicon {
   const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   const titleKeys = rules.titles.map((t) => phraseUnitKeys(t));
   const names = new Set([...words.givenNames, ...words.surnames, ...words.cities, ...words.regions]);
-  const lexicon: Omit<ActorLexicon, 'wordClasses'> = {
+  return {
     version: `actors-1:${createHash('sha1').update(JSON.stringify(user)).digest('hex').slice(0, 12)}`,
     entries: new Map(),
-    phrases: {},
+    phrases: { next: undefined, hit: undefined },
     titles: new Set(titleKeys.map((keys) => keys.join(' '))),
     titleWordsForward: wordTrie(titleKeys),
     titleWordsBackward: wordTrie(titleKeys.map((keys) => [...keys].reverse())),
@@ -142,8 +143,8 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     commonWords: new Set(words.commonWords.filter((w) => !names.has(w))),
     forcedIds: new Map(),
     ignored: new Set(),
+    words: new Map(),
   };
-  return { ...lexicon, wordClasses: wordClassesOf(lexicon) };
 }
 
 function groupByPrefix(stems: string[]): Map<string, string[]> {
@@ -158,14 +159,14 @@ function groupByPrefix(stems: string[]): Map<string, string[]> {
 }
 
 function wordTrie(sequences: string[][]): WordTrie {
-  const root: WordTrie = {};
+  const root: WordTrie = { next: undefined, end: false };
   for (const keys of sequences) {
     if (keys.length === 0) continue;
     let node = root;
     for (const k of keys) {
       node.next ??= new Map();
       let child = node.next.get(k);
-      if (!child) node.next.set(k, (child = {}));
+      if (!child) node.next.set(k, (child = { next: undefined, end: false }));
       node = child;
     }
     node.end = true;
@@ -248,7 +249,7 @@ function addPhrase(lex: ActorLexicon, phrase: string, hit: PhraseHit, override =
   for (const k of keys) {
     node.next ??= new Map();
     let child = node.next.get(k);
-    if (!child) node.next.set(k, (child = {}));
+    if (!child) node.next.set(k, (child = { next: undefined, hit: undefined })); // one shape for every node
     node = child;
   }
   if (!node.hit || override) node.hit = hit;

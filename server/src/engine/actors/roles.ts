@@ -3,7 +3,8 @@
  * gazetteer look-ups on units. A role is shown on hover cards and, as a role key
  * ("president@russia"), lets descriptive references ("the Russian president") find their actor.
  */
-import type { ActorLexicon, PhraseHit, TrieNode, WordTrie } from './lexicon';
+import type { ActorLexicon, PhraseHit, WordTrie } from './lexicon';
+import { lexiconWord } from './lexiconWords';
 import type { Unit } from './units';
 
 export interface PhraseMatch {
@@ -16,13 +17,13 @@ export interface PhraseMatch {
 /** Longest gazetteer phrase starting at unit `from`, not crossing punctuation. */
 export function matchPhrase(lex: ActorLexicon, units: readonly Unit[], from: number): PhraseMatch | undefined {
   if (!units[from]?.upper) return undefined; // names start with a capital
-  let node: TrieNode | undefined = lex.phrases;
+  let node = lexiconWord(lex, units[from]).phrase;
   let best: PhraseMatch | undefined;
-  for (let i = from; i < units.length && node?.next; i++) {
-    if (i > from && units[i].breakBefore) break;
-    node = node.next.get(units[i].key);
-    if (!node) break;
+  for (let i = from; node; ) {
     if (node.hit && (!node.hit.capitalsOnly || allCaps(units, from, i + 1))) best = { hit: node.hit, from, to: i + 1 };
+    i++;
+    if (i >= units.length || !node.next || units[i].breakBefore) break;
+    node = node.next.get(units[i].key);
   }
   return best;
 }
@@ -34,28 +35,30 @@ function allCaps(units: readonly Unit[], from: number, to: number): boolean {
 
 /** Length (in units) of the longest title starting at unit `from` (0 if none). */
 export function titleLengthAt(lex: ActorLexicon, units: readonly Unit[], from: number): number {
-  let node: WordTrie | undefined = lex.titleWordsForward;
+  if (from >= units.length) return 0;
+  let node: WordTrie | undefined = lexiconWord(lex, units[from]).titleFirst;
   let best = 0;
-  for (let n = 1; n <= lex.titleWords && from + n <= units.length; n++) {
-    const u = units[from + n - 1];
-    if (n > 1 && u.breakBefore && u.punctBefore !== '-') break;
-    node = node.next?.get(u.key);
-    if (!node) break;
+  for (let n = 1; node; n++) {
     if (node.end) best = n;
+    if (n >= lex.titleWords || from + n >= units.length) break;
+    const u = units[from + n];
+    if (u.breakBefore && u.punctBefore !== '-') break;
+    node = node.next?.get(u.key);
   }
   return best;
 }
 
 /** Length of the longest title ending at unit `last` (0 if none). */
 export function titleLengthEndingAt(lex: ActorLexicon, units: readonly Unit[], last: number): number {
-  let node: WordTrie | undefined = lex.titleWordsBackward;
+  if (last < 0) return 0;
+  let node: WordTrie | undefined = lexiconWord(lex, units[last]).titleLast;
   let best = 0;
-  for (let n = 1; n <= lex.titleWords && last - n + 1 >= 0; n++) {
-    const u = units[last - n + 1];
-    node = node.next?.get(u.key);
-    if (!node) break;
+  for (let n = 1; node; n++) {
     if (node.end) best = n;
+    const u = units[last - n + 1];
     if (u.breakBefore && u.punctBefore !== '-') break;
+    if (n >= lex.titleWords || last - n < 0) break;
+    node = node.next?.get(units[last - n].key);
   }
   return best;
 }

@@ -7,7 +7,7 @@ import type { ActorKind } from '../types';
 import type { ActorLexicon, PhraseHit } from './lexicon';
 import { matchPhrase, roleBefore, roleKey, titleLengthAt, type PhraseMatch } from './roles';
 import { singleSpaced } from './names';
-import { COMMON_WORD, CONNECTOR, GIVEN_NAME, HONORIFIC, isWord, LOCATIVE, NOT_NAME, ORG_SUFFIX, PERSON_VERB, PLACE_LOCATIVE, PLACE_PREFIX, PLACE_SUFFIX, STRIKE_NOUN, SURNAME, TITLE } from './wordClasses';
+import { COMMON_WORD, CONNECTOR, DETERMINER, OPENING_FUNCTION_WORD, RUN_BREAKER, GIVEN_NAME, HONORIFIC, isWord, LOCATIVE, NOT_NAME, ORG_SUFFIX, PERSON_VERB, PLACE_LOCATIVE, PLACE_PREFIX, PLACE_SUFFIX, STRIKE_NOUN, SURNAME, TITLE } from './lexiconWords';
 import type { Unit } from './units';
 import { kindsFromContext } from './context';
 
@@ -51,7 +51,7 @@ export function scanSentence(lex: ActorLexicon, units: readonly Unit[], sentence
   let i = 0;
   while (i < units.length) {
     // "pro-Beijing", "anti-American": a name inside a lower-case compound is a modifier, not a mention
-    if (!units[i].upper || RUN_BREAKERS.has(units[i].key) || (units[i].punctBefore === '-' && i > 0 && !units[i - 1].upper && units[i - 1].end === units[i].start - 1)) {
+    if (!units[i].upper || isWord(lex, units[i], RUN_BREAKER) || (units[i].punctBefore === '-' && i > 0 && !units[i - 1].upper && units[i - 1].end === units[i].start - 1)) {
       i++;
       continue;
     }
@@ -68,7 +68,7 @@ function runEnd(lex: ActorLexicon, units: readonly Unit[], from: number): number
   let j = from + 1;
   while (j < units.length && j - from < MAX_RUN && (!units[j].breakBefore || possessiveInsideName(lex, units, j)) && !units[j - 1].attributive) {
     if (units[j - 1].possessive && !possessiveInsideName(lex, units, j)) break;
-    if (units[j].upper && !RUN_BREAKERS.has(units[j].key)) j++;
+    if (units[j].upper && !isWord(lex, units[j], RUN_BREAKER)) j++;
     else if (!units[j].upper && joinsName(lex, units, j)) j += 2;
     else break;
   }
@@ -81,8 +81,6 @@ function possessiveInsideName(lex: ActorLexicon, units: readonly Unit[], j: numb
   return isWord(lex, units[j], ORG_SUFFIX) || (j + 1 < units.length && units[j + 1].upper && !units[j + 1].breakBefore && isWord(lex, units[j + 1], ORG_SUFFIX));
 }
 
-/** Capitalised function words that end a name even inside a run of capitals ("Elizabeth Quat In the ..."). */
-const RUN_BREAKERS = new Set(['in', 'at', 'on', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'as', 'is', 'was', 'are', 'were', 'that', 'this', 'into', 'near']);
 
 /**
  * A lower-case connector between two capitalised words continues the name only after a word that
@@ -102,7 +100,7 @@ function scanRun(lex: ActorLexicon, units: readonly Unit[], from: number, to: nu
   // a capitalised common word opening a sentence ("Despite", "The", "Western") is not part of a name,
   // unless the run is an institution's name ("New People Party", "Civil Defense Authority")
   const institution = to - from >= 2 && (isWord(lex, units[to - 1], ORG_SUFFIX) || isWord(lex, units[to - 1], PLACE_SUFFIX));
-  while (p < to && units[p].initial && (!institution || OPENING_FUNCTION_WORDS.has(units[p].key)) && (isWord(lex, units[p], COMMON_WORD) || isWord(lex, units[p], NOT_NAME)) && !strongMatch(lex, units, p)) {
+  while (p < to && units[p].initial && (!institution || isWord(lex, units[p], OPENING_FUNCTION_WORD)) && isWord(lex, units[p], COMMON_WORD | NOT_NAME) && !strongMatch(lex, units, p)) {
     p++;
   }
   if (p < to && units[p].key === 'the') p++;
@@ -149,8 +147,6 @@ function compoundHead(lex: ActorLexicon, units: readonly Unit[], from: number, t
   return true;
 }
 
-/** Function words that open a sentence before a name, never part of it ("Both the Irving School District"). */
-const OPENING_FUNCTION_WORDS = new Set(['both', 'all', 'either', 'neither', 'many', 'several', 'most', 'some', 'such', 'other', 'another', 'each', 'every', 'these', 'those', 'this', 'that', 'when', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'because', 'unlike', 'like', 'despite']);
 
 function strongMatch(lex: ActorLexicon, units: readonly Unit[], p: number): boolean {
   const m = matchPhrase(lex, units, p);
@@ -225,20 +221,24 @@ function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number,
     initial: units[from].initial,
     locative: isLocative(lex, units, from),
     personCue: false,
-    determined: from > 0 && !units[from].breakBefore && DETERMINERS.has(units[from - 1].key) && !units[from - 1].upper,
+    determined: from > 0 && !units[from].breakBefore && isWord(lex, units[from - 1], DETERMINER) && !units[from - 1].upper,
     from,
     to,
+    // set later for some candidates; present on all of them, so every candidate has one shape
+    guessed: undefined,
+    role: undefined,
+    roleKey: undefined,
+    roleSpan: undefined,
+    acronym: undefined,
   };
 }
-
-/** Words before which a capitalised word is a common noun in Title Case ("this Wall"), not a proper name. */
-const DETERMINERS = new Set(['this', 'that', 'these', 'those', 'my', 'your', 'our', 'their', 'its', 'every', 'each', 'some', 'any']);
 
 /** After a locative preposition, maybe with an article: "in Moscow", "at the White House". */
 function isLocative(lex: ActorLexicon, units: readonly Unit[], from: number, prepositions = LOCATIVE): boolean {
   if (units[from].breakBefore) return false;
-  const prev = units[from - 1];
-  const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? units[from - 2] : prev;
+  // (never a negative index: that is a property look-up by name, slow)
+  const prev = from > 0 ? units[from - 1] : undefined;
+  const beforeArticle = prev?.key === 'the' && !prev.breakBefore ? (from > 1 ? units[from - 2] : undefined) : prev;
   return !!beforeArticle && isWord(lex, beforeArticle, prepositions);
 }
 

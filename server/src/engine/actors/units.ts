@@ -1,5 +1,6 @@
 import type { Token } from '../types';
 import { tokenize } from '../text/tokenize';
+import type { LexiconWord } from './lexiconWords';
 import { isInitial, wordKey } from './names';
 
 /**
@@ -8,8 +9,8 @@ import { isInitial, wordKey } from './names';
  * `breakBefore` flag on the next word. Exact offsets are kept.
  */
 export class Unit {
-  /** Word classes of the key in the lexicon (wordClasses.ts), looked up on first use; -1 until then. */
-  classes = -1;
+  /** What the lexicon knows about the key (lexiconWords.ts), looked up on first use. */
+  word: LexiconWord | undefined = undefined;
 
   constructor(
     public start: number,
@@ -73,8 +74,8 @@ const ATTRIBUTIVE = 32;
 const INITIAL = 64;
 
 /** Punctuation after which a capital says nothing (a quotation or a list item starts): '"', ':', '*', '\u2022'. */
-function isOpener(norm: string): boolean {
-  if (norm.length !== 1) return false;
+function isOpener(norm: string, length: number): boolean {
+  if (length !== 1) return false;
   const c = norm.charCodeAt(0);
   return c === 34 || c === 58 || c === 42 || c === 0x2022;
 }
@@ -100,10 +101,11 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
       }
       pendingBreak = true;
       pendingPunct = norm;
-      if (isOpener(norm)) atStart = true;
+      if (isOpener(norm, t.end - t.start)) atStart = true;
       continue;
     }
-    if (norm.length === 2 && norm.charCodeAt(0) === 39 && (norm.charCodeAt(1) | 32) === 115) {
+    // (token lengths from offsets: norm keeps the length, and its `length` is a slow look-up where strings of many kinds meet)
+    if (t.end - t.start === 2 && norm.charCodeAt(0) === 39 && (norm.charCodeAt(1) | 32) === 115) {
       // "'s" or "'S"
       if (units.length) units[units.length - 1].markPossessive();
       pendingBreak = true;
@@ -130,7 +132,7 @@ export function sentenceUnits(tokens: readonly Token[], isCommonWord?: (key: str
 }
 
 function makeUnit(start: number, end: number, text: string, shape: number, breakBefore: boolean, punctBefore: string, attributive: boolean, initial: boolean): Unit {
-  const upper = isUpper(text);
+  const upper = shape & FIRST_NON_ASCII ? isUpper(text) : (shape & FIRST_UPPER) !== 0;
   const ascii = (shape & NON_ASCII) === 0;
   let flags = breakBefore ? BREAK_BEFORE : 0;
   if (upper) {
@@ -138,7 +140,7 @@ function makeUnit(start: number, end: number, text: string, shape: number, break
     if (ascii ? (shape & (NOT_CAPS | TWO_UPPER)) === TWO_UPPER : isAllCaps(text)) flags |= ALL_CAPS;
     if (attributive) flags |= ATTRIBUTIVE;
   }
-  if (isInitial(text)) flags |= NAME_INITIAL;
+  if (ascii ? (shape & NOT_INITIAL) === 0 : isInitial(text)) flags |= NAME_INITIAL;
   if (initial) flags |= INITIAL;
   return new Unit(start, end, text, ascii ? asciiWordKey(text, shape) : wordKey(text), punctBefore, flags);
 }
@@ -151,17 +153,35 @@ const DOT = 4;
 const NOT_CAPS = 8;
 const ONE_UPPER = 16;
 const TWO_UPPER = 32;
+/** The first code unit is A-Z. */
+const FIRST_UPPER = 64;
+/** The first code unit is not ASCII. */
+const FIRST_NON_ASCII = 128;
+/** Not an initial by names.ts isInitial, as far as ASCII tells. */
+const NOT_INITIAL = 256;
 
-/** What one pass over a word's code units tells: see the flags above. */
+/**
+ * What one pass over a word's code units tells: see the flags above. (Everything about a word's
+ * characters is read here, in one loop: reading `length` or a character of strings of many
+ * representations at scattered call sites makes each of those a slow, megamorphic look-up.)
+ */
 function wordShape(text: string): number {
   let flags = 0;
-  for (let i = 0; i < text.length; i++) {
+  let upper = 0;
+  let previous = -1;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) flags |= flags & ONE_UPPER ? TWO_UPPER : ONE_UPPER;
+    if (previous < 0) flags |= c >= 128 ? FIRST_NON_ASCII : c >= 65 && c <= 90 ? FIRST_UPPER : 0;
+    if (c >= 65 && c <= 90) upper++;
     else if (c >= 128) flags |= c === 0x2010 || c === 0x2011 ? NON_ASCII | HYPHEN : NON_ASCII;
-    else if (c === 46) flags |= DOT;
-    else if (c !== 38 && (c < 48 || c > 57)) flags |= c === 45 ? HYPHEN | NOT_CAPS : NOT_CAPS;
+    else if (c === 46) flags |= previous >= 65 && previous <= 90 ? DOT : DOT | NOT_INITIAL; // an initial's dot follows its letter
+    else if (c === 38 || (c >= 48 && c <= 57)) flags |= NOT_INITIAL;
+    else flags |= c === 45 ? HYPHEN | NOT_CAPS | NOT_INITIAL : NOT_CAPS | NOT_INITIAL;
+    previous = c;
   }
+  if (upper > 0) flags |= upper > 1 ? ONE_UPPER | TWO_UPPER : ONE_UPPER;
+  if (upper > 3 || length === 0 || length > 6) flags |= NOT_INITIAL;
   return flags;
 }
 
