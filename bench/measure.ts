@@ -36,6 +36,10 @@ export interface ColdResult {
   editAnalysis: Latency;
   peakRssMb: number;
   heapUsedMb: number;
+  /** Peak RSS when cold indexing and persisting were done (before the joins and the requests). */
+  indexedPeakRssMb: number;
+  /** Heap still reachable at the end (after a full garbage collection): what the index holds. */
+  liveHeapMb: number;
 }
 
 export interface WarmResult {
@@ -91,6 +95,12 @@ function editedText(text: string, round: number): string {
   return lines.join('\n');
 }
 
+/** The reachable heap, after a full collection (run with --expose-gc; otherwise the heap in use). */
+function liveHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
 /** Progress on stderr, with the memory after each phase (where a peak comes from). */
 function phase(name: string): void {
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
@@ -112,6 +122,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   await service.persistIndex();
   const persistMs = performance.now() - t;
   phase('cold index + persist');
+  const indexedPeakRssMb = process.resourceUsage().maxRSS / 1024;
   const joinsMs = time(() => {
     void service.index.actors.actors.length;
     void service.index.claims.clusters.length;
@@ -166,6 +177,8 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
     editAnalysis: latencies(analysisTimes),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+    indexedPeakRssMb,
+    liveHeapMb: liveHeapMb(),
   };
 }
 
