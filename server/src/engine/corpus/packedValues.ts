@@ -138,6 +138,46 @@ export function unpackValue(packed: PackedValue): unknown {
   return get();
 }
 
+/** Strings and shapes added to this thread's tables since the given counts (what another thread has not seen yet). */
+export function tableSince(stringCount: number, shapeCount: number): { strings: string[]; shapes: string[][] } {
+  return { strings: strings.slice(stringCount), shapes: shapes.slice(shapeCount) };
+}
+
+/** This thread's ids for another thread's strings and shapes (see remapValue). */
+export function internTable(table: { strings: string[]; shapes: string[][] }): { strings: number[]; shapes: number[] } {
+  return { strings: table.strings.map(stringId), shapes: table.shapes.map(shapeId) };
+}
+
+/**
+ * A value packed on another thread (with that thread's string and shape ids) in this thread's ids:
+ * one pass over its words, each copied with its string or shape id mapped (`map`: that thread's id
+ * -> this thread's, see internTable).
+ */
+export function remapValue(packed: PackedValue, map: { strings: number[]; shapes: number[] }): PackedValue {
+  const { bytes } = packed;
+  const words: number[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    let w = 0;
+    let scale = 1;
+    let b: number;
+    do {
+      b = bytes[at++];
+      w += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b & 0x80);
+    const tag = w % 8;
+    if (tag === Tag.String || tag === Tag.Object) {
+      const table = tag === Tag.String ? map.strings : map.shapes;
+      const id = table[(w - tag) / 16];
+      if (id === undefined) throw new Error('a packed value names a string or shape its table lacks');
+      w = word(tag, id);
+    }
+    words.push(w);
+  }
+  return { bytes: varints(words), doubles: packed.doubles };
+}
+
 /** Bytes held by a packed value (its own arrays; the shared tables are counted once, see sharedTableSize). */
 export function packedBytes(packed: PackedValue): number {
   return packed.bytes.byteLength + (packed.doubles?.byteLength ?? 0);

@@ -52,7 +52,8 @@ export function residentJsonOf(doc: DocumentAnalysis): string {
   return JSON.stringify(residentFieldsOf(doc));
 }
 
-function residentFieldsOf(doc: DocumentAnalysis): ResidentJson {
+/** The resident part's fields in plain form (arrays, claims unpacked). */
+export function residentFieldsOf(doc: DocumentAnalysis): ResidentJson {
   const mentions: number[] = [];
   for (const m of doc.mentions) mentions.push(m.entity, m.start, m.end, m.sentence, MENTION_KINDS.indexOf(m.kind));
   const first = doc.claims[0]?.id;
@@ -107,7 +108,7 @@ export function residentFindingCandidates(doc: ResidentDocument): FindingCandida
   return unpackValue(doc.candidates) as FindingCandidate[];
 }
 
-type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys' | 'candidates'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[]; candidates: unknown };
+export type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys' | 'candidates'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[]; candidates: unknown };
 
 /** The resident part as plain JSON (typed arrays as arrays, claims unpacked): what a worker thread sends. */
 export function residentToJson(doc: ResidentDocument): string {
@@ -139,7 +140,11 @@ export function residentFromJson(json: string): ResidentDocument {
 const sharedEntities = new Map<string, LocalEntity>();
 
 export function shareEntity(entity: LocalEntity): LocalEntity {
-  const key = JSON.stringify(entity);
+  return shareEntityJson(JSON.stringify(entity));
+}
+
+/** The shared entity written as this JSON (as JSON.stringify writes an entity). */
+export function shareEntityJson(key: string): LocalEntity {
   const known = sharedEntities.get(key);
   if (known) return known;
   const shared = shareStrings(JSON.parse(key)) as LocalEntity;

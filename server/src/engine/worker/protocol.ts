@@ -1,5 +1,6 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import type { StoredLines } from '../corpus/analysisStore';
+import type { PortableResident, TableDelta } from '../corpus/portableResident';
 import type { ResidentDocument } from '../corpus/residentDocument';
 import type { DocumentAnalysis } from '../types';
 
@@ -20,8 +21,8 @@ export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDoc
 /** An outcome made on the calling thread. */
 export type LocalOutcome = { id: string; analysis: DocumentAnalysis } | { id: string; error: string };
 
-/** An outcome as a worker sends it: the resident part as JSON too (parsed on the calling thread with shared strings). */
-export type WorkerOutcome = { id: string; resident: string; lines: StoredLines } | { id: string; error: string };
+/** An outcome as a worker sends it: the resident part in portable form (see portableResident.ts). */
+export type WorkerOutcome = { id: string; resident: PortableResident; lines: StoredLines } | { id: string; error: string };
 
 /** Data a worker starts with (structured-cloned once per worker). */
 export interface WorkerSetup {
@@ -35,6 +36,8 @@ export interface BatchRequest {
 
 export interface BatchResponse {
   batch: number;
-  /** Strings only: copying strings between threads is cheap, and JSON parsed here gives compact objects with shared short strings. */
+  /** Strings and moved typed arrays: cheap to pass between threads. */
   outcomes: WorkerOutcome[];
+  /** The strings and shapes the worker's packed values name that it has not sent before. */
+  table: TableDelta;
 }
