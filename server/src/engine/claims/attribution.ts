@@ -13,6 +13,7 @@ import type { Attribution } from '../types';
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import type { TaggedWord } from './wordTags';
+import { ACCORDING_START, DEMONYM_END, LY, PASSIVE_VAGUE, REPORTING, VAGUE_ADVERB } from './wordTypes';
 
 export interface AttributionCue {
   attribution: Exclude<Attribution, 'unsourced'>;
@@ -32,38 +33,39 @@ const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'what']);
 
 export function findAttributions(words: TaggedWord[], clauses: Clause[]): AttributionCue[] {
   const out: AttributionCue[] = [];
-  const clauseOf = new Int32Array(words.length);
-  clauses.forEach((c, k) => clauseOf.fill(k, c.from, c.to));
-  const lex = claimsLexicon();
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const phrase = matchAccordingTo(words, i);
+    const phrase = w.type.flags & ACCORDING_START ? matchAccordingTo(words, i) : 0;
     if (phrase > 0) {
       const np = nounPhraseAfter(words, i + phrase);
       if (np) {
         const cue = words.slice(i, i + phrase).map((x) => x.lower).join(' ');
-        out.push({ attribution: classifySource(words, np.from, np.to), cue, source: np, scope: 'sentence', clause: clauseOf[i] });
+        out.push({ attribution: classifySource(words, np.from, np.to), cue, source: np, scope: 'sentence', clause: clauseOf(clauses, i) });
         i = np.to - 1;
         continue;
       }
     }
-    if (lex.vagueAdverbs.has(w.lower)) {
-      out.push({ attribution: 'vague', cue: w.lower, scope: 'clause', clause: clauseOf[i] });
+    if (w.type.flags & VAGUE_ADVERB) {
+      out.push({ attribution: 'vague', cue: w.lower, scope: 'clause', clause: clauseOf(clauses, i) });
       continue;
     }
-    if (w.token.kind !== 'word' || !lex.reportingVerbs.has(w.lemma) && !lex.passiveVagueVerbs.has(w.lemma)) continue;
-    const cue = reportingCue(words, i, clauses[clauseOf[i]], clauses[0]);
-    if (cue) out.push({ ...cue, clause: clauseOf[i] });
+    if (w.token.kind !== 'word' || !(w.type.flags & (REPORTING | PASSIVE_VAGUE))) continue;
+    const clause = clauseOf(clauses, i);
+    const cue = reportingCue(words, i, clauses[clause], clauses[0]);
+    if (cue) out.push({ ...cue, clause });
   }
   return out;
 }
 
-let phraseStarts: Set<string> | null = null;
+/** Index of the clause holding word i (0 when none does). */
+function clauseOf(clauses: Clause[], i: number): number {
+  for (let k = 0; k < clauses.length; k++) if (i >= clauses[k].from && i < clauses[k].to) return k;
+  return 0;
+}
 
+/** Length of the "according to" phrase opening at word i (its first word is one of theirs), else 0. */
 function matchAccordingTo(words: TaggedWord[], i: number): number {
   const phrases = claimsLexicon().accordingTo;
-  phraseStarts ??= new Set(phrases.map((p) => p[0]));
-  if (!phraseStarts.has(words[i].lower)) return 0;
   for (const phrase of phrases) {
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) ok = words[i + k]?.lower === phrase[k];
@@ -78,7 +80,7 @@ function isBe(w: TaggedWord | undefined): boolean {
 
 function previousNonAdverb(words: TaggedWord[], i: number, floor: number): number {
   let j = i - 1;
-  while (j >= floor && (NP_ADVERBS.has(words[j].lower) || (words[j].token.kind === 'word' && words[j].lower.endsWith('ly') && words[j].tag === 'word'))) j--;
+  while (j >= floor && (NP_ADVERBS.has(words[j].lower) || (words[j].token.kind === 'word' && words[j].type.flags & LY && words[j].tag === 'word'))) j--;
   return j;
 }
 
@@ -242,5 +244,5 @@ export function classifySource(words: TaggedWord[], from: number, to: number): '
 /** "Russian" in "Russian officials": a capitalised adjective of nationality before a lower-case noun. */
 export function isDemonym(w: TaggedWord, next: TaggedWord | undefined): boolean {
   if (w.tag !== 'name' || !next || next.tag === 'name' || next.token.kind !== 'word') return false;
-  return /(?:ian|ean|ese|ish|an|i|ic|ern)$/.test(w.lower);
+  return (w.type.flags & DEMONYM_END) !== 0;
 }

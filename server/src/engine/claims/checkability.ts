@@ -12,6 +12,7 @@ import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import { isDemonym, subjectOf } from './attribution';
 import type { TaggedWord } from './wordTags';
+import { HEDGE, INTERPRETIVE, LY, MONTH_NAME, OPINION, STATE_VERB, TEMPORAL_NOUN } from './wordTypes';
 
 export interface ClauseSignals {
   /** named actors: words inside actor mentions, or capitalised words known as names in this document */
@@ -32,8 +33,6 @@ export interface Checkability {
 }
 
 const THRESHOLD = 1.5;
-const TEMPORAL_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'decades', 'spring', 'summer', 'autumn', 'fall', 'winter', 'winters', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const EXPLETIVE_SUBJECTS = new Set(['it', 'this', 'that', 'there']);
 
 export function assessClause(words: TaggedWord[], clause: Clause, signals: ClauseSignals): Checkability {
@@ -58,15 +57,16 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
     if (w.lower === 'that' || w.lower === '"' || w.lower === 'whether' || w.lower === 'which' || w.lower === 'who') embedded ||= j > clause.from && (finite || w.lower === '"' || words[j - 1].tag === 'vpart');
-    if (!embedded && (w.tag === 'modal' || lex.hedgeWords.has(w.lower))) hedged = true;
+    const flags = w.type.flags;
+    if (!embedded && (w.tag === 'modal' || flags & HEDGE)) hedged = true;
     if (w.tag === 'verb' || w.tag === 'aux' || w.tag === 'modal') {
       if (!finite) subjectEnd = j;
       finite = true;
     }
     if (signals.isName(j)) names = Math.max(names, isDemonym(w, words[j + 1]) ? 0.5 : 1);
-    if (signals.isDate(j) || MONTHS.has(w.lower) || (w.token.kind === 'number' && /^(?:1[89]|20)\d\ds?$/.test(w.token.norm)) || (TEMPORAL_NOUNS.has(w.lower) && j > clause.from && (words[j - 1].tag === 'num' || /(?:st|nd|rd|th)$/.test(words[j - 1].lower) || words[j - 1].lower === 'last'))) dates = 1;
-    if (lex.opinionWords.has(w.lower)) opinion++;
-    if (w.tag === 'verb' && lex.interpretiveVerbs.has(w.lemma)) interpretive = true;
+    if (dates === 0 && isDateWord(words, j, clause, signals)) dates = 1;
+    if (flags & OPINION) opinion++;
+    if (w.tag === 'verb' && flags & INTERPRETIVE) interpretive = true;
     if (!embedded) event = Math.max(event, eventWeight(words, j));
   }
   if (!finite) return none;
@@ -92,14 +92,23 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
   return { claim: true, hedged, score };
 }
 
+/** A date, a month, a year, or a period counted or ordered ("two years", "the 3rd week", "last summer"). */
+function isDateWord(words: TaggedWord[], j: number, clause: Clause, signals: ClauseSignals): boolean {
+  const w = words[j];
+  if (signals.isDate(j) || w.type.flags & MONTH_NAME) return true;
+  if (w.token.kind === 'number' && /^(?:1[89]|20)\d\ds?$/.test(w.token.norm)) return true;
+  if (!(w.type.flags & TEMPORAL_NOUN) || j <= clause.from) return false;
+  const before = words[j - 1];
+  return before.tag === 'num' || /(?:st|nd|rd|th)$/.test(before.lower) || before.lower === 'last';
+}
+
 /** 1 for a lexical verb in the past, perfect or progressive; 0.5 for a present or stative one. */
 function eventWeight(words: TaggedWord[], j: number): number {
-  const lex = claimsLexicon();
   const w = words[j];
   if (w.tag === 'aux' && j + 1 < words.length && words[j + 1].tag !== 'vpart' && words[j + 1].tag !== 'verb') return 0.5; // "is", "has" as the main verb
   if (w.tag !== 'verb' && w.tag !== 'vpart') return 0;
-  if (w.tag === 'vpart' && (j === 0 || (words[j - 1].tag !== 'aux' && words[j - 1].tag !== 'neg' && !words[j - 1].lower.endsWith('ly')))) return 0;
-  if (lex.stateVerbs.has(w.lemma)) return 0.5;
+  if (w.tag === 'vpart' && (j === 0 || (words[j - 1].tag !== 'aux' && words[j - 1].tag !== 'neg' && !(words[j - 1].type.flags & LY)))) return 0;
+  if (w.type.flags & STATE_VERB) return 0.5;
   if (w.tag === 'verb' && w.lower !== w.lemma && !w.lower.endsWith('s')) return 1; // past
   if (w.tag === 'vpart') return 1; // perfect, passive, progressive
   return 0.5; // present simple

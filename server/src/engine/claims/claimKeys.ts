@@ -6,6 +6,7 @@
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import { isContentWord, type TaggedWord } from './wordTags';
+import { GENERIC_LEMMA, GENERIC_TERM, LY, NEGATIVE_PHRASE_START, REPORTING, STATE_VERB, TIME_UNIT, TIME_UNITS } from './wordTypes';
 
 export interface ClaimKeys {
   negated: boolean;
@@ -40,25 +41,23 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
     if (w.tag === 'verb' || w.tag === 'vpart' || w.tag === 'aux') sawVerb = true;
     if (!embedded) {
       if (w.tag === 'neg' && w.lower !== 'nor' && w.lower !== 'neither') negations++;
-      else if (startsPhrase(words, j, lex.negativePhrases)) negations++;
+      else if (w.type.flags & NEGATIVE_PHRASE_START && startsPhrase(words, j, lex.negativePhrases)) negations++;
     }
     if (!isContentWord(w) || w.token.kind === 'number' || w.tag === 'num') continue;
-    const key = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
-    if ((w.tag === 'verb' || w.tag === 'vpart') && !lex.stateVerbs.has(w.lemma) && !lex.reportingVerbs.has(w.lemma)) pushOnce(predicates, key);
-    else if (key !== w.lemma && lex.verbs.has(key) && w.tag === 'word') pushOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
-    const generic = lex.genericTerms.has(w.lemma) || lex.genericTerms.has(key) || (w.lower.endsWith('ly') && w.tag === 'word');
-    if (!lex.stateVerbs.has(w.lemma) && !generic) pushOnce(terms, key);
+    const flags = w.type.flags;
+    const key = w.tag === 'name' ? w.type.nameTerm : w.type.lemmaTerm;
+    if ((w.tag === 'verb' || w.tag === 'vpart') && !(flags & (STATE_VERB | REPORTING))) pushOnce(predicates, key);
+    else if (key !== w.lemma && w.tag === 'word' && lex.verbs.has(key)) pushOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
+    const generic = (flags & GENERIC_LEMMA) !== 0 || (key === w.type.lemmaTerm ? (flags & GENERIC_TERM) !== 0 : lex.genericTerms.has(key)) || (flags & LY && w.tag === 'word');
+    if (!(flags & STATE_VERB) && !generic) pushOnce(terms, key);
     if (w.tag === 'name') pushOnce(names, key);
     else if (w.tag === 'word' && !generic && !(words[j + 1] && j + 1 < clause.to && words[j + 1].tag === 'word' && isContentWord(words[j + 1]))) pushOnce(nouns, key); // the head of a noun run: "economic pressure" -> pressure
   }
   return { negated: negations % 2 === 1, predicates, terms, names, nouns };
 }
 
-let phraseStarts: Set<string> | null = null;
-
+/** Whether one of the phrases opens at word j (its first word is one of their first words). */
 function startsPhrase(words: TaggedWord[], j: number, phrases: string[][]): boolean {
-  phraseStarts ??= new Set(phrases.map((p) => p[0]));
-  if (!phraseStarts.has(words[j].lower)) return false;
   for (const phrase of phrases) {
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) ok = words[j + k]?.lower === phrase[k];
@@ -78,8 +77,6 @@ export interface TemporalScope {
   years: number[];
 }
 
-const UNITS = new Map<string, 'year' | 'month' | 'week' | 'day'>([['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'], ['day', 'day'], ['days', 'day']]);
-
 /** Elapsed-time statements about an ongoing event, and the years a claim names. */
 export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScope {
   const lex = claimsLexicon();
@@ -88,8 +85,8 @@ export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScop
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
     if (w.token.kind === 'number' && w.token.norm.length === 4 && /^(?:1[89]|20)\d\d$/.test(w.token.norm)) years.push(Number(w.token.norm));
-    const unit = UNITS.get(w.lower);
-    if (!unit || ordinal) continue;
+    if (ordinal || !(w.type.flags & TIME_UNIT)) continue;
+    const unit = TIME_UNITS.get(w.lower)!;
     const prev = words[j - 1];
     if (!prev) continue;
     const n = lex.ordinals.get(prev.lower);

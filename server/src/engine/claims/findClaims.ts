@@ -2,20 +2,22 @@ import type { ActorFindings } from '../actors/findActors';
 import type { DateFindings } from '../dates/findDates';
 import type { ActorMention, Claim, DateExpression, LocalEntity, Sentence, Span } from '../types';
 import type { TextModel } from '../text/textModel';
-import { isUpperInitial } from '../text/chars';
 import { findAttributions, subjectOf, type AttributionCue } from './attribution';
 import { assessClause } from './checkability';
-import { canonical, claimKeys, temporalScope } from './claimKeys';
+import { claimKeys, temporalScope } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { splitClauses, type Clause } from './clauses';
 import { claimFrames } from './frames';
 import { mainAgentOf, pronounResolver } from './pronouns';
 import { findQuantities } from './quantities';
+import { coveringSpans, spanCursor } from './sentenceSpans';
 import { tagWords, type TaggedWord } from './wordTags';
+import { STOPWORD, upperInitial } from './wordTypes';
 
 /** Sentences longer than this are not prose (tables, run-on dumps): no claims are looked for in them. */
 const MAX_SENTENCE_TOKENS = 200;
 const LEADING_COORDINATORS = new Set(['and', 'but', 'yet', 'or']);
+const TRAILING_PUNCTUATION = new Set([',', ';', ':', '-', '(', ')']);
 
 /**
  * Checkable claims with their attribution, clause by clause, from the paragraph sentences of one
@@ -24,13 +26,13 @@ const LEADING_COORDINATORS = new Set(['and', 'but', 'yet', 'or']);
  */
 export function findClaims(model: TextModel, actors: ActorFindings, dates: DateFindings, docId: string): Claim[] {
   const names = namesInText(model.sentences);
-  const mentionCursor = cursor(actors.mentions);
-  const dateCursor = cursor(dates.dates.map((d, index) => ({ ...d, index })));
+  const mentionCursor = spanCursor(actors.mentions);
+  const dateCursor = spanCursor(dates.dates);
   const claims: Claim[] = [];
   let previous: Claim[] = [];
   let block = 0;
   for (const sentence of model.sentences) {
-    const mentions = mentionCursor(sentence);
+    const mentions = mentionCursor(sentence).map((k) => actors.mentions[k]);
     const sentenceDates = dateCursor(sentence);
     // a pronoun only refers back inside one paragraph
     let newParagraph = false;
@@ -42,7 +44,7 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
       previous = [];
       continue;
     }
-    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, sentenceDates, names, previous, newParagraph);
+    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, names, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
       claims.push(claim);
@@ -56,7 +58,7 @@ function claimsOfSentence(
   text: string,
   sentence: Sentence,
   actors: { mentions: ActorMention[]; entities: LocalEntity[] },
-  dates: (DateExpression & { index: number })[],
+  dates: { all: DateExpression[]; inSentence: number[] },
   names: Set<string>,
   previous: Claim[],
   newParagraph: boolean,
@@ -73,61 +75,58 @@ function claimsOfSentence(
   }
   const lastWord = words[words.length - 1];
   const question = lastWord.lower === '?' || (lastWord.lower === '"' && words[words.length - 2]?.lower === '?');
-  const mentionAt = (j: number) => mentions.find((m) => m.start <= words[j].token.start && words[j].token.end <= m.end);
+  const mentionOf = coveringSpans(words, mentions);
+  const inDate = coveringSpans(words, dates.inSentence.map((k) => dates.all[k]));
   const isName = (j: number) => {
     const w = words[j];
-    if (mentionAt(j)) return true;
-    return w.tag === 'name' && (j > 0 || names.has(w.lower)) && !claimsLexicon().stopwords.has(w.lower);
+    if (mentionOf[j] >= 0) return true;
+    return w.tag === 'name' && (j > 0 || names.has(w.lower)) && !(w.type.flags & STOPWORD);
   };
-  const isDate = (j: number) => dates.some((d) => d.start <= words[j].token.start && words[j].token.end <= d.end);
-  const lex = claimsLexicon();
+  const isDate = (j: number) => inDate[j] >= 0;
+  const entityAt = (j: number) => (mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);
+  const previousFrames = previous.flatMap((c) => c.frames ?? []);
+  const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
+  const antecedent = pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames));
+  const sentenceCue = cues.find((c) => c.scope === 'sentence' && !c.neighbour);
   const out: Claim[] = [];
   let conditional = false;
-  clauses.forEach((clause, k) => {
-    const cue = cues.find((c) => c.clause === k && c.scope === 'clause' && !c.neighbour) ?? cues.find((c) => c.scope === 'sentence' && !c.neighbour);
-    const clauseWords = words.slice(clause.from, clause.to);
-    const quantities = findQuantities(clauseWords);
+  for (let k = 0; k < clauses.length; k++) {
+    const clause = clauses[k];
+    const cue = cues.find((c) => c.clause === k && c.scope === 'clause' && !c.neighbour) ?? sentenceCue;
+    const quantities = findQuantities(words.slice(clause.from, clause.to));
     const assessment = assessClause(words, clause, { isName, isDate, quantities: quantities.length, attributed: !!cue, conditional, question });
-    conditional ||= !!clause.opener && lex.conditionalOpeners.has(clause.opener);
-    if (!assessment.claim) return;
-    const skip = (j: number) => !!cue?.source && j >= cue.source.from && j < cue.source.to;
-    if (cue && contentWordsOutside(words, clause, cue) < 2) return; // the clause is only the attribution frame
-    const keys = claimKeys(words, clause, (j) => skip(j) || (!!cue && words[j].lower === cue.cue));
+    conditional ||= !!clause.opener && opensCondition(clause.opener);
+    if (!assessment.claim) continue;
+    if (cue && contentWordsOutside(words, clause, cue) < 2) continue; // the clause is only the attribution frame
+    const source = cue?.source;
+    const skip = (j: number) => !!source && j >= source.from && j < source.to;
+    const frameSkip = (j: number) => skip(j) || (!!cue && words[j].lower === cue.cue);
+    const keys = claimKeys(words, clause, frameSkip);
     const span = trimSpan(words, clause);
     const clauseSubject = subjectOf(words, clause);
     // in "X said that …" the subject is the source; who the reported clause is about is left unknown
-    const subject = clauseSubject && cue?.source && clauseSubject.from < cue.source.to && cue.source.from < clauseSubject.to ? null : clauseSubject;
-    const entities = new Set<number>();
-    const subjectEntities = new Set<number>();
-    for (const m of mentions) {
-      if (m.end <= span.start || m.start >= span.end) continue;
-      if (cue?.source && m.start >= words[cue.source.from].token.start && m.end <= words[cue.source.to - 1].token.end) continue;
-      entities.add(m.entity);
-      if (subject && m.start >= words[subject.from].token.start && m.end <= words[subject.to - 1].token.end) subjectEntities.add(m.entity);
-    }
+    const subject = clauseSubject && source && clauseSubject.from < source.to && source.from < clauseSubject.to ? null : clauseSubject;
+    const { entities, subjectEntities } = entitiesOf(words, mentions, span, source, subject);
     const scope = temporalScope(words, clause);
-    const frameSkip = (j: number) => skip(j) || (!!cue && words[j].lower === cue.cue);
-    const previousFrames = previous.flatMap((c) => c.frames ?? []);
-    const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
     const frames = claimFrames(words, {
       from: clause.from,
       to: clause.to,
       skip: frameSkip,
-      entityAt: (j) => mentionAt(j)?.entity,
+      entityAt,
       subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) ?? leadingNounPhrase(words, clauses[0]) : null),
       previous: previousFrame,
-      antecedent: pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames)),
+      antecedent,
     });
     const claim: Claim = {
       id: '',
       start: span.start,
       end: span.end,
-      text: text.slice(span.start, span.end).replace(/[\r\n]/g, ' '),
+      text: oneLine(text.slice(span.start, span.end)),
       sentence: sentence.index,
       attribution: 'unsourced',
-      entities: [...entities],
+      entities,
       quantities,
-      dates: dates.filter((d) => d.start >= span.start && d.end <= span.end).map((d) => d.index),
+      dates: datesInside(dates, span),
       negated: keys.negated,
       terms: keys.terms,
       predicates: keys.predicates,
@@ -136,15 +135,43 @@ function claimsOfSentence(
       frames,
       hedged: assessment.hedged,
       subject: subject ? subjectTerms(words, subject) : [],
-      subjectEntities: [...subjectEntities],
+      subjectEntities,
       years: scope.years,
       score: assessment.score,
     };
     if (scope.ordinal) claim.elapsed = scope.ordinal;
     if (cue) applySource(claim, cue, words, mentions);
     out.push(claim);
-  });
+  }
   return out;
+}
+
+function opensCondition(opener: string): boolean {
+  return claimsLexicon().conditionalOpeners.has(opener);
+}
+
+/** The actors mentioned in the claim's span (not in its source), and those of them in its subject. */
+function entitiesOf(words: TaggedWord[], mentions: ActorMention[], span: Span, source: { from: number; to: number } | undefined, subject: { from: number; to: number } | null): { entities: number[]; subjectEntities: number[] } {
+  const entities = new Set<number>();
+  const subjectEntities = new Set<number>();
+  for (const m of mentions) {
+    if (m.end <= span.start || m.start >= span.end) continue;
+    if (source && m.start >= words[source.from].token.start && m.end <= words[source.to - 1].token.end) continue;
+    entities.add(m.entity);
+    if (subject && m.start >= words[subject.from].token.start && m.end <= words[subject.to - 1].token.end) subjectEntities.add(m.entity);
+  }
+  return { entities: [...entities], subjectEntities: [...subjectEntities] };
+}
+
+function datesInside(dates: { all: DateExpression[]; inSentence: number[] }, span: Span): number[] {
+  const out: number[] = [];
+  for (const k of dates.inSentence) if (dates.all[k].start >= span.start && dates.all[k].end <= span.end) out.push(k);
+  return out;
+}
+
+/** The claim's text on one line: line breaks become spaces. */
+function oneLine(text: string): string {
+  return text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]/g, ' ') : text;
 }
 
 function applySource(claim: Claim, cue: AttributionCue, words: TaggedWord[], mentions: ActorMention[]): void {
@@ -162,7 +189,7 @@ function subjectTerms(words: TaggedWord[], subject: { from: number; to: number }
   const out: string[] = [];
   for (let j = subject.from; j < subject.to; j++) {
     const w = words[j];
-    if (w.tag === 'name' || (w.tag === 'word' && !claimsLexicon().stopwords.has(w.lower)) || w.tag === 'pron') out.push(canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma));
+    if (w.tag === 'name' || (w.tag === 'word' && !(w.type.flags & STOPWORD)) || w.tag === 'pron') out.push(w.tag === 'name' ? w.type.nameTerm : w.type.lemmaTerm);
   }
   return out;
 }
@@ -179,13 +206,12 @@ function leadingNounPhrase(words: TaggedWord[], clause: Clause): { from: number;
 /** Content words in the clause outside the cue and its source. */
 function contentWordsOutside(words: TaggedWord[], clause: Clause, cue: AttributionCue): number {
   let n = 0;
-  const lex = claimsLexicon();
   const cueWords = cue.cue.split(' ');
   for (let j = clause.from; j < clause.to; j++) {
     if (cue.source && j >= cue.source.from && j < cue.source.to) continue;
     const w = words[j];
     if (cueWords.includes(w.lower)) continue;
-    if ((w.token.kind === 'word' || w.token.kind === 'number') && !lex.stopwords.has(w.lower)) n++;
+    if ((w.token.kind === 'word' || w.token.kind === 'number') && !(w.type.flags & STOPWORD)) n++;
   }
   return n;
 }
@@ -200,9 +226,8 @@ function onlyReports(words: TaggedWord[], cue: AttributionCue): boolean {
 function trimSpan(words: TaggedWord[], clause: Clause): Span {
   let from = clause.from;
   let to = clause.to;
-  const lex = claimsLexicon();
   while (from < to - 1 && ((words[from].tag === 'punct' && words[from].lower !== '"') || LEADING_COORDINATORS.has(words[from].lower))) from++;
-  while (to > from + 1 && [',', ';', ':', '-', '(', ')'].includes(words[to - 1].lower)) to--;
+  while (to > from + 1 && TRAILING_PUNCTUATION.has(words[to - 1].lower)) to--;
   return { start: words[from].token.start, end: words[to - 1].token.end };
 }
 
@@ -213,20 +238,8 @@ function namesInText(sentences: Sentence[]): Set<string> {
     for (let i = 1; i < s.tokens.length; i++) {
       const t = s.tokens[i];
       const prev = s.tokens[i - 1].norm;
-      if (t.kind === 'word' && prev !== '"' && prev !== ':' && prev !== "'" && isUpperInitial(t.text)) out.add(t.norm.toLowerCase());
+      if (t.kind === 'word' && prev !== '"' && prev !== ':' && prev !== "'" && upperInitial(t.text)) out.add(t.norm.toLowerCase());
     }
   }
   return out;
-}
-
-/** For spans sorted by start: returns, sentence after sentence, the spans inside it (linear overall). */
-function cursor<T extends Span>(spans: T[]): (s: Span) => T[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let at = 0;
-  return (s) => {
-    while (at < sorted.length && sorted[at].start < s.start) at++;
-    const out: T[] = [];
-    for (let k = at; k < sorted.length && sorted[k].start < s.end; k++) out.push(sorted[k]);
-    return out;
-  };
 }

@@ -3,9 +3,9 @@
  * entities of the actor mentions inside them. Shared by verbal frames (frames.ts) and nominal ones
  * (nominalFrames.ts).
  */
-import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { isContentWord, type TaggedWord } from './wordTags';
+import { GENERIC_LEMMA, GENERIC_TERM } from './wordTypes';
 
 export interface Role {
   terms: string[];
@@ -18,19 +18,25 @@ export const NO_ROLE: Role = { terms: [], entities: [] };
 
 /** Canonical terms and entities of a noun phrase; a pronoun alone is an unknown role. */
 export function roleOf(words: TaggedWord[], from: number, to: number, entityAt: (j: number) => number | undefined): Role {
-  const lex = claimsLexicon();
   const role: Role = { terms: [], entities: [] };
   for (let k = from; k < to; k++) {
     const w = words[k];
     const entity = entityAt(k);
     if (entity !== undefined) addAll(role.entities, [entity]);
-    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !lex.genericTerms.has(w.lemma))) addAll(role.terms, [termOf(w)]);
+    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !(w.type.flags & GENERIC_LEMMA))) addAll(role.terms, [termOf(w)]);
   }
   return role;
 }
 
+/** The canonical term of a word: of its lower-case form without dots for a name, of its lemma otherwise. */
 export function termOf(w: TaggedWord): string {
-  return canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
+  return w.tag === 'name' ? w.type.nameTerm : w.type.lemmaTerm;
+}
+
+/** Whether the word's term (or its lemma) is too common to tell claims apart. */
+export function isGenericTerm(w: TaggedWord, term: string): boolean {
+  if (w.type.flags & GENERIC_LEMMA) return true;
+  return term === w.type.lemmaTerm ? (w.type.flags & GENERIC_TERM) !== 0 : claimsLexicon().genericTerms.has(term);
 }
 
 export function addAll<T>(list: T[], values: T[]): void {

@@ -20,9 +20,10 @@ import type { ClaimFrame } from '../types';
 import { nounPhraseBefore, verbGroupStart } from './attribution';
 import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
-import { addAll, NO_ROLE, roleOf as roleOfWords, type Role } from './frameRoles';
+import { addAll, isGenericTerm, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
 import { nominalFrame } from './nominalFrames';
 import { isContentWord, type TaggedWord } from './wordTags';
+import { BELIEF, CONDITIONAL_OPENER, LY, REPORTING, STATE_VERB, VERB } from './wordTypes';
 
 export interface FrameContext {
   /** word range of the claim's content */
@@ -57,7 +58,7 @@ export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[
   let consumed = ctx.from;
   for (let j = ctx.from; j < ctx.to && frames.length < MAX_FRAMES; j++) {
     if (ctx.skip(j)) continue;
-    if (lex.conditionalOpeners.has(words[j].lower) && j > ctx.from) break; // "… if Moscow refuses": not asserted
+    if (words[j].type.flags & CONDITIONAL_OPENER && j > ctx.from) break; // "… if Moscow refuses": not asserted
     if (words[j].tag === 'vpart' && words[j - 1]?.lower === 'to' && j - lastHead <= INFINITIVE_REACH && frames.length > 0) {
       // "refused to engage with a cease-fire": the infinitive's object belongs to the predicate before it
       const object = objectAfter(words, j + 1, ctx);
@@ -90,7 +91,7 @@ export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[
     } else agent = adjunct && mainAgent ? mainAgent : gerundAgent(words, j, ctx);
     let negated = negatedGroup(words, groupStart, predicate.verb);
     let event = predicate.event;
-    const headTerm = object.head >= 0 ? canonical(words[object.head].lemma) : null;
+    const headTerm = object.head >= 0 ? words[object.head].type.lemmaTerm : null;
     const carried = headTerm && (lex.lightVerbs.has(event) || (lex.degreeVerbs.has(event) && lex.eventTerms.has(headTerm)));
     const args: Role = { terms: object.terms, entities: object.entities };
     if (carried) {
@@ -146,10 +147,10 @@ function predicateAt(words: TaggedWord[], j: number, to: number): Predicate | nu
   const w = words[j];
   const next = words[j + 1];
   // a gerund after a preposition ("of denying", "by shelling") is tagged as a noun by the light tagger
-  const gerund = w.tag === 'word' && w.lower.endsWith('ing') && words[j - 1]?.tag === 'prep' && lex.verbs.has(w.lemma);
-  if (w.tag !== 'verb' && w.tag !== 'vpart' && !gerund) return null;
+  if (w.tag !== 'verb' && w.tag !== 'vpart' && !(w.tag === 'word' && w.type.flags & VERB && w.lower.endsWith('ing') && words[j - 1]?.tag === 'prep')) return null;
+  const flags = w.type.flags;
   // a reporting or belief verb with a clause after it frames a report, not an event ("denied that …" vs "denied entry")
-  if ((lex.reportingVerbs.has(w.lemma) || lex.beliefVerbs.has(w.lemma)) && (!next || (CLAUSE_OPENERS.has(next.lower) && !(next.lower === 'to' && words[j + 2]?.tag !== 'vpart')))) return null;
+  if (flags & (REPORTING | BELIEF) && (!next || (CLAUSE_OPENERS.has(next.lower) && !(next.lower === 'to' && words[j + 2]?.tag !== 'vpart')))) return null;
   if (next && j + 1 < to && PARTICLES.has(next.lower)) {
     const phrasal = lex.phrasalVerbs.get(`${w.lemma} ${next.lower}`);
     if (phrasal) return { event: canonical(phrasal), verb: j, end: j + 2 };
@@ -157,16 +158,16 @@ function predicateAt(words: TaggedWord[], j: number, to: number): Predicate | nu
   if (lex.copulas.has(w.lemma)) {
     // "remains unwilling to …": the predicate adjective is the event when it names one
     let k = j + 1;
-    while (k < to && words[k].token.kind === 'word' && words[k].lower.endsWith('ly')) k++;
+    while (k < to && words[k].token.kind === 'word' && words[k].type.flags & LY) k++;
     const adjective = words[k];
-    if (adjective && k < to && adjective.tag === 'word' && lex.eventTerms.has(canonical(adjective.lemma)) && canonical(adjective.lemma) !== adjective.lemma) {
-      return { event: canonical(adjective.lemma), verb: j, end: k + 1 };
+    if (adjective && k < to && adjective.tag === 'word' && lex.eventTerms.has(adjective.type.lemmaTerm) && adjective.type.lemmaTerm !== adjective.lemma) {
+      return { event: adjective.type.lemmaTerm, verb: j, end: k + 1 };
     }
     return null;
   }
-  if (lex.stateVerbs.has(w.lemma) && !lex.degreeVerbs.has(w.lemma) && !lex.lightVerbs.has(w.lemma)) return null;
-  if (!lex.verbs.has(w.lemma)) return null;
-  return { event: canonical(w.lemma), verb: j, end: j + 1 };
+  if (flags & STATE_VERB && !lex.degreeVerbs.has(w.lemma) && !lex.lightVerbs.has(w.lemma)) return null;
+  if (!(flags & VERB)) return null;
+  return { event: w.type.lemmaTerm, verb: j, end: j + 1 };
 }
 
 interface ObjectPhrase extends Role {
@@ -183,7 +184,7 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
   const lex = claimsLexicon();
   const out: ObjectPhrase = { terms: [], entities: [], head: -1, end: from, negated: false };
   let j = from;
-  while (j < ctx.to && words[j].token.kind === 'word' && words[j].tag === 'word' && words[j].lower.endsWith('ly')) j++;
+  while (j < ctx.to && words[j].token.kind === 'word' && words[j].tag === 'word' && words[j].type.flags & LY) j++;
   if (j < ctx.to && OBJECT_PREPOSITIONS.has(words[j].lower) && words[j + 1] && words[j + 1].tag !== 'vpart' && words[j + 1].tag !== 'verb') j++;
   let chunkHead = -1;
   let lookThrough = false;
@@ -198,7 +199,7 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
       if (out.head < 0 || lookThrough) {
         out.head = chunkHead;
         lookThrough = w.lower === 'of' && chunkHead >= 0 && lex.evidentialNouns.has(words[chunkHead].lemma);
-        if (lookThrough) out.terms = out.terms.filter((t) => t !== canonical(words[chunkHead].lemma));
+        if (lookThrough) out.terms = out.terms.filter((t) => t !== words[chunkHead].type.lemmaTerm);
       }
       chunkHead = -1;
       continue;
@@ -207,8 +208,8 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
     chunkHead = j;
     const entity = ctx.entityAt(j);
     if (entity !== undefined) addAll(out.entities, [entity]);
-    const term = canonical(w.tag === 'name' ? w.lower.replace(/\./g, '') : w.lemma);
-    if (!lex.genericTerms.has(term) && !lex.genericTerms.has(w.lemma)) addAll(out.terms, [term]);
+    const term = termOf(w);
+    if (!isGenericTerm(w, term)) addAll(out.terms, [term]);
   }
   out.end = j;
   if ((out.head < 0 || lookThrough) && chunkHead >= 0) out.head = chunkHead;

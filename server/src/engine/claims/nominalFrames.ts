@@ -6,10 +6,9 @@
  * participant says too little to be a frame.
  */
 import type { ClaimFrame } from '../types';
-import { canonical } from './claimKeys';
-import { claimsLexicon } from './claimsLexicon';
-import { addAll, NO_ROLE, roleOf, termOf, type Role } from './frameRoles';
+import { addAll, isGenericTerm, NO_ROLE, roleOf, termOf, type Role } from './frameRoles';
 import type { TaggedWord } from './wordTags';
+import { BELIEF, EVIDENCE, REPORTING, STOPWORD } from './wordTypes';
 
 export interface NominalContext {
   from: number;
@@ -27,10 +26,7 @@ const MAX_COMPLEMENT_WORDS = 20;
 
 /** The verb an event noun names ("invasion" -> invade, folded through the synonym groups), or null. */
 export function eventOfNoun(w: TaggedWord): string | null {
-  if (w.tag !== 'word') return null;
-  const nouns = claimsLexicon().eventNouns;
-  const verb = nouns.get(w.lower) ?? nouns.get(w.lemma) ?? (w.lower.endsWith('s') ? nouns.get(w.lower.slice(0, -1)) : undefined);
-  return verb ? canonical(verb) : null;
+  return w.tag === 'word' ? w.type.eventNoun : null;
 }
 
 /** The frame of the event noun at j, and the first word after its complement; null when it is not one. */
@@ -68,7 +64,6 @@ export function nominalFrame(words: TaggedWord[], j: number, ctx: NominalContext
 function complementAfter(words: TaggedWord[], from: number, ctx: NominalContext): Role & { end: number } {
   const out = { terms: [] as string[], entities: [] as number[], end: from };
   if (from >= ctx.to || !COMPLEMENT_PREPOSITIONS.has(words[from].lower)) return out;
-  const lex = claimsLexicon();
   let j = from + 1;
   for (let n = 0; j < ctx.to && n < MAX_COMPLEMENT_WORDS; j++, n++) {
     const w = words[j];
@@ -76,14 +71,14 @@ function complementAfter(words: TaggedWord[], from: number, ctx: NominalContext)
     if (w.tag === 'punct' && w.lower !== ',' && w.lower !== '-' && w.lower !== "'s") break;
     // "… and advances in X": the next event noun opens its own frame; "… suggest that": a report verb ends it
     if (n > 0 && eventOfNoun(w) && (words[j - 1].tag === 'conj' || words[j - 1].lower === ',')) break;
-    const reportVerb = lex.reportingVerbs.has(w.lemma) || lex.beliefVerbs.has(w.lemma) || lex.evidenceVerbs.has(w.lemma);
+    const reportVerb = (w.type.flags & (REPORTING | BELIEF | EVIDENCE)) !== 0;
     if (reportVerb && n > 0 && !w.lower.endsWith('ing')) break;
     if (w.tag !== 'name' && w.tag !== 'word' && w.tag !== 'vpart') continue;
-    if (lex.stopwords.has(w.lower)) continue;
+    if (w.type.flags & STOPWORD) continue;
     const entity = ctx.entityAt(j);
     if (entity !== undefined) addAll(out.entities, [entity]);
     const term = termOf(w);
-    if (!lex.genericTerms.has(term) && !lex.genericTerms.has(w.lemma)) addAll(out.terms, [term]);
+    if (!isGenericTerm(w, term)) addAll(out.terms, [term]);
   }
   out.end = j;
   return out;

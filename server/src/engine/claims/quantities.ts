@@ -7,6 +7,7 @@
 import type { Quantity } from '../types';
 import { claimsLexicon } from './claimsLexicon';
 import type { TaggedWord } from './wordTags';
+import { MULTIPLIER, NUMBER_WORDS } from './wordTypes';
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const MAX_UNIT_DISTANCE = 4;
@@ -74,6 +75,7 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
     return { value, from: i, to, vague: false };
   }
   // "a million", "a dozen", "three thousand", "twenty-five", "hundreds of", "thousands"
+  if (!(w.type.flags & (NUMBER_WORDS | MULTIPLIER)) && w.lower !== 'a' && w.lower !== 'an') return null;
   let from = i;
   let value = 0;
   let current = 0;
@@ -89,13 +91,13 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
   }
   for (; j < words.length; j++) {
     const lower = words[j].lower;
-    const parts = lower.includes('-') ? lower.split('-') : [lower];
-    if (parts.every((p) => lex.numbers.has(p))) {
-      current += parts.reduce((sum, p) => sum + lex.numbers.get(p)!, 0);
+    const flags = words[j].type.flags;
+    if (flags & NUMBER_WORDS) {
+      current += numberWordsValue(lower);
       seen = true;
       continue;
     }
-    const mult = lex.multipliers.get(lower);
+    const mult = flags & MULTIPLIER ? lex.multipliers.get(lower) : undefined;
     if (mult && lower.length > 2) {
       if (lower.endsWith('s')) vague = true; // "thousands" = more than a thousand
       current = (seen ? current || 1 : 1) * mult;
@@ -113,6 +115,14 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
   value += current;
   if (value === 1 && j - from === 1 && words[from].lower === 'one') return null; // "one of", "one side"
   return { value, from, to: j, vague };
+}
+
+/** "five" -> 5, "twenty-five" -> 25: the sum of the number words joined by hyphens. */
+function numberWordsValue(lower: string): number {
+  const numbers = claimsLexicon().numbers;
+  let sum = 0;
+  for (const part of lower.split('-')) sum += numbers.get(part)!;
+  return sum;
 }
 
 function isDateOrYear(words: TaggedWord[], run: NumberRun): boolean {

@@ -1,0 +1,177 @@
+/**
+ * What the claims engine knows of a word form before reading its context — lower case, lemma,
+ * canonical terms, a tag when the word belongs to a closed class, and its memberships in the claims
+ * lexicon as bit flags — computed once per distinct form and shared by every occurrence (news
+ * reuses its words), so the per-token passes test bits instead of hashing strings into sets.
+ */
+import type { Token, TokenKind } from '../types';
+import { isUpperInitial } from '../text/chars';
+import { claimsLexicon } from './claimsLexicon';
+import { isPastForm, lemmatize } from './lemmas';
+
+export type Tag =
+  | 'aux' // be/have/do forms
+  | 'modal' // will, would, may, might, could, should, must, can, shall
+  | 'verb' // finite lexical verb (past, 3rd singular, or present after a plural/pronoun subject)
+  | 'vpart' // participle or infinitive: -ing, -ed after an auxiliary or a determiner, "to" + base
+  | 'neg'
+  | 'det'
+  | 'pron'
+  | 'prep'
+  | 'conj'
+  | 'name' // capitalised word not opening the sentence, or an abbreviation
+  | 'num'
+  | 'punct'
+  | 'word'; // anything else: noun, adjective, adverb
+
+export interface WordType {
+  kind: TokenKind;
+  lower: string;
+  /** the lemma of a word token; the lower-case form of anything else */
+  lemma: string;
+  /** canonical term of the lemma (its synonym group) */
+  lemmaTerm: string;
+  /** canonical term of the form read as a name (lower case, dots dropped) */
+  nameTerm: string;
+  /** the tag when it does not depend on the context (closed classes, numbers, punctuation), else null */
+  tag: Tag | null;
+  /** the verb an event noun names, canonical ("invasion" -> invade), or null */
+  eventNoun: string | null;
+  flags: number;
+}
+
+// lexicon memberships (lower = of the lower-case form, lemma = of the lemma)
+export const STOPWORD = 1 << 0; // stopwords: lower
+export const VERB = 1 << 1; // verbs: lemma
+export const PAST_FORM = 1 << 2; // an inflected past form of a verb
+export const ADJECTIVE_END = 1 << 3; // an adjective ending: a plural after it is a noun
+export const REPORTING = 1 << 4; // reportingVerbs: lemma
+export const PASSIVE_VAGUE = 1 << 5; // passiveVagueVerbs: lemma
+export const VAGUE_ADVERB = 1 << 6; // vagueAdverbs: lower
+export const ACCORDING_START = 1 << 7; // first word of an "according to" phrase
+export const NEGATIVE_PHRASE_START = 1 << 8; // first word of a negative phrase ("yet to", "no sign of")
+export const HEDGE = 1 << 9; // hedgeWords: lower
+export const OPINION = 1 << 10; // opinionWords: lower
+export const INTERPRETIVE = 1 << 11; // interpretiveVerbs: lemma
+export const STATE_VERB = 1 << 12; // stateVerbs: lemma
+export const GENERIC_LEMMA = 1 << 13; // genericTerms: lemma
+export const GENERIC_TERM = 1 << 14; // genericTerms: canonical term of the lemma
+export const CONDITIONAL_OPENER = 1 << 15; // conditionalOpeners: lower
+export const LY = 1 << 16; // ends in "ly" (adverb-like)
+export const NUMBER_WORDS = 1 << 17; // number words, maybe hyphenated ("twenty-five")
+export const MULTIPLIER = 1 << 18; // multipliers: lower ("thousand", "millions")
+export const DEMONYM_END = 1 << 19; // an ending of nationality adjectives ("-ian", "-ese")
+export const CONTENT_FORM = 1 << 20; // a word or number, not a stopword, longer than one character
+export const BELIEF = 1 << 21; // beliefVerbs: lemma
+export const EVIDENCE = 1 << 22; // evidenceVerbs: lemma
+// word classes of dates and periods
+export const MONTH_NAME = 1 << 23; // a month named in full, except "may"
+export const TEMPORAL_NOUN = 1 << 24; // a period or a named day: "year", "summer", "monday", "yesterday"
+export const TIME_UNIT = 1 << 25; // year, month, week or day, singular or plural
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const TEMPORAL_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'decades', 'spring', 'summer', 'autumn', 'fall', 'winter', 'winters', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** The time units of elapsed-time statements, by their singular and plural forms. */
+export const TIME_UNITS = new Map<string, 'year' | 'month' | 'week' | 'day'>([['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'], ['day', 'day'], ['days', 'day']]);
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'your', 'my', 'some', 'any', 'each', 'every', 'no', 'all', 'both', 'several', 'many', 'few', 'most', "'s", 'another', 'such', 'what', 'which', 'whose']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who', 'him', 'them', 'us', 'me', 'which', 'that', 'one', 'someone', 'nobody', 'everyone', 'anyone', 'there']);
+const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'with', 'about', 'against', 'between', 'into', 'through', 'during', 'before', 'after', 'above', 'below', 'to', 'from', 'up', 'down', 'out', 'off', 'over', 'under', 'since', 'until', 'toward', 'towards', 'upon', 'within', 'without', 'across', 'along', 'amid', 'among', 'despite', 'via', 'per', 'than', 'like', 'near', 'around', 'behind', 'beyond']);
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'nor', 'yet', 'so', 'while', 'whereas', 'although', 'though', 'because', 'if', 'unless', 'when', 'as', 'whether', 'once']);
+const MODALS = new Set(['will', 'would', 'may', 'might', 'could', 'should', 'must', 'can', 'shall', 'ought', "'ll", "'d", 'cannot']);
+/** Word endings of adjectives: a plural-looking word after one is a noun ("economic sanctions"), not a verb. */
+const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ful|less|able|ible|ary|ian|ese|ish|ern|ed|ing|est|er)$/;
+const DEMONYM_ENDING = /(?:ian|ean|ese|ish|an|i|ic|ern)$/;
+
+const types = new Map<string, WordType>();
+const TYPE_CACHE_SIZE = 100_000;
+
+/** The type of a token's form (shared across tokens and documents). */
+export function wordType(token: Token): WordType {
+  const cached = types.get(token.norm);
+  if (cached !== undefined && cached.kind === token.kind) return cached;
+  const type = makeType(token.norm, token.kind);
+  if (cached === undefined) {
+    if (types.size >= TYPE_CACHE_SIZE) types.clear();
+    types.set(token.norm, type);
+  }
+  return type;
+}
+
+function makeType(norm: string, kind: TokenKind): WordType {
+  const lex = claimsLexicon();
+  const lower = norm.toLowerCase();
+  const lemma = kind === 'word' ? lemmatize(lower) : lower;
+  const lemmaTerm = lex.synonym.get(lemma) ?? lemma;
+  const nameForm = lower.replace(/\./g, '');
+  return { kind, lower, lemma, lemmaTerm, nameTerm: lex.synonym.get(nameForm) ?? nameForm, tag: closedTag(lower, kind), eventNoun: eventNoun(lower, lemma), flags: flagsOf(lower, lemma, lemmaTerm, kind) };
+}
+
+function closedTag(lower: string, kind: TokenKind): Tag | null {
+  const lex = claimsLexicon();
+  if (kind === 'number') return 'num';
+  if (kind === 'punct' || kind === 'symbol') return 'punct';
+  if (lower === 'not' || lower === "n't" || lower === 'never' || lower === 'cannot') return 'neg';
+  if (MODALS.has(lower)) return 'modal';
+  if (lower === "'s") return null; // possessive, or a contraction after a pronoun ("it's been")
+  if (lex.auxiliaries.has(lower)) return 'aux';
+  if (lex.numbers.has(lower) || lex.multipliers.has(lower)) return 'num';
+  if (DETERMINERS.has(lower)) return 'det';
+  if (PREPOSITIONS.has(lower)) return 'prep';
+  if (CONJUNCTIONS.has(lower)) return 'conj';
+  if (PRONOUNS.has(lower)) return 'pron';
+  if (lower === 'no' || lower === 'none' || lower === 'neither' || lower === 'nor') return 'neg';
+  return null;
+}
+
+function eventNoun(lower: string, lemma: string): string | null {
+  const lex = claimsLexicon();
+  const nouns = lex.eventNouns;
+  const verb = nouns.get(lower) ?? nouns.get(lemma) ?? (lower.endsWith('s') ? nouns.get(lower.slice(0, -1)) : undefined);
+  return verb ? (lex.synonym.get(verb) ?? verb) : null;
+}
+
+let phraseStarts: { accordingTo: Set<string>; negative: Set<string> } | null = null;
+
+function flagsOf(lower: string, lemma: string, lemmaTerm: string, kind: TokenKind): number {
+  const lex = claimsLexicon();
+  phraseStarts ??= { accordingTo: new Set(lex.accordingTo.map((p) => p[0])), negative: new Set(lex.negativePhrases.map((p) => p[0])) };
+  const parts = lower.includes('-') ? lower.split('-') : [lower];
+  const bits: [boolean, number][] = [
+    [lex.stopwords.has(lower), STOPWORD],
+    [lex.verbs.has(lemma), VERB],
+    [isPastForm(lower, lemma), PAST_FORM],
+    [ADJECTIVE_ENDING.test(lower), ADJECTIVE_END],
+    [lex.reportingVerbs.has(lemma), REPORTING],
+    [lex.passiveVagueVerbs.has(lemma), PASSIVE_VAGUE],
+    [lex.vagueAdverbs.has(lower), VAGUE_ADVERB],
+    [phraseStarts.accordingTo.has(lower), ACCORDING_START],
+    [phraseStarts.negative.has(lower), NEGATIVE_PHRASE_START],
+    [lex.hedgeWords.has(lower), HEDGE],
+    [lex.opinionWords.has(lower), OPINION],
+    [lex.interpretiveVerbs.has(lemma), INTERPRETIVE],
+    [lex.stateVerbs.has(lemma), STATE_VERB],
+    [lex.genericTerms.has(lemma), GENERIC_LEMMA],
+    [lex.genericTerms.has(lemmaTerm), GENERIC_TERM],
+    [lex.conditionalOpeners.has(lower), CONDITIONAL_OPENER],
+    [lower.endsWith('ly'), LY],
+    [parts.every((p) => lex.numbers.has(p)), NUMBER_WORDS],
+    [lex.multipliers.has(lower), MULTIPLIER],
+    [DEMONYM_ENDING.test(lower), DEMONYM_END],
+    [(kind === 'word' || kind === 'number') && !lex.stopwords.has(lower) && lower.length > 1, CONTENT_FORM],
+    [lex.beliefVerbs.has(lemma), BELIEF],
+    [lex.evidenceVerbs.has(lemma), EVIDENCE],
+    [MONTHS.has(lower), MONTH_NAME],
+    [TEMPORAL_NOUNS.has(lower), TEMPORAL_NOUN],
+    [TIME_UNITS.has(lower), TIME_UNIT],
+  ];
+  let flags = 0;
+  for (const [holds, bit] of bits) if (holds) flags |= bit;
+  return flags;
+}
+
+/** Whether a word starts with a capital letter (ASCII at once; other scripts by case mapping). */
+export function upperInitial(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : isUpperInitial(text);
+}
