@@ -50,9 +50,8 @@ export function findAttributions(words: TaggedWord[], clauses: Clause[]): Attrib
       continue;
     }
     if (w.token.kind !== 'word' || !(w.type.flags & (REPORTING | PASSIVE_VAGUE))) continue;
-    const clause = clauseOf(clauses, i);
-    const cue = reportingCue(words, i, clauses[clause], clauses[0]);
-    if (cue) out.push({ ...cue, clause });
+    const cue = reportingCue(words, i, clauses, clauseOf(clauses, i));
+    if (cue) out.push(cue);
   }
   return out;
 }
@@ -84,14 +83,16 @@ function previousNonAdverb(words: TaggedWord[], i: number, floor: number): numbe
   return j;
 }
 
-function reportingCue(words: TaggedWord[], i: number, clause: Clause, first: Clause): Omit<AttributionCue, 'clause'> | null {
+function reportingCue(words: TaggedWord[], i: number, clauses: Clause[], clauseIndex: number): AttributionCue | null {
   const lex = claimsLexicon();
+  const clause = clauses[clauseIndex];
+  const first = clauses[0];
   const w = words[i];
   const prev = previousNonAdverb(words, i, clause.from);
   if (prev >= clause.from && (words[prev].tag === 'neg' || (prev - 1 >= clause.from && words[prev - 1].tag === 'neg' && words[prev].tag === 'aux'))) return null; // "did not indicate"
   // agentless passive: "it was speculated that", "was widely reported", "is said to"
   if (isBe(words[prev]) && lex.passiveVagueVerbs.has(w.lemma) && w.lower !== w.lemma && !w.lower.endsWith('ing') && agentlessReport(words, i, prev)) {
-    return { attribution: 'vague', cue: words.slice(prev, i + 1).map((x) => x.token.norm).join(' '), scope: 'clause' };
+    return { attribution: 'vague', cue: words.slice(prev, i + 1).map((x) => x.token.norm).join(' '), scope: 'clause', clause: clauseIndex };
   }
   if (!lex.reportingVerbs.has(w.lemma)) return null;
   const participle = lex.participleCues.has(w.lower) && words[i - 1]?.lower === ',';
@@ -112,12 +113,12 @@ function reportingCue(words: TaggedWord[], i: number, clause: Clause, first: Cla
   if (['suggest', 'show', 'indicate', 'find'].includes(w.lemma) && !lex.documentSources.has(head.lower) && attribution !== 'vague') return null;
   if (complement === 'object' && !trailing) {
     if (!isAnaphoricReport(words, i + 1)) return null;
-    return { attribution, cue: w.lower, source, scope: 'sentence', neighbour: true };
+    return { attribution, cue: w.lower, source, scope: 'sentence', clause: clauseIndex, neighbour: true };
   }
   const before = words[source.from - 1];
   const atEnd = complement === 'none' && isSentenceEnd(words, i + 1, source) && (source.from > i || !before || before.lower === ',' || before.lower === '"');
   if (complement === 'none' && !atEnd && !trailing) return null;
-  return { attribution, cue: w.lower, source, scope: atEnd || trailing ? 'sentence' : 'clause' };
+  return { attribution, cue: w.lower, source, scope: atEnd || trailing ? 'sentence' : 'clause', clause: clauseIndex };
 }
 
 /** First word of the verb group ending at i: auxiliaries, modals, negation and adverbs before it. */

@@ -1,6 +1,6 @@
 import type { ActorFindings } from '../actors/findActors';
 import type { DateFindings } from '../dates/findDates';
-import type { ActorMention, Claim, DateExpression, LocalEntity, Sentence, Span } from '../types';
+import type { ActorMention, Claim, ClaimFrame, DateExpression, LocalEntity, Sentence, Span } from '../types';
 import type { TextModel } from '../text/textModel';
 import { findAttributions, subjectOf, type AttributionCue } from './attribution';
 import { assessClause } from './checkability';
@@ -84,7 +84,8 @@ function claimsOfSentence(
   };
   const isDate = (j: number) => inDate[j] >= 0;
   const entityAt = (j: number) => (mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);
-  const previousFrames = previous.flatMap((c) => c.frames ?? []);
+  const previousFrames: ClaimFrame[] = [];
+  for (const c of previous) if (c.frames) previousFrames.push(...c.frames);
   const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
   const antecedent = pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames));
   const sentenceCue = cues.find((c) => c.scope === 'sentence' && !c.neighbour);
