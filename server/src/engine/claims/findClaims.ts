@@ -76,16 +76,16 @@ function claimsOfSentence(
   const lastWord = words[words.length - 1];
   const question = lastWord.lower === '?' || (lastWord.lower === '"' && words[words.length - 2]?.lower === '?');
   const mentionOf = coveringSpans(words, mentions);
-  const inDate = coveringSpans(words, dates.inSentence.map((k) => dates.all[k]));
+  const inDate = dates.inSentence.length > 0 ? coveringSpans(words, dates.inSentence.map((k) => dates.all[k])) : null;
   const isName = (j: number) => {
     const w = words[j];
-    if (mentionOf[j] >= 0) return true;
+    if (mentionOf !== null && mentionOf[j] >= 0) return true;
     return w.tag === 'name' && (j > 0 || names.has(w.lower)) && !(w.type.flags & STOPWORD);
   };
-  const isDate = (j: number) => inDate[j] >= 0;
-  const entityAt = (j: number) => (mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);
+  const isDate = (j: number) => inDate !== null && inDate[j] >= 0;
+  const entityAt = (j: number) => (mentionOf !== null && mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);
   const previousFrames: ClaimFrame[] = [];
-  for (const c of previous) if (c.frames) previousFrames.push(...c.frames);
+  for (const c of previous) if (c.frames) for (const f of c.frames) previousFrames.push(f);
   const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
   const antecedent = pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames));
   const sentenceCue = cues.find((c) => c.scope === 'sentence' && !c.neighbour);
@@ -100,8 +100,8 @@ function claimsOfSentence(
     if (!assessment.claim) continue;
     if (cue && contentWordsOutside(words, clause, cue) < 2) continue; // the clause is only the attribution frame
     const source = cue?.source;
-    const skip = (j: number) => !!source && j >= source.from && j < source.to;
-    const frameSkip = (j: number) => skip(j) || (!!cue && words[j].lower === cue.cue);
+    // the attribution frame: its source and its cue word are not content
+    const frameSkip = (j: number) => (!!source && j >= source.from && j < source.to) || (!!cue && words[j].lower === cue.cue);
     const keys = claimKeys(words, clause, frameSkip);
     const span = trimSpan(words, clause);
     const clauseSubject = subjectOf(words, clause);
@@ -170,9 +170,12 @@ function datesInside(dates: { all: DateExpression[]; inSentence: number[] }, spa
   return out;
 }
 
+const LINE_BREAK = /[\r\n]/;
+const LINE_BREAKS = /[\r\n]/g;
+
 /** The claim's text on one line: line breaks become spaces. */
 function oneLine(text: string): string {
-  return text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]/g, ' ') : text;
+  return LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text;
 }
 
 function applySource(claim: Claim, cue: AttributionCue, words: TaggedWord[], mentions: ActorMention[]): void {
@@ -207,12 +210,12 @@ function leadingNounPhrase(words: TaggedWord[], clause: Clause): { from: number;
 /** Content words in the clause outside the cue and its source. */
 function contentWordsOutside(words: TaggedWord[], clause: Clause, cue: AttributionCue): number {
   let n = 0;
-  const cueWords = cue.cue.split(' ');
+  const cueWords = cue.cue.includes(' ') ? cue.cue.split(' ') : null;
   for (let j = clause.from; j < clause.to; j++) {
     if (cue.source && j >= cue.source.from && j < cue.source.to) continue;
     const w = words[j];
-    if (cueWords.includes(w.lower)) continue;
-    if ((w.token.kind === 'word' || w.token.kind === 'number') && !(w.type.flags & STOPWORD)) n++;
+    if ((w.token.kind !== 'word' && w.token.kind !== 'number') || w.type.flags & STOPWORD) continue;
+    if (cueWords ? !cueWords.includes(w.lower) : w.lower !== cue.cue) n++;
   }
   return n;
 }
@@ -239,7 +242,7 @@ function namesInText(sentences: Sentence[]): Set<string> {
     for (let i = 1; i < s.tokens.length; i++) {
       const t = s.tokens[i];
       const prev = s.tokens[i - 1].norm;
-      if (t.kind === 'word' && prev !== '"' && prev !== ':' && prev !== "'" && upperInitial(t.text)) out.add(t.norm.toLowerCase());
+      if (t.kind === 'word' && upperInitial(t.text) && prev !== '"' && prev !== ':' && prev !== "'") out.add(t.norm.toLowerCase());
     }
   }
   return out;

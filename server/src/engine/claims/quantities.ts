@@ -5,7 +5,7 @@
  * Years, days of the month, ordinals and ages are not quantities.
  */
 import type { Quantity } from '../types';
-import { claimsLexicon } from './claimsLexicon';
+import { claimsLexicon, type ClaimsLexicon } from './claimsLexicon';
 import type { TaggedWord } from './wordTags';
 import { MULTIPLIER, NUMBER_WORDS } from './wordTypes';
 
@@ -64,7 +64,7 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
   const w = words[i];
   if (w.token.kind === 'number') {
     if (/[a-z]$/i.test(w.token.norm)) return null; // 1920s, 11th
-    let value = Number(w.token.norm.replace(/,/g, ''));
+    let value = Number(w.token.norm.includes(',') ? w.token.norm.replace(/,/g, '') : w.token.norm);
     if (!Number.isFinite(value)) return null;
     let to = i + 1;
     const mult = words[to] && lex.multipliers.get(words[to].lower);
@@ -158,9 +158,13 @@ function readUnit(words: TaggedWord[], from: number): { name: string; index: num
   return null;
 }
 
+let comparatorsByLastWord: Map<string, ClaimsLexicon['comparators']> | null = null;
+
+/** The comparator phrase ending right before word `at` ("more than", "nearly"), longest first. */
 function readComparator(words: TaggedWord[], at: number): { kind: Quantity['comparator']; from: number } | null {
-  const lex = claimsLexicon();
-  for (const { kind, words: phrase } of lex.comparators) {
+  if (at === 0) return null;
+  comparatorsByLastWord ??= byLastWord(claimsLexicon().comparators);
+  for (const { kind, words: phrase } of comparatorsByLastWord.get(words[at - 1].lower) ?? []) {
     const from = at - phrase.length;
     if (from < 0) continue;
     let ok = true;
@@ -168,4 +172,16 @@ function readComparator(words: TaggedWord[], at: number): { kind: Quantity['comp
     if (ok) return { kind, from };
   }
   return null;
+}
+
+/** The comparator phrases grouped by their last word, each group in the lexicon's order (longest first). */
+function byLastWord(comparators: ClaimsLexicon['comparators']): Map<string, ClaimsLexicon['comparators']> {
+  const out = new Map<string, ClaimsLexicon['comparators']>();
+  for (const c of comparators) {
+    const last = c.words[c.words.length - 1];
+    const group = out.get(last);
+    if (group) group.push(c);
+    else out.set(last, [c]);
+  }
+  return out;
 }

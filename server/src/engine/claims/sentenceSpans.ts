@@ -22,10 +22,12 @@ export function spanCursor(spans: readonly Span[]): (s: Span) => number[] {
 }
 
 /**
- * For each word, the position in `spans` of the first span that contains it whole, or -1.
- * Words are in text order and do not overlap, so the words inside a span are a run found by binary search.
+ * For each word, the position in `spans` of the first span that contains it whole, or -1; null when
+ * there are no spans. Words are in text order and do not overlap, so the words inside a span are a
+ * run found by binary search.
  */
-export function coveringSpans(words: TaggedWord[], spans: readonly Span[]): number[] {
+export function coveringSpans(words: TaggedWord[], spans: readonly Span[]): number[] | null {
+  if (spans.length === 0) return null;
   const out: number[] = [];
   for (let j = 0; j < words.length; j++) out.push(-1);
   for (let k = spans.length - 1; k >= 0; k--) {
