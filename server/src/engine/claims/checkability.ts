@@ -12,7 +12,7 @@ import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import { isDemonym, subjectOf } from './attribution';
 import type { TaggedWord } from './wordTags';
-import { HEDGE, INTERPRETIVE, LY, MONTH_NAME, OPINION, STATE_VERB, TEMPORAL_NOUN } from './wordTypes';
+import { HEDGE, INTERPRETIVE, LY, MONTH_NAME, OPINION, STATE_VERB, TEMPORAL_NOUN, YEAR_OR_DECADE } from './wordTypes';
 
 export interface ClauseSignals {
   /** named actors: words inside actor mentions, or capitalised words known as names in this document */
@@ -96,7 +96,7 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
 function isDateWord(words: TaggedWord[], j: number, clause: Clause, signals: ClauseSignals): boolean {
   const w = words[j];
   if (signals.isDate(j) || w.type.flags & MONTH_NAME) return true;
-  if (w.token.kind === 'number' && /^(?:1[89]|20)\d\ds?$/.test(w.token.norm)) return true;
+  if (w.token.kind === 'number' && w.type.flags & YEAR_OR_DECADE) return true;
   if (!(w.type.flags & TEMPORAL_NOUN) || j <= clause.from) return false;
   const before = words[j - 1];
   return before.tag === 'num' || /(?:st|nd|rd|th)$/.test(before.lower) || before.lower === 'last';

@@ -6,7 +6,7 @@
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import { isContentWord, type TaggedWord } from './wordTags';
-import { GENERIC_LEMMA, GENERIC_TERM, LY, NEGATIVE_PHRASE_START, REPORTING, STATE_VERB, TIME_UNIT, TIME_UNITS } from './wordTypes';
+import { GENERIC_LEMMA, GENERIC_TERM, LY, NEGATIVE_PHRASE_START, REPORTING, STATE_VERB, TIME_UNIT, TIME_UNITS, YEAR } from './wordTypes';
 
 export interface ClaimKeys {
   negated: boolean;
@@ -84,7 +84,7 @@ export function temporalScope(words: TaggedWord[], clause: Clause): TemporalScop
   let ordinal: TemporalScope['ordinal'];
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
-    if (w.token.kind === 'number' && w.token.norm.length === 4 && /^(?:1[89]|20)\d\d$/.test(w.token.norm)) years.push(Number(w.token.norm));
+    if (w.token.kind === 'number' && w.type.flags & YEAR) years.push(Number(w.token.norm));
     if (ordinal || !(w.type.flags & TIME_UNIT)) continue;
     const unit = TIME_UNITS.get(w.lower)!;
     const prev = words[j - 1];

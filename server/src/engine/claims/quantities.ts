@@ -7,7 +7,7 @@
 import type { Quantity } from '../types';
 import { claimsLexicon, type ClaimsLexicon } from './claimsLexicon';
 import type { TaggedWord } from './wordTags';
-import { MULTIPLIER, NUMBER_WORDS } from './wordTypes';
+import { FOUR_DIGITS, MULTIPLIER, NUMBER_WORDS } from './wordTypes';
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const MAX_UNIT_DISTANCE = 4;
@@ -63,9 +63,8 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
   const lex = claimsLexicon();
   const w = words[i];
   if (w.token.kind === 'number') {
-    if (/[a-z]$/i.test(w.token.norm)) return null; // 1920s, 11th
-    let value = Number(w.token.norm.includes(',') ? w.token.norm.replace(/,/g, '') : w.token.norm);
-    if (!Number.isFinite(value)) return null;
+    if (w.type.value === null) return null; // 1920s, 11th
+    let value = w.type.value;
     let to = i + 1;
     const mult = words[to] && lex.multipliers.get(words[to].lower);
     if (mult && !words[to].lower.endsWith('s')) {
@@ -128,12 +127,11 @@ function numberWordsValue(lower: string): number {
 function isDateOrYear(words: TaggedWord[], run: NumberRun): boolean {
   const first = words[run.from];
   if (first.token.kind !== 'number') return false;
-  const text = first.token.norm;
   const prev = words[run.from - 1];
   const next = words[run.to];
   if (prev && MONTHS.has(prev.lower)) return true; // June 1
   if (next && MONTHS.has(next.lower)) return true; // 1 June
-  if (/^\d{4}$/.test(text) && run.value >= 1800 && run.value <= 2100 && run.to === run.from + 1) return true;
+  if (first.type.flags & FOUR_DIGITS && run.value >= 1800 && run.value <= 2100 && run.to === run.from + 1) return true;
   if (next && next.lower === '-' && words[run.to + 1]?.lower === 'to') return true; // "18- to 24-year-olds"
   if (next && (next.lower.endsWith('-year-old') || next.lower.endsWith('-year-olds'))) return true;
   if (next && next.lower === '-' && words[run.to + 1]?.lower.startsWith('year-old')) return true; // "24-year-olds"

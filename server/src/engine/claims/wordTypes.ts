@@ -37,6 +37,8 @@ export interface WordType {
   tag: Tag | null;
   /** the verb an event noun names, canonical ("invasion" -> invade), or null */
   eventNoun: string | null;
+  /** the value of a number token written in digits ("150,000" -> 150000); null for "1920s", "11th" */
+  value: number | null;
   flags: number;
 }
 
@@ -68,6 +70,10 @@ export const EVIDENCE = 1 << 22; // evidenceVerbs: lemma
 export const MONTH_NAME = 1 << 23; // a month named in full, except "may"
 export const TEMPORAL_NOUN = 1 << 24; // a period or a named day: "year", "summer", "monday", "yesterday"
 export const TIME_UNIT = 1 << 25; // year, month, week or day, singular or plural
+// shapes of numbers written in digits (of the form as written)
+export const FOUR_DIGITS = 1 << 26; // "2024", "0001"
+export const YEAR = 1 << 27; // a year 1800-2099: "1994"
+export const YEAR_OR_DECADE = 1 << 28; // "1994", "1990s"
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const TEMPORAL_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'decades', 'spring', 'summer', 'autumn', 'fall', 'winter', 'winters', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -104,7 +110,23 @@ function makeType(norm: string, kind: TokenKind): WordType {
   const lemma = kind === 'word' ? lemmatize(lower) : lower;
   const lemmaTerm = lex.synonym.get(lemma) ?? lemma;
   const nameForm = lower.replace(/\./g, '');
-  return { kind, lower, lemma, lemmaTerm, nameTerm: lex.synonym.get(nameForm) ?? nameForm, tag: closedTag(lower, kind), eventNoun: eventNoun(lower, lemma), flags: flagsOf(lower, lemma, lemmaTerm, kind) };
+  const tag = closedTag(lower, kind);
+  const flags = flagsOf(lower, lemma, lemmaTerm, kind) | numberShape(norm);
+  return { kind, lower, lemma, lemmaTerm, nameTerm: lex.synonym.get(nameForm) ?? nameForm, tag, eventNoun: eventNoun(lower, lemma), value: kind === 'number' ? numberValue(norm) : null, flags };
+}
+
+function numberValue(norm: string): number | null {
+  if (/[a-z]$/i.test(norm)) return null; // 1920s, 11th
+  const value = Number(norm.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+function numberShape(norm: string): number {
+  let flags = 0;
+  if (/^\d{4}$/.test(norm)) flags |= FOUR_DIGITS;
+  if (/^(?:1[89]|20)\d\d$/.test(norm)) flags |= YEAR;
+  if (/^(?:1[89]|20)\d\ds?$/.test(norm)) flags |= YEAR_OR_DECADE;
+  return flags;
 }
 
 function closedTag(lower: string, kind: TokenKind): Tag | null {
