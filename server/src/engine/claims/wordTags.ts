@@ -26,11 +26,11 @@ const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'who']);
 
 /** Tags for the tokens of one sentence (or clause). */
 export function tagWords(tokens: Token[]): TaggedWord[] {
-  const out: TaggedWord[] = new Array(tokens.length);
+  const out: TaggedWord[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const type = wordType(token);
-    out[i] = { token, lower: type.lower, lemma: type.lemma, tag: type.tag ?? contextualTag(token, type, i, tokens, out), type };
+    out.push({ token, lower: type.lower, lemma: type.lemma, tag: type.tag ?? contextualTag(token, type, i, tokens, out), type });
   }
   for (let i = 0; i < out.length; i++) {
     const w = out[i];
