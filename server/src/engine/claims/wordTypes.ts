@@ -7,6 +7,7 @@
 import type { Token, TokenKind } from '../types';
 import { isUpperInitial } from '../text/chars';
 import { claimsLexicon } from './claimsLexicon';
+import { FormTable } from './formTable';
 import { isPastForm, lemmatize } from './lemmas';
 
 export type Tag =
@@ -89,24 +90,15 @@ const MODALS = new Set(['will', 'would', 'may', 'might', 'could', 'should', 'mus
 const ADJECTIVE_ENDING = /(?:ic|al|ive|ous|ful|less|able|ible|ary|ian|ese|ish|ern|ed|ing|est|er)$/;
 const DEMONYM_ENDING = /(?:ian|ean|ese|ish|an|i|ic|ern)$/;
 
-/** Form -> type. A prototype-less object: the engine finds a string key in it faster than in a Map. */
-let types: Record<string, WordType | undefined> = Object.create(null);
-let typeCount = 0;
-const TYPE_CACHE_SIZE = 100_000;
+/** Form -> type, shared by all documents (news reuses its words). */
+const types = new FormTable<WordType>(17);
 
 /** The type of a token's form (shared across tokens and documents). */
 export function wordType(token: Token): WordType {
-  const cached = types[token.norm];
+  const cached = types.get(token.norm);
   if (cached !== undefined && cached.kind === token.kind) return cached;
   const type = makeType(token.norm, token.kind);
-  if (cached === undefined) {
-    if (typeCount >= TYPE_CACHE_SIZE) {
-      types = Object.create(null);
-      typeCount = 0;
-    }
-    types[token.norm] = type;
-    typeCount++;
-  }
+  if (cached === undefined) types.add(token.norm, type);
   return type;
 }
 
