@@ -25,7 +25,9 @@ const TRAILING_PUNCTUATION = new Set([',', ';', ':', '-', '(', ')']);
  * (sorted) actor mentions and date expressions.
  */
 export function findClaims(model: TextModel, actors: ActorFindings, dates: DateFindings, docId: string): Claim[] {
-  const names = namesInText(model.sentences);
+  // lower-case forms seen capitalised away from a sentence start: read from the whole document when first asked
+  let names: Set<string> | null = null;
+  const isNameInText = (lower: string) => (names ??= namesInText(model.sentences)).has(lower);
   const mentionCursor = spanCursor(actors.mentions);
   const dateCursor = spanCursor(dates.dates);
   const claims: Claim[] = [];
@@ -44,7 +46,7 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
       previous = [];
       continue;
     }
-    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, names, previous, newParagraph);
+    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
       claims.push(claim);
@@ -59,7 +61,7 @@ function claimsOfSentence(
   sentence: Sentence,
   actors: { mentions: ActorMention[]; entities: LocalEntity[] },
   dates: { all: DateExpression[]; inSentence: number[] },
-  names: Set<string>,
+  isNameInText: (lower: string) => boolean,
   previous: Claim[],
   newParagraph: boolean,
 ): Claim[] {
@@ -80,7 +82,7 @@ function claimsOfSentence(
   const isName = (j: number) => {
     const w = words[j];
     if (mentionOf !== null && mentionOf[j] >= 0) return true;
-    return w.tag === 'name' && (j > 0 || names.has(w.lower)) && !(w.type.flags & STOPWORD);
+    return w.tag === 'name' && (j > 0 || isNameInText(w.lower)) && !(w.type.flags & STOPWORD);
   };
   const isDate = (j: number) => inDate !== null && inDate[j] >= 0;
   const entityAt = (j: number) => (mentionOf !== null && mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);

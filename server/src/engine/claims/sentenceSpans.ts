@@ -11,7 +11,7 @@ import type { TaggedWord } from './wordTags';
  * starting inside it, sorted by start (ties in their original order).
  */
 export function spanCursor(spans: readonly Span[]): (s: Span) => number[] {
-  const sorted = spans.map((_, k) => k).sort((a, b) => spans[a].start - spans[b].start || a - b);
+  const sorted = inTextOrder(spans);
   let at = 0;
   return (s) => {
     while (at < sorted.length && spans[sorted[at]].start < s.start) at++;
@@ -19,6 +19,13 @@ export function spanCursor(spans: readonly Span[]): (s: Span) => number[] {
     for (let k = at; k < sorted.length && spans[sorted[k]].start < s.end; k++) out.push(sorted[k]);
     return out;
   };
+}
+
+/** Indices of the spans sorted by start, ties in their original order (at once when they already are). */
+function inTextOrder(spans: readonly Span[]): number[] {
+  const order = spans.map((_, k) => k);
+  for (let k = 1; k < spans.length; k++) if (spans[k].start < spans[k - 1].start) return order.sort((a, b) => spans[a].start - spans[b].start || a - b);
+  return order;
 }
 
 /**

@@ -156,37 +156,36 @@ let phraseStarts: { accordingTo: Set<string>; negative: Set<string> } | null = n
 function flagsOf(lower: string, lemma: string, lemmaTerm: string, kind: TokenKind): number {
   const lex = claimsLexicon();
   phraseStarts ??= { accordingTo: new Set(lex.accordingTo.map((p) => p[0])), negative: new Set(lex.negativePhrases.map((p) => p[0])) };
-  const parts = lower.includes('-') ? lower.split('-') : [lower];
-  const bits: [boolean, number][] = [
-    [lex.stopwords.has(lower), STOPWORD],
-    [lex.verbs.has(lemma), VERB],
-    [isPastForm(lower, lemma), PAST_FORM],
-    [ADJECTIVE_ENDING.test(lower), ADJECTIVE_END],
-    [lex.reportingVerbs.has(lemma), REPORTING],
-    [lex.passiveVagueVerbs.has(lemma), PASSIVE_VAGUE],
-    [lex.vagueAdverbs.has(lower), VAGUE_ADVERB],
-    [phraseStarts.accordingTo.has(lower), ACCORDING_START],
-    [phraseStarts.negative.has(lower), NEGATIVE_PHRASE_START],
-    [lex.hedgeWords.has(lower), HEDGE],
-    [lex.opinionWords.has(lower), OPINION],
-    [lex.interpretiveVerbs.has(lemma), INTERPRETIVE],
-    [lex.stateVerbs.has(lemma), STATE_VERB],
-    [lex.genericTerms.has(lemma), GENERIC_LEMMA],
-    [lex.genericTerms.has(lemmaTerm), GENERIC_TERM],
-    [lex.conditionalOpeners.has(lower), CONDITIONAL_OPENER],
-    [lower.endsWith('ly'), LY],
-    [parts.every((p) => lex.numbers.has(p)), NUMBER_WORDS],
-    [lex.multipliers.has(lower), MULTIPLIER],
-    [DEMONYM_ENDING.test(lower), DEMONYM_END],
-    [(kind === 'word' || kind === 'number') && !lex.stopwords.has(lower) && lower.length > 1, CONTENT_FORM],
-    [lex.beliefVerbs.has(lemma), BELIEF],
-    [lex.evidenceVerbs.has(lemma), EVIDENCE],
-    [MONTHS.has(lower), MONTH_NAME],
-    [TEMPORAL_NOUNS.has(lower), TEMPORAL_NOUN],
-    [TIME_UNITS.has(lower), TIME_UNIT],
-  ];
   let flags = 0;
-  for (const [holds, bit] of bits) if (holds) flags |= bit;
+  const set = (holds: boolean, bit: number) => {
+    if (holds) flags |= bit;
+  };
+  set(lex.stopwords.has(lower), STOPWORD);
+  set(lex.verbs.has(lemma), VERB);
+  set(isPastForm(lower, lemma), PAST_FORM);
+  set(ADJECTIVE_ENDING.test(lower), ADJECTIVE_END);
+  set(lex.reportingVerbs.has(lemma), REPORTING);
+  set(lex.passiveVagueVerbs.has(lemma), PASSIVE_VAGUE);
+  set(lex.vagueAdverbs.has(lower), VAGUE_ADVERB);
+  set(phraseStarts.accordingTo.has(lower), ACCORDING_START);
+  set(phraseStarts.negative.has(lower), NEGATIVE_PHRASE_START);
+  set(lex.hedgeWords.has(lower), HEDGE);
+  set(lex.opinionWords.has(lower), OPINION);
+  set(lex.interpretiveVerbs.has(lemma), INTERPRETIVE);
+  set(lex.stateVerbs.has(lemma), STATE_VERB);
+  set(lex.genericTerms.has(lemma), GENERIC_LEMMA);
+  set(lex.genericTerms.has(lemmaTerm), GENERIC_TERM);
+  set(lex.conditionalOpeners.has(lower), CONDITIONAL_OPENER);
+  set(lower.endsWith('ly'), LY);
+  set(lower.split('-').every((p) => lex.numbers.has(p)), NUMBER_WORDS);
+  set(lex.multipliers.has(lower), MULTIPLIER);
+  set(DEMONYM_ENDING.test(lower), DEMONYM_END);
+  set((kind === 'word' || kind === 'number') && !lex.stopwords.has(lower) && lower.length > 1, CONTENT_FORM);
+  set(lex.beliefVerbs.has(lemma), BELIEF);
+  set(lex.evidenceVerbs.has(lemma), EVIDENCE);
+  set(MONTHS.has(lower), MONTH_NAME);
+  set(TEMPORAL_NOUNS.has(lower), TEMPORAL_NOUN);
+  set(TIME_UNITS.has(lower), TIME_UNIT);
   return flags;
 }
 
