@@ -27,32 +27,28 @@ export interface PackedValue {
   doubles?: Float64Array;
 }
 
-/** Strings and object shapes shared by every packed value of the process. */
-const strings: string[] = [];
-const stringIds = new Map<string, number>();
-const shapes: string[][] = [];
-const shapeIds = new Map<string, number>();
+/** Items numbered in the order first seen, found again by a string key. */
+class Numbering<T> {
+  readonly items: T[] = [];
+  private readonly ids = new Map<string, number>();
 
-function stringId(s: string): number {
-  let id = stringIds.get(s);
-  if (id === undefined) {
-    id = strings.length;
-    strings.push(s);
-    stringIds.set(s, id);
+  id(key: string, item: T): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.items.push(item) - 1;
+      this.ids.set(key, id);
+    }
+    return id;
   }
-  return id;
 }
 
-function shapeId(keys: string[]): number {
-  const key = keys.join('\u0000');
-  let id = shapeIds.get(key);
-  if (id === undefined) {
-    id = shapes.length;
-    shapes.push(keys);
-    shapeIds.set(key, id);
-  }
-  return id;
-}
+/** Strings and object shapes shared by every packed value of the thread. */
+const stringTable = new Numbering<string>();
+const shapeTable = new Numbering<string[]>();
+const strings = stringTable.items;
+const shapes = shapeTable.items;
+const stringId = (s: string) => stringTable.id(s, s);
+const shapeId = (keys: string[]) => shapeTable.id(keys.join('\u0000'), keys);
 
 /** A tag and its payload as one non-negative number (zigzag: small negative payloads stay small). */
 const word = (tag: Tag, payload: number) => (payload >= 0 ? payload * 2 : -payload * 2 - 1) * 8 + tag;
@@ -97,18 +93,33 @@ function varints(words: number[]): Uint8Array {
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
-export function unpackValue(packed: PackedValue): unknown {
-  const { bytes, doubles } = packed;
-  let at = 0;
-  const get = (): unknown => {
+/** Reads the variable-length words of packed bytes in order. */
+class WordReader {
+  at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.at >= this.bytes.length;
+  }
+
+  next(): number {
     let w = 0;
     let scale = 1;
     let b: number;
     do {
-      b = bytes[at++];
+      b = this.bytes[this.at++];
       w += (b & 0x7f) * scale;
       scale *= 128;
     } while (b & 0x80);
+    return w;
+  }
+}
+
+export function unpackValue(packed: PackedValue): unknown {
+  const { doubles } = packed;
+  const reader = new WordReader(packed.bytes);
+  const get = (): unknown => {
+    const w = reader.next();
     const tag = w % 8;
     const zigzag = (w - tag) / 8;
     const payload = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
@@ -154,18 +165,10 @@ export function internTable(table: { strings: string[]; shapes: string[][] }): {
  * -> this thread's, see internTable).
  */
 export function remapValue(packed: PackedValue, map: { strings: number[]; shapes: number[] }): PackedValue {
-  const { bytes } = packed;
   const words: number[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    let w = 0;
-    let scale = 1;
-    let b: number;
-    do {
-      b = bytes[at++];
-      w += (b & 0x7f) * scale;
-      scale *= 128;
-    } while (b & 0x80);
+  const reader = new WordReader(packed.bytes);
+  while (!reader.done) {
+    let w = reader.next();
     const tag = w % 8;
     if (tag === Tag.String || tag === Tag.Object) {
       const table = tag === Tag.String ? map.strings : map.shapes;
