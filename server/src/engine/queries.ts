@@ -1,6 +1,7 @@
 import type { CorpusIndex } from './corpus/corpusIndex';
 import { canonical } from './claims/claimKeys';
 import { lemmatize } from './claims/wordTags';
+import { TOP_DOCUMENTS } from './corpus/actorViews';
 import { mentionKind, residentClaims } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
@@ -101,7 +102,7 @@ export interface ActorSummary {
 }
 
 /** The actor card's numbers, from the actor's incrementally maintained view: O(the actor's documents) at most, not O(corpus). */
-export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: 3, coMentioned: 5, claims: 3 }): ActorSummary {
+export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: TOP_DOCUMENTS, coMentioned: 5, claims: 3 }): ActorSummary {
   const view = index.views.view(actor);
   const roles = new Map<string, Set<string>>();
   for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);
@@ -109,7 +110,7 @@ export function actorSummary(index: CorpusIndex, actor: Actor, limits = { docume
     actor,
     mentionCount: actor.mentions.length,
     documentCount: view.parts.size,
-    topDocuments: index.views.documentsByCount(actor).slice(0, limits.documents),
+    topDocuments: index.views.documentsByCount(actor, limits.documents),
     coMentioned: coMentioned(index, actor, limits.coMentioned),
     claims: index.views.firstClaims(actor, limits.claims),
     claimCount: view.claimCount,

@@ -23,3 +23,17 @@ test('reference locations from the resident spans equal each mention\'s range in
   }
   assert.ok(multiLine > 0, 'some mention runs over a line break (003 is hard-wrapped)');
 });
+
+test('the top documents of an actor are the first of all its documents sorted by mention count, then path', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  for (const [p, text] of [...files]) files.set(p.replace('.txt', '-b.txt'), text.slice(0, Math.floor(text.length / 2)));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  for (const actor of index.actors.actors) {
+    const counts = new Map<string, number>();
+    for (const r of index.views.sortedMentions(actor)) counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+    const all = [...counts].map(([p, count]) => ({ path: p, count })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1));
+    for (const limit of [0, 1, 3, 20]) assert.deepEqual(index.views.documentsByCount(actor, limit), all.slice(0, limit), `${actor.id} top ${limit}`);
+  }
+});

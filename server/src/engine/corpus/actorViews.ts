@@ -30,6 +30,11 @@ const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
 const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
 const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
 
+/** Documents a hover card lists by default. */
+export const TOP_DOCUMENTS = 3;
+/** Views of actors named in at least this many documents get their hover lists ready when built. */
+const PREPARED_VIEW_SIZE = 256;
+
 /** Actor ids as small numbers, for packed document parts. */
 class ActorNumbers {
   private readonly numbers = new Map<string, number>();
@@ -60,7 +65,7 @@ export interface ActorView {
   seen: number;
   /** Derived once per change of the view: mentions in reading order, documents by mention count, co-mentioned actors by count. */
   sorted?: MentionRef[];
-  byCount?: { path: string; count: number }[];
+  byCount?: { limit: number; documents: { path: string; count: number }[] };
   coByCount?: [string, number][];
   firstClaims?: { limit: number; claims: ActorClaim[] };
 }
@@ -134,18 +139,46 @@ export class ActorViews {
     for (const [id, view] of fresh) {
       view.order = [...view.parts.keys()].sort(this.documentOrder);
       this.views.set(id, view);
+      // what a hover card lists, ready for the actors named in many documents (the first hover would pay for it)
+      if (view.parts.size >= PREPARED_VIEW_SIZE) {
+        this.topDocuments(view, TOP_DOCUMENTS);
+        this.rankCoMentioned(view);
+      }
     }
   }
 
   /** The actor's documents, most mentions first (then by path). */
-  documentsByCount(actor: Actor): { path: string; count: number }[] {
-    const view = this.view(actor);
-    return (view.byCount ??= [...view.parts].map(([path, part]) => ({ path, count: mentionTotal(part) })).sort((a, b) => b.count - a.count || (a.path < b.path ? -1 : 1)));
+  documentsByCount(actor: Actor, limit = TOP_DOCUMENTS): { path: string; count: number }[] {
+    return this.topDocuments(this.view(actor), limit);
+  }
+
+  /** The first `limit` documents by mention count (then path): one pass keeping the best few, not a sort of every document. */
+  private topDocuments(view: ActorView, limit: number): { path: string; count: number }[] {
+    if (view.byCount?.limit === limit) return view.byCount.documents;
+    if (limit <= 0) return [];
+    const before = (a: { path: string; count: number }, b: { path: string; count: number }) => b.count - a.count || (a.path < b.path ? -1 : 1);
+    const top: { path: string; count: number }[] = [];
+    for (const [path, part] of view.parts) {
+      const d = { path, count: mentionTotal(part) };
+      if (top.length === limit && before(d, top[limit - 1]) >= 0) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      while (at > 0 && before(d, top[at - 1]) < 0) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = d;
+      top.length = Math.min(top.length, limit);
+    }
+    view.byCount = { limit, documents: top };
+    return top;
   }
 
   /** Other actors named in the same sentences, most often first. */
   coMentionedByCount(actor: Actor): [string, number][] {
-    const view = this.view(actor);
+    return this.rankCoMentioned(this.view(actor));
+  }
+
+  private rankCoMentioned(view: ActorView): [string, number][] {
     return (view.coByCount ??= [...view.co].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   }
 
