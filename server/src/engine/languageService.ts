@@ -29,6 +29,9 @@ export interface LanguageServiceOptions {
 
 export type IndexState = 'empty' | 'indexing' | 'ready';
 
+/** The exact re-join waits at least this many times its last cost after the last edit. */
+const SETTLE_COST_FACTOR = 5;
+
 export interface IndexReport {
   documents: number;
   /** Documents analysed in this run (the others were unchanged since their stored analysis). */
@@ -63,7 +66,11 @@ export class LanguageService {
   private engineFingerprint: string | undefined;
   private readonly settledListeners: (() => void)[] = [];
   private settleTimer: NodeJS.Timeout | undefined;
-  /** Idle time after the last edit before the joins are rebuilt exactly. */
+  /**
+   * Idle time after the last edit before the joins are rebuilt exactly; longer on a corpus whose
+   * exact join takes long (it runs on this thread: seconds at 100k documents), so that it runs when
+   * the reader has stopped editing, not between two sentences.
+   */
   settleDelayMs = 1000;
   /** Findings per document for stats(), valid for `countedBasis` (join version and settings). */
   private readonly findingCounts = new Map<string, number>();
@@ -142,7 +149,7 @@ export class LanguageService {
       if (this.state !== 'ready' || !this.index.settle()) return;
       for (const l of this.settledListeners) l();
       void this.index.views.prepareAll();
-    }, this.settleDelayMs);
+    }, Math.max(this.settleDelayMs, SETTLE_COST_FACTOR * this.index.joinCostMs));
     this.settleTimer.unref?.();
   }
 
