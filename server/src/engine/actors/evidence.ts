@@ -14,13 +14,15 @@ export interface DocumentEvidence {
 }
 
 const LONG = 31;
+/** Reused by every call (one thread runs one call at a time). */
+const filter = new Uint32Array(LONG + 1);
 
 /** Evidence about the `asked` keys, from the units of the sentences read as running text. */
 export function collectEvidence(sentences: readonly (readonly Unit[])[], asked: ReadonlySet<string>): DocumentEvidence {
   const evidence: DocumentEvidence = { capitalised: new Set(), lowercase: new Set() };
   if (asked.size === 0) return evidence;
   // bit (first code unit & 31) of filter[min(length, 31)] is set for every asked key
-  const filter = new Uint32Array(LONG + 1);
+  filter.fill(0);
   for (const key of asked) filter[Math.min(key.length, LONG)] |= 1 << (key.charCodeAt(0) & 31);
   for (const units of sentences) {
     for (const u of units) {

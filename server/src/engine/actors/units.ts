@@ -173,7 +173,8 @@ function wordShape(text: string): number {
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (previous < 0) flags |= c >= 128 ? FIRST_NON_ASCII : c >= 65 && c <= 90 ? FIRST_UPPER : 0;
-    if (c >= 65 && c <= 90) upper++;
+    if (c >= 97 && c <= 122) flags |= NOT_CAPS | NOT_INITIAL; // the common case first
+    else if (c >= 65 && c <= 90) upper++;
     else if (c >= 128) flags |= c === 0x2010 || c === 0x2011 ? NON_ASCII | HYPHEN : NON_ASCII;
     else if (c === 46) flags |= previous >= 65 && previous <= 90 ? DOT : DOT | NOT_INITIAL; // an initial's dot follows its letter
     else if (c === 38 || (c >= 48 && c <= 57)) flags |= NOT_INITIAL;
