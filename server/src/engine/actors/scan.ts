@@ -89,7 +89,8 @@ function possessiveInsideName(lex: ActorLexicon, units: readonly Unit[], j: numb
  */
 function joinsName(lex: ActorLexicon, units: readonly Unit[], j: number): boolean {
   const key = units[j].key;
-  if (!isWord(lex, units[j], CONNECTOR) || key === 'and' || j + 1 >= units.length || !units[j + 1].upper || units[j + 1].breakBefore) return false;
+  // (the lexicon last: most words after a name are no connector before another capital)
+  if (j + 1 >= units.length || !units[j + 1].upper || units[j + 1].breakBefore || key === 'and' || !isWord(lex, units[j], CONNECTOR)) return false;
   if (key !== 'of' && key !== 'on' && key !== 'for') return true; // "de", "van", "bin", "al" inside personal names
   const head = units[j - 1];
   return isWord(lex, head, ORG_SUFFIX | PLACE_SUFFIX | TITLE) || (isWord(lex, head, COMMON_WORD) && !isWord(lex, head, GIVEN_NAME));
@@ -221,7 +222,7 @@ function plainCandidate(lex: ActorLexicon, units: readonly Unit[], from: number,
     initial: units[from].initial,
     locative: isLocative(lex, units, from),
     personCue: false,
-    determined: from > 0 && !units[from].breakBefore && isWord(lex, units[from - 1], DETERMINER) && !units[from - 1].upper,
+    determined: from > 0 && !units[from].breakBefore && !units[from - 1].upper && isWord(lex, units[from - 1], DETERMINER),
     from,
     to,
     // set later for some candidates; present on all of them, so every candidate has one shape
