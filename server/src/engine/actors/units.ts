@@ -9,20 +9,28 @@ import { isInitial, wordKey } from './names';
  * `breakBefore` flag on the next word. Exact offsets are kept.
  */
 export class Unit {
+  // (`declare`: the fields are set in the constructor only, not first defined empty by the class)
+  declare start: number;
+  declare end: number;
+  /** Folded source text ("Merkel", "U.S.", "W."). */
+  declare text: string;
+  declare readonly key: string;
+  /** The punctuation just before, when breakBefore ("(", ",", '"'). */
+  declare readonly punctBefore: string;
+  /** The booleans below, one bit each. */
+  private declare flags: number;
   /** What the lexicon knows about the key (lexiconWords.ts), looked up on first use. */
-  word: LexiconWord | undefined = undefined;
+  declare word: LexiconWord | undefined;
 
-  constructor(
-    public start: number,
-    public end: number,
-    /** Folded source text ("Merkel", "U.S.", "W."). */
-    public text: string,
-    readonly key: string,
-    /** The punctuation just before, when breakBefore ("(", ",", '"'). */
-    readonly punctBefore: string,
-    /** The booleans below, one bit each. */
-    private flags: number,
-  ) {}
+  constructor(start: number, end: number, text: string, key: string, punctBefore: string, flags: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.key = key;
+    this.punctBefore = punctBefore;
+    this.flags = flags;
+    this.word = undefined;
+  }
 
   /** First letter upper case. */
   get upper(): boolean {
