@@ -11,7 +11,6 @@ import words from '../lexicon/gazetteer-words.json';
 import { slug, STEM_PREFIX } from './names';
 import { phraseUnitKeys } from './units';
 import { parseUserActors, type UserActors } from './userFile';
-import { lexiconWords, type LexiconWord } from './lexiconWords';
 
 /**
  * How a gazetteer phrase refers:
@@ -84,8 +83,6 @@ export interface ActorLexicon {
   givenNames: Set<string>;
   surnames: Set<string>;
   commonWords: Set<string>;
-  /** Word key -> what the lists, phrases and titles above say about it (lexiconWords.ts). */
-  words: Map<string, LexiconWord>;
   /** User file: name key -> forced actor id (merges, splits and added actors). */
   forcedIds: Map<string, string>;
   /** User file: name keys that are never actors. */
@@ -109,7 +106,6 @@ export function buildLexicon(userActors?: unknown): { lexicon: ActorLexicon; pro
   addBuiltinGazetteer(lexicon);
   addUserActors(lexicon, user);
   linkEntries(lexicon, lexicon.phrases);
-  lexicon.words = lexiconWords(lexicon);
   return { lexicon, problems };
 }
 
@@ -143,7 +139,6 @@ function emptyLexicon(user: UserActors): ActorLexicon {
     commonWords: new Set(words.commonWords.filter((w) => !names.has(w))),
     forcedIds: new Map(),
     ignored: new Set(),
-    words: new Map(),
   };
 }
 

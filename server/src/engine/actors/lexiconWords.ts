@@ -54,7 +54,7 @@ const DETERMINERS = ['this', 'that', 'these', 'those', 'my', 'your', 'our', 'the
 /** What the lexicon knows about the unit's key (looked up once per unit). */
 export function lexiconWord(lex: ActorLexicon, u: Unit): LexiconWord {
   let word = u.word;
-  if (word === undefined) word = u.word = lex.words.get(u.key) ?? UNKNOWN;
+  if (word === undefined) word = u.word = wordsOf(lex).get(u.key) ?? UNKNOWN;
   return word;
 }
 
@@ -63,14 +63,20 @@ export function isWord(lex: ActorLexicon, u: Unit, classes: number): boolean {
   return (lexiconWord(lex, u).classes & classes) !== 0;
 }
 
-/** Every word of the lexicon's lists, phrases and titles, once they are complete. */
-export function lexiconWords(lex: ActorLexicon): Map<string, LexiconWord> {
-  const words = new Map<string, LexiconWord>();
-  const word = (key: string): LexiconWord => {
-    let w = words.get(key);
-    if (!w) words.set(key, (w = newWord()));
-    return w;
-  };
+/**
+ * The words of a lexicon, made on first use in each thread and kept on the lexicon under a symbol:
+ * derived data, which a structured clone (the lexicon sent to a worker) leaves out, as it would cost
+ * more to clone than to make again.
+ */
+const WORDS = Symbol('lexicon words');
+
+function wordsOf(lex: ActorLexicon): Map<string, LexiconWord> {
+  const indexed = lex as ActorLexicon & { [WORDS]?: Map<string, LexiconWord> };
+  return (indexed[WORDS] ??= lexiconWords(lex));
+}
+
+/** Every word of the lexicon's lists, phrases and titles. */
+function lexiconWords(lex: ActorLexicon): Map<string, LexiconWord> {
   const lists: [Iterable<string>, number][] = [
     [lex.commonWords, COMMON_WORD],
     [lex.notNames, NOT_NAME],
@@ -91,6 +97,12 @@ export function lexiconWords(lex: ActorLexicon): Map<string, LexiconWord> {
     [OPENING_FUNCTION_WORDS, OPENING_FUNCTION_WORD],
     [DETERMINERS, DETERMINER],
   ];
+  const words = new Map<string, LexiconWord>();
+  const word = (key: string): LexiconWord => {
+    let w = words.get(key);
+    if (!w) words.set(key, (w = newWord()));
+    return w;
+  };
   for (const [keys, bit] of lists) for (const key of keys) word(key).classes |= bit;
   for (const [key, node] of lex.phrases.next ?? []) word(key).phrase = node;
   for (const [key, node] of lex.titleWordsForward.next ?? []) word(key).titleFirst = node;
