@@ -12,7 +12,7 @@ import { mainAgentOf, pronounResolver } from './pronouns';
 import { findQuantities } from './quantities';
 import { coveringSpans, spanCursor } from './sentenceSpans';
 import { tagWords, type TaggedWord } from './wordTags';
-import { STOPWORD, upperInitial } from './wordTypes';
+import { CAPITALISED, STOPWORD, typesOf, type WordType } from './wordTypes';
 
 /** Sentences longer than this are not prose (tables, run-on dumps): no claims are looked for in them. */
 const MAX_SENTENCE_TOKENS = 200;
@@ -25,16 +25,18 @@ const TRAILING_PUNCTUATION = new Set([',', ';', ':', '-', '(', ')']);
  * (sorted) actor mentions and date expressions.
  */
 export function findClaims(model: TextModel, actors: ActorFindings, dates: DateFindings, docId: string): Claim[] {
+  const types = model.sentences.map((s) => typesOf(s.tokens));
   // lower-case forms seen capitalised away from a sentence start: read from the whole document when first asked
   let names: Set<string> | null = null;
-  const isNameInText = (lower: string) => (names ??= namesInText(model.sentences)).has(lower);
+  const isNameInText = (lower: string) => (names ??= namesInText(model.sentences, types)).has(lower);
   const mentionCursor = spanCursor(actors.mentions);
   const dateCursor = spanCursor(dates.dates);
   const claims: Claim[] = [];
   let previous: Claim[] = [];
   let block = 0;
-  for (const sentence of model.sentences) {
-    const mentions = mentionCursor(sentence).map((k) => actors.mentions[k]);
+  for (let k = 0; k < model.sentences.length; k++) {
+    const sentence = model.sentences[k];
+    const mentions = mentionCursor(sentence).map((m) => actors.mentions[m]);
     const sentenceDates = dateCursor(sentence);
     // a pronoun only refers back inside one paragraph
     let newParagraph = false;
@@ -46,7 +48,7 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
       previous = [];
       continue;
     }
-    const found = claimsOfSentence(model.text, sentence, { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
+    const found = claimsOfSentence(model.text, sentence, types[k], { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
       claims.push(claim);
@@ -59,6 +61,7 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
 function claimsOfSentence(
   text: string,
   sentence: Sentence,
+  types: WordType[],
   actors: { mentions: ActorMention[]; entities: LocalEntity[] },
   dates: { all: DateExpression[]; inSentence: number[] },
   isNameInText: (lower: string) => boolean,
@@ -66,7 +69,7 @@ function claimsOfSentence(
   newParagraph: boolean,
 ): Claim[] {
   const mentions = actors.mentions;
-  const words = tagWords(sentence.tokens);
+  const words = tagWords(sentence.tokens, types);
   const clauses = splitClauses(words);
   const cues = findAttributions(words, clauses);
   const neighbour = cues.find((c) => c.neighbour);
@@ -238,13 +241,14 @@ function trimSpan(words: TaggedWord[], clause: Clause): Span {
 }
 
 /** Lower-case words seen capitalised away from a sentence start: the document's names. */
-function namesInText(sentences: Sentence[]): Set<string> {
+function namesInText(sentences: Sentence[], types: WordType[][]): Set<string> {
   const out = new Set<string>();
-  for (const s of sentences) {
-    for (let i = 1; i < s.tokens.length; i++) {
-      const t = s.tokens[i];
-      const prev = s.tokens[i - 1].norm;
-      if (t.kind === 'word' && upperInitial(t.text) && prev !== '"' && prev !== ':' && prev !== "'") out.add(t.norm.toLowerCase());
+  for (let k = 0; k < sentences.length; k++) {
+    const sentenceTypes = types[k];
+    for (let i = 1; i < sentenceTypes.length; i++) {
+      const type = sentenceTypes[i];
+      const prev = sentenceTypes[i - 1].lower;
+      if (type.kind === 'word' && type.flags & CAPITALISED && prev !== '"' && prev !== ':' && prev !== "'") out.add(type.lower);
     }
   }
   return out;

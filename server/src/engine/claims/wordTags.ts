@@ -5,7 +5,7 @@
  * shared type, wordTypes.ts; only the context is looked at per token).
  */
 import type { Token } from '../types';
-import { ADJECTIVE_END, CONTENT_FORM, LY, PAST_FORM, STOPWORD, upperInitial, VERB, wordType, type Tag, type WordType } from './wordTypes';
+import { ADJECTIVE_END, CAPITALISED, CONTENT_FORM, LY, PAST_FORM, STOPWORD, VERB, type Tag, type WordType } from './wordTypes';
 
 export type { Tag } from './wordTypes';
 export { lemmatize } from './lemmas';
@@ -24,12 +24,12 @@ const CONTRACTING_PRONOUNS = new Set(['it', 'he', 'she', 'that', 'there', 'what'
 const PERFECT_OR_PASSIVE = new Set(['has', 'have', 'had', 'having', 'was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", "'ve", "'re", 'am', 'get', 'got']);
 const PLURAL_SUBJECTS = new Set(['they', 'we', 'i', 'you', 'who']);
 
-/** Tags for the tokens of one sentence (or clause). */
-export function tagWords(tokens: Token[]): TaggedWord[] {
+/** Tags for the tokens of one sentence (or clause), given their types (wordTypes.typesOf). */
+export function tagWords(tokens: Token[], types: WordType[]): TaggedWord[] {
   const out: TaggedWord[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    const type = wordType(token);
+    const type = types[i];
     out.push({ token, lower: type.lower, lemma: type.lemma, tag: type.tag ?? contextualTag(token, type, i, tokens, out), type });
   }
   for (let i = 0; i < out.length; i++) {
@@ -76,7 +76,7 @@ function contextualTag(token: Token, type: WordType, i: number, tokens: Token[],
   if (type.lower === "'s") return i > 0 && CONTRACTING_PRONOUNS.has(tagged[i - 1].lower) ? 'aux' : 'det';
   const prev = i > 0 ? tokens[i - 1].norm : '';
   const opensSentence = i === 0 || ((prev === '"' || prev === "'" || prev === '(') && i <= 2);
-  if (upperInitial(token.text) && (!opensSentence || !(type.flags & STOPWORD)) && !(opensSentence && type.flags & VERB)) return 'name';
+  if (type.flags & CAPITALISED && (!opensSentence || !(type.flags & STOPWORD)) && !(opensSentence && type.flags & VERB)) return 'name';
   return 'word';
 }
 

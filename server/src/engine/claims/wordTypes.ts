@@ -75,6 +75,7 @@ export const TIME_UNIT = 1 << 25; // year, month, week or day, singular or plura
 export const FOUR_DIGITS = 1 << 26; // "2024", "0001"
 export const YEAR = 1 << 27; // a year 1800-2099: "1994"
 export const YEAR_OR_DECADE = 1 << 28; // "1994", "1990s"
+export const CAPITALISED = 1 << 29; // starts with a capital letter
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const TEMPORAL_NOUNS = new Set(['year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'decade', 'decades', 'spring', 'summer', 'autumn', 'fall', 'winter', 'winters', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -93,6 +94,13 @@ const DEMONYM_ENDING = /(?:ian|ean|ese|ish|an|i|ic|ern)$/;
 /** Form -> type, shared by all documents (news reuses its words). */
 const types = new FormTable<WordType>(17);
 
+/** The types of a sentence's tokens. */
+export function typesOf(tokens: Token[]): WordType[] {
+  const out: WordType[] = [];
+  for (let i = 0; i < tokens.length; i++) out.push(wordType(tokens[i]));
+  return out;
+}
+
 /** The type of a token's form (shared across tokens and documents). */
 export function wordType(token: Token): WordType {
   const cached = types.get(token.norm);
@@ -109,7 +117,7 @@ function makeType(norm: string, kind: TokenKind): WordType {
   const lemmaTerm = lex.synonym.get(lemma) ?? lemma;
   const nameForm = lower.replace(/\./g, '');
   const tag = closedTag(lower, kind);
-  const flags = flagsOf(lower, lemma, lemmaTerm, kind) | numberShape(norm);
+  const flags = flagsOf(lower, lemma, lemmaTerm, kind) | numberShape(norm) | (upperInitial(norm) ? CAPITALISED : 0);
   return { kind, lower, lemma, lemmaTerm, nameTerm: lex.synonym.get(nameForm) ?? nameForm, tag, eventNoun: eventNoun(lower, lemma), value: kind === 'number' ? numberValue(norm) : null, flags };
 }
 
@@ -190,7 +198,7 @@ function flagsOf(lower: string, lemma: string, lemmaTerm: string, kind: TokenKin
 }
 
 /** Whether a word starts with a capital letter (ASCII at once; other scripts by case mapping). */
-export function upperInitial(text: string): boolean {
+function upperInitial(text: string): boolean {
   const c = text.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : isUpperInitial(text);
 }
