@@ -112,13 +112,14 @@ export function wordType(token: Token): WordType {
 
 function makeType(norm: string, kind: TokenKind): WordType {
   const lex = claimsLexicon();
-  const lower = norm.toLowerCase();
-  const lemma = kind === 'word' ? lemmatize(lower) : lower;
-  const lemmaTerm = lex.synonym.get(lemma) ?? lemma;
+  const lower = internalized(norm.toLowerCase());
+  const lemma = internalized(kind === 'word' ? lemmatize(lower) : lower);
+  const lemmaTerm = internalized(lex.synonym.get(lemma) ?? lemma);
   const nameForm = lower.replace(/\./g, '');
+  const nameTerm = internalized(lex.synonym.get(nameForm) ?? nameForm);
   const tag = closedTag(lower, kind);
   const flags = flagsOf(lower, lemma, lemmaTerm, kind) | numberShape(norm) | (upperInitial(norm) ? CAPITALISED : 0);
-  return { kind, lower, lemma, lemmaTerm, nameTerm: lex.synonym.get(nameForm) ?? nameForm, tag, eventNoun: eventNoun(lower, lemma), value: kind === 'number' ? numberValue(norm) : null, flags };
+  return { kind, lower, lemma, lemmaTerm, nameTerm, tag, eventNoun: eventNoun(lower, lemma), value: kind === 'number' ? numberValue(norm) : null, flags };
 }
 
 function numberValue(norm: string): number | null {
@@ -133,6 +134,14 @@ function numberShape(norm: string): number {
   if (/^(?:1[89]|20)\d\d$/.test(norm)) flags |= YEAR;
   if (/^(?:1[89]|20)\d\ds?$/.test(norm)) flags |= YEAR_OR_DECADE;
   return flags;
+}
+
+/**
+ * The same string as the engine keeps property names: unique per content, so comparing it with
+ * another such string ("that", ",", a cue word) is a pointer comparison.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0];
 }
 
 function closedTag(lower: string, kind: TokenKind): Tag | null {
