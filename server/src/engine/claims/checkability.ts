@@ -30,6 +30,8 @@ export interface Checkability {
   claim: boolean;
   hedged: boolean;
   score: number;
+  /** the clause's subject (attribution.subjectOf), when the clause was read that far */
+  subject: { from: number; to: number } | null;
 }
 
 const THRESHOLD = 1.5;
@@ -37,7 +39,7 @@ const EXPLETIVE_SUBJECTS = new Set(['it', 'this', 'that', 'there']);
 
 export function assessClause(words: TaggedWord[], clause: Clause, signals: ClauseSignals): Checkability {
   const lex = claimsLexicon();
-  const none = { claim: false, hedged: false, score: 0 };
+  const none = { claim: false, hedged: false, score: 0, subject: null };
   if (signals.question || signals.conditional) return none;
   if (clause.opener && lex.conditionalOpeners.has(clause.opener)) return none;
   const first = words[clause.from];
@@ -86,10 +88,10 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
     else if (event >= 1 && words[subject.from].lower === 'the' && head.tag === 'word' && !lex.genericTerms.has(head.lemma) && !lex.opinionWords.has(head.lower)) score += 0.5;
   }
   if (first && lex.genericOpeners.has(first.lower) && first.lower.endsWith('ing')) score -= 1;
-  if (signals.attributed) return { claim: true, hedged, score };
-  if (score < THRESHOLD) return { claim: false, hedged, score };
-  if (hedged && signals.quantities === 0) return { claim: false, hedged, score };
-  return { claim: true, hedged, score };
+  if (signals.attributed) return { claim: true, hedged, score, subject };
+  if (score < THRESHOLD) return { claim: false, hedged, score, subject };
+  if (hedged && signals.quantities === 0) return { claim: false, hedged, score, subject };
+  return { claim: true, hedged, score, subject };
 }
 
 /** A date, a month, a year, or a period counted or ordered ("two years", "the 3rd week", "last summer"). */

@@ -109,7 +109,7 @@ function claimsOfSentence(
     const frameSkip = (j: number) => (!!source && j >= source.from && j < source.to) || (!!cue && words[j].lower === cue.cue);
     const keys = claimKeys(words, clause, frameSkip);
     const span = trimSpan(words, clause);
-    const clauseSubject = subjectOf(words, clause);
+    const clauseSubject = assessment.subject;
     // in "X said that …" the subject is the source; who the reported clause is about is left unknown
     const subject = clauseSubject && source && clauseSubject.from < source.to && source.from < clauseSubject.to ? null : clauseSubject;
     const { entities, subjectEntities } = entitiesOf(words, mentions, span, source, subject);
@@ -189,7 +189,13 @@ function applySource(claim: Claim, cue: AttributionCue, words: TaggedWord[], men
   if (!cue.source) return;
   const span: Span = { start: words[cue.source.from].token.start, end: words[cue.source.to - 1].token.end };
   claim.sourceSpan = span;
-  claim.sourceText = words.slice(cue.source.from, cue.source.to).map((w, k, all) => (k > 0 && all[k - 1].token.end < w.token.start ? ' ' : '') + w.token.text).join('');
+  let sourceText = '';
+  for (let k = cue.source.from; k < cue.source.to; k++) {
+    const token = words[k].token;
+    if (k > cue.source.from && words[k - 1].token.end < token.start) sourceText += ' ';
+    sourceText += token.text;
+  }
+  claim.sourceText = sourceText;
   const mention = mentions.find((m) => m.start < span.end && m.end > span.start);
   if (mention) claim.sourceEntity = mention.entity;
 }
