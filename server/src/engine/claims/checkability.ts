@@ -65,11 +65,11 @@ export function assessClause(words: TaggedWord[], clause: Clause, signals: Claus
       if (!finite) subjectEnd = j;
       finite = true;
     }
-    if (signals.isName(j)) names = Math.max(names, isDemonym(w, words[j + 1]) ? 0.5 : 1);
+    if (names < 1 && signals.isName(j)) names = Math.max(names, isDemonym(w, words[j + 1]) ? 0.5 : 1);
     if (dates === 0 && isDateWord(words, j, clause, signals)) dates = 1;
     if (flags & OPINION) opinion++;
     if (w.tag === 'verb' && flags & INTERPRETIVE) interpretive = true;
-    if (!embedded) event = Math.max(event, eventWeight(words, j));
+    if (!embedded && event < 1) event = Math.max(event, eventWeight(words, j));
   }
   if (!finite) return none;
   if (isMetaStatement(words, clause, subjectEnd)) return none;

@@ -141,7 +141,9 @@ function numberShape(norm: string): number {
  * another such string ("that", ",", a cue word) is a pointer comparison.
  */
 function internalized(text: string): string {
-  return Object.keys({ [text]: 0 })[0];
+  const holder: Record<string, number> = Object.create(null); // no hidden class per distinct name
+  holder[text] = 0;
+  return Object.keys(holder)[0];
 }
 
 function closedTag(lower: string, kind: TokenKind): Tag | null {
