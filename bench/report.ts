@@ -43,7 +43,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; cores: number; memoryGb: number; node: string }): string {
-  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'of which analysis p50/p95', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
+  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist s', 'claim join s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'of which analysis p50/p95', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
   const lines = [head];
   for (const r of rows) {
     const mb = r.bytes / MB;
@@ -56,6 +56,7 @@ export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; 
       fmt(mb / (r.coldMs / 1000)),
       fmt(r.coldMs / r.floorMs),
       fmt(r.persistMs / 1000, 2),
+      fmt(r.joinsMs / 1000, 2),
       fmt(r.warm.loadMs / 1000, 2),
       fmt(r.warm.verifyMs / 1000, 2),
       `${r.edit.p50.toFixed(2)} / ${r.edit.p95.toFixed(2)}`,

@@ -65,8 +65,9 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
       const [self, other] = c.a.path === path && c.a.index === at ? [c.a, c.b] : [c.b, c.a];
       if (self.path !== path || self.index !== at) continue;
       const otherDoc = index.resident(other.path);
-      const otherClaim = index.claim(other);
-      if (!otherDoc || !otherClaim) continue;
+      const otherClaim = otherDoc && residentClaims(otherDoc)[other.index];
+      const otherText = index.claimText(other);
+      if (!otherDoc || !otherClaim || otherText === undefined) continue;
       const severity = c.confidence >= config.contradictionConfidence ? severityOf(config, 'contradiction') : 'hint';
       const where = other.path === path ? 'elsewhere in this article' : `in ${describeDocument(otherDoc)}`;
       add(
@@ -74,7 +75,7 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
         'contradiction',
         severity,
         `Contradicts a statement ${where}: ${c.reason} (confidence ${c.confidence.toFixed(2)}).`,
-        [{ path: other.path, span: { start: otherClaim.start, end: otherClaim.end }, message: `Conflicting statement: "${clip(otherClaim.text, 120)}"` }],
+        [{ path: other.path, span: { start: otherClaim.start, end: otherClaim.end }, message: `Conflicting statement: "${clip(otherText, 120)}"` }],
         self,
       );
     }

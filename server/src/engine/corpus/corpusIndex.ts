@@ -8,6 +8,8 @@ import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './ana
 import { claimPrint, patchClaimGraph } from './claimPatch';
 import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
+/** Documents whose claim texts claimText keeps. */
+const CACHED_CLAIM_TEXTS = 1024;
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
 /** Past this many patches on one claim graph, lookups walk too many layers: re-link. */
@@ -45,6 +47,8 @@ export class CorpusIndex {
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
   private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
+  /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
+  private readonly claimTexts = new Map<string, string[]>();
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
@@ -281,6 +285,26 @@ export class CorpusIndex {
     return this.get(ref.path)?.claims[ref.index];
   }
 
+  /**
+   * A claim's text (the related information of a contradiction quotes the other statement): from a
+   * cache of recently read documents' claim texts, so that the findings of an article contradicting
+   * many others do not read those analyses again at every edit.
+   */
+  claimText(ref: { path: string; index: number }): string | undefined {
+    let texts = this.claimTexts.get(ref.path);
+    if (texts) {
+      this.claimTexts.delete(ref.path);
+      this.claimTexts.set(ref.path, texts);
+    } else {
+      const doc = this.get(ref.path);
+      if (!doc) return undefined;
+      texts = doc.claims.map((c) => c.text);
+      this.claimTexts.set(ref.path, texts);
+      if (this.claimTexts.size > CACHED_CLAIM_TEXTS) this.claimTexts.delete(this.claimTexts.keys().next().value as string);
+    }
+    return texts[ref.index];
+  }
+
   /** Replaces provisional joins by an exact join of the whole corpus. Returns whether there was anything to do. */
   settle(): boolean {
     if (!this.provisional) return false;
@@ -299,6 +323,7 @@ export class CorpusIndex {
     if (doc instanceof UnparsedDocument) this.unparsed++;
     if (doc) this.docs.set(path, doc);
     else this.docs.delete(path);
+    this.claimTexts.delete(path);
     this.generation++;
     if (this.bulk) this.stale = true;
     else if (old !== null) this.pending.set(path, old);
