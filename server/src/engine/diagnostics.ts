@@ -15,7 +15,7 @@ export interface FindingCandidate {
   claim: number;
   code: 'vague-attribution' | 'unsourced-claim';
   worth: number;
-  /** vague: the cue ("officials"); unsourced: why it is checkable ('a figure ("27,000")') */
+  /** vague: the cue ("officials"); unsourced: why it is checkable ('a figure ("…")', 'a quotation') */
   note: string;
 }
 
