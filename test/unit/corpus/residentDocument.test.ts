@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { packValue, unpackValue } from '../../../server/src/engine/corpus/packedValues';
-import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentFromJson, residentJsonOf, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
+import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentFromJson, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
+import { residentPartsOf, TableReceiver, TableSender } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { claimsWithWords } from '../../../server/src/engine/queries';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
@@ -37,7 +38,11 @@ test('a resident document keeps what the joins read of every seed: mentions, cla
     });
     const unpacked = (r: typeof resident) => ({ ...r, claims: residentClaims(r), candidates: residentFindingCandidates(r) });
     assert.deepEqual(unpacked(residentFromJson(residentToJson(resident))), unpacked(resident));
-    assert.deepEqual(unpacked(residentFromJson(residentJsonOf(analysis))), unpacked(resident), 'what a worker sends is the same resident part');
+    assert.deepEqual(unpacked(residentFromJson(residentPartsOf(analysis).json)), unpacked(resident), 'what a worker stores is the same resident part');
+    const portable = residentPartsOf(analysis).portable;
+    const receiver = new TableReceiver();
+    receiver.add(new TableSender().delta());
+    assert.deepEqual(unpacked(receiver.resident(portable)), unpacked(resident), 'what a worker sends is the same resident part');
   }
 });
 

@@ -1,7 +1,7 @@
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { internTable, packValue, remapValue, tableSince, type PackedValue } from './packedValues';
-import { residentFieldsOf, shareEntityJson, type ResidentDocument } from './residentDocument';
+import { residentFieldsOf, shareEntityJson, type ResidentDocument, type ResidentJson } from './residentDocument';
 
 /**
  * A resident part as a worker thread sends it, made so that the receiving thread does little:
@@ -25,8 +25,13 @@ export interface TableDelta {
   shapes: string[][];
 }
 
-export function portableResidentOf(doc: DocumentAnalysis): PortableResident {
-  const r = residentFieldsOf(doc);
+/** What a worker sends of a document's resident part: in portable form, and as the JSON line stored for warm starts (made from one reading of the analysis). */
+export function residentPartsOf(doc: DocumentAnalysis): { portable: PortableResident; json: string } {
+  const fields = residentFieldsOf(doc);
+  return { portable: portableOfFields(fields), json: JSON.stringify(fields) };
+}
+
+function portableOfFields(r: ResidentJson): PortableResident {
   return {
     head: JSON.stringify({ path: r.path, hash: r.hash, date: r.date, claimIdPrefix: r.claimIdPrefix, suppressions: r.suppressions }),
     entities: r.entities.map((e) => JSON.stringify(e)),

@@ -47,11 +47,6 @@ export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   return { ...r, entities: r.entities.map(shareEntity), mentions: Int32Array.from(r.mentions), lineStarts: Int32Array.from(r.lineStarts), claims: packValue(r.claims), statementKeys: Int32Array.from(r.statementKeys), candidates: packValue(r.candidates) };
 }
 
-/** The resident part as JSON straight from the analysis (what a worker thread sends: nothing packed, since the shared tables are the receiving thread's). */
-export function residentJsonOf(doc: DocumentAnalysis): string {
-  return JSON.stringify(residentFieldsOf(doc));
-}
-
 /** The resident part's fields in plain form (arrays, claims unpacked). */
 export function residentFieldsOf(doc: DocumentAnalysis): ResidentJson {
   const mentions: number[] = [];

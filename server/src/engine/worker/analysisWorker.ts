@@ -7,8 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodeLines } from '../corpus/analysisStore';
-import { portableResidentOf, TableSender, transferablesOf } from '../corpus/portableResident';
-import { residentJsonOf } from '../corpus/residentDocument';
+import { residentPartsOf, TableSender, transferablesOf } from '../corpus/portableResident';
 import { analyzeOne } from './analyzeOne';
 import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
@@ -19,8 +18,8 @@ parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.jobs.map((job): WorkerOutcome => {
     const outcome = analyzeOne(job, setup.lexicon);
     if (!('analysis' in outcome)) return outcome as WorkerOutcome;
-    const lines = encodeLines(JSON.stringify(outcome.analysis), residentJsonOf(outcome.analysis));
-    return { id: outcome.id, resident: portableResidentOf(outcome.analysis), lines };
+    const resident = residentPartsOf(outcome.analysis);
+    return { id: outcome.id, resident: resident.portable, lines: encodeLines(JSON.stringify(outcome.analysis), resident.json) };
   });
   const response: BatchResponse = { batch: request.batch, outcomes, table: table.delta() };
   // the encoded lines and the resident parts' arrays move to the receiving thread without a copy
