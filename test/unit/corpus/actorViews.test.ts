@@ -37,3 +37,25 @@ test('the top documents of an actor are the first of all its documents sorted by
     for (const limit of [0, 1, 3, 20]) assert.deepEqual(index.views.documentsByCount(actor, limit), all.slice(0, limit), `${actor.id} top ${limit}`);
   }
 });
+
+test('the first claims of an actor are its sourced claims in reading order, then the others', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  let withSourced = 0;
+  for (const actor of index.actors.actors) {
+    const docs = [...new Set(index.views.sortedMentions(actor).map((r) => r.path))];
+    const all = docs.flatMap((p) =>
+      index.get(p)!.claims.flatMap((claim, i) => {
+        const owner = (e: number) => index.actors.actorOf(p, e) === actor.id;
+        const asSource = claim.sourceEntity !== undefined && owner(claim.sourceEntity);
+        return asSource || claim.entities.some(owner) ? [{ ref: { path: p, index: i }, asSource, claim }] : [];
+      }),
+    );
+    const expected = [...all.filter((c) => c.claim.attribution === 'sourced'), ...all.filter((c) => c.claim.attribution !== 'sourced')].slice(0, 3);
+    assert.deepEqual(index.views.firstClaims(actor, 3), expected, actor.id);
+    if (expected.some((c) => c.claim.attribution === 'sourced')) withSourced++;
+  }
+  assert.ok(withSourced > 3, 'several seed actors have sourced claims');
+});

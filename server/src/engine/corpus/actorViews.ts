@@ -20,7 +20,8 @@ export interface ActorClaim {
  * per document naming the actor, so for an actor named everywhere there are as many as documents):
  * [m, the actor's m mention indices in the document, c, c claim codes, then pairs of a co-mentioned
  * actor's number (ActorNumbers) and how often it is named in the same sentences]. A claim code is
- * 2 * its index + 1 when the actor is the claim's source. Expanded into references on request.
+ * 4 * its index + AS_SOURCE when the actor is the claim's source + SOURCED when it names a source. Expanded into
+ * references on request.
  */
 type DocumentPart = number[];
 
@@ -29,6 +30,10 @@ const claimTotal = (part: DocumentPart) => part[part[0] + 1];
 const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
 const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
 const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
+
+/** Bits of a claim code (4 * the claim's index + these): the actor is the claim's source; the claim is attributed to a named source. */
+const AS_SOURCE = 1;
+const SOURCED = 2;
 
 /** Documents a hover card lists by default. */
 export const TOP_DOCUMENTS = 3;
@@ -189,10 +194,10 @@ export class ActorViews {
     const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
     for (const path of view.order) {
-      const docClaims = residentClaims(this.index.resident(path)!);
       for (const code of claimCodesOf(view.parts.get(path)!)) {
-        const c = { ref: { path, index: code >> 1 }, asSource: (code & 1) === 1 };
-        (docClaims[c.ref.index].attribution === 'sourced' ? sourced : others).push(c);
+        const c = { ref: { path, index: code >> 2 }, asSource: (code & AS_SOURCE) !== 0 };
+        if (code & SOURCED) sourced.push(c);
+        else if (others.length < limit) others.push(c);
       }
       if (sourced.length >= limit) break;
     }
@@ -298,7 +303,7 @@ export class ActorViews {
     const claims: number[] = [];
     docClaims!.forEach((claim, i) => {
       const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
-      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(2 * i + (asSource ? 1 : 0));
+      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (asSource ? AS_SOURCE : 0));
     });
     const part = [mentions.length, ...mentions, claims.length, ...claims];
     for (const [other, n] of counts) part.push(this.actorNumbers.of(other), n);
