@@ -13,6 +13,7 @@ import { actorKeys, claimTextKey, forEachKey, linkClaimOf, type ClaimSignature, 
 import { statementHash } from '../../../server/src/engine/claims/claimKeyIndex';
 import { compatible } from '../../../server/src/engine/claims/contradictions';
 import { patchClaimGraph } from '../../../server/src/engine/corpus/claimPatch';
+import { residentClaims, residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import type { ClaimRef, Contradiction, DocumentAnalysis } from '../../../server/src/engine/types';
 
 function graphOf(texts: Record<string, string>) {
@@ -164,6 +165,11 @@ function assertSameAsPlain(docs: Map<string, DocumentAnalysis>, what: string): R
   const fromSummaries = linkClaims(summaries, actors);
   assert.deepEqual(fromSummaries.clusters, graph.clusters, `${what}: clusters from summaries`);
   assert.deepEqual(fromSummaries.contradictions, graph.contradictions, `${what}: contradictions from summaries`);
+  // resident documents, whose claims are unpacked each time the join reads them, link exactly as well
+  const residents = new Map([...docs].map(([path, d]) => [path, residentOf(d)]));
+  const fromResidents = linkClaims(new Map([...residents].map(([path, r]) => [path, { hash: r.hash, date: r.date, claimCount: r.statementKeys.length / 2, readClaims: () => residentClaims(r) }])), actors);
+  assert.deepEqual(fromResidents.clusters, graph.clusters, `${what}: clusters from resident documents`);
+  assert.deepEqual(fromResidents.contradictions, graph.contradictions, `${what}: contradictions from resident documents`);
   return plain;
 }
 
@@ -215,6 +221,12 @@ test('a claim graph patches over documents typed by what the join reads', () => 
 });
 
 const bare = { id: 'c-x-1', entities: [], terms: [], quantities: [], hedged: false };
+
+test('a document read by the join must have the claims it announced', () => {
+  const actors = resolveActors([], builtinLexicon());
+  const doc = { hash: 'h', date: null, claimCount: 2, readClaims: () => [bare] };
+  assert.throws(() => linkClaims(new Map([['a.txt', doc]]), actors), /has 1 claims, not 2/);
+});
 
 test('the statement hash equals for texts equal up to case and spacing, from the text or the folded key', () => {
   for (const text of ['  The Minister SAID\n that 40 people\t died. ', 'Zelenskyy’s  office   Said so', 'Ä\u00a0B  c']) {

@@ -6,7 +6,26 @@
  * here is an object per claim: the memory is a few integers per key occurrence.
  */
 import type { ActorTable } from '../actors/resolveActors';
+import type { DocumentDate } from '../types';
 import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type LinkClaim, type LinkDocument } from './claimSignature';
+
+/**
+ * A document as the join reads it: how many claims it has, and its claims made when asked (a
+ * resident document unpacks them from its packed form), so that the join never holds every
+ * document's claims as objects at once.
+ */
+export interface JoinDocument {
+  hash: string;
+  date: DocumentDate | null;
+  claimCount: number;
+  readClaims(): readonly LinkClaim[];
+}
+
+/** A document whose claims are already objects, as the join reads it. */
+export function joinDocumentOf(doc: LinkDocument | JoinDocument): JoinDocument {
+  if ('readClaims' in doc) return doc;
+  return { hash: doc.hash, date: doc.date, claimCount: doc.claims.length, readClaims: () => doc.claims };
+}
 
 /**
  * The claims of the corpus numbered 0..count-1: document d holds claims start[d] .. start[d+1]-1.
@@ -18,10 +37,10 @@ export class ClaimNumbering {
   private readonly recent = new Map<number, readonly LinkClaim[]>();
   constructor(
     readonly paths: readonly string[],
-    readonly docs: readonly LinkDocument[],
+    readonly docs: readonly JoinDocument[],
   ) {
     this.start = new Int32Array(docs.length + 1);
-    docs.forEach((doc, d) => (this.start[d + 1] = this.start[d] + doc.claims.length));
+    docs.forEach((doc, d) => (this.start[d + 1] = this.start[d] + doc.claimCount));
   }
 
   get count(): number {
@@ -41,13 +60,19 @@ export class ClaimNumbering {
   }
 
   claim(d: number, i: number): LinkClaim {
+    return this.claims(d)[i - this.start[d]];
+  }
+
+  /** Document d's claims (read once while it is among the recently used). */
+  claims(d: number): readonly LinkClaim[] {
     let claims = this.recent.get(d);
     if (!claims) {
       if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value!);
-      claims = this.docs[d].claims;
+      claims = this.docs[d].readClaims();
+      if (claims.length !== this.docs[d].claimCount) throw new Error(`document ${this.paths[d]} has ${claims.length} claims, not ${this.docs[d].claimCount}`);
       this.recent.set(d, claims);
     }
-    return claims[i - this.start[d]];
+    return claims;
   }
 }
 
@@ -80,10 +105,7 @@ export class ClaimKeyIndex {
     const offsets = new Int32Array(count + 1);
     let df: Int32Array = new Int32Array(1024);
     let lastClaim: Int32Array = new Int32Array(1024);
-    // at most one key per entity, term and quantity
-    let bound = 0;
-    for (const doc of numbering.docs) for (const c of doc.claims) bound += c.entities.length + c.terms.length + c.quantities.length;
-    const keys = new Int32Array(bound);
+    let keys: Int32Array = new Int32Array(1024);
     let length = 0;
     let claim = 0;
     const visit = (key: string) => {
@@ -99,11 +121,12 @@ export class ClaimKeyIndex {
       if (lastClaim[id] === claim + 1) return;
       lastClaim[id] = claim + 1;
       df[id]++;
+      if (length === keys.length) keys = grown(keys);
       keys[length++] = id;
     };
-    numbering.docs.forEach((doc, d) => {
+    numbering.docs.forEach((_, d) => {
       const actorKey = cachedActorKeys(numbering.paths[d], actors);
-      for (const c of doc.claims) {
+      for (const c of numbering.claims(d)) {
         forEachKey(c, actorKey, visit);
         offsets[++claim] = length;
       }

@@ -1,7 +1,7 @@
 import type { ActorTable } from '../actors/resolveActors';
 import type { Contradiction, Quantity } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
-import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, StatementIndex } from './claimKeyIndex';
+import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
 import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
@@ -47,12 +47,12 @@ export function signDocument(path: string, doc: LinkDocument, actors: ActorTable
  * other. Per claim, the join holds a few integers; full signatures are made only for the pairs
  * that share enough keys.
  */
-export function linkClaims(docs: ReadonlyMap<string, LinkDocument>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
+export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
   const copies = copiesByHash(docs);
   const paths = [...copies.keys()];
   const numbering = new ClaimNumbering(
     paths,
-    paths.map((path) => docs.get(path)!),
+    paths.map((path) => joinDocumentOf(docs.get(path)!)),
   );
   const keyIndex = ClaimKeyIndex.build(numbering, actors, MAX_POSTINGS);
   const statements = new StatementIndex(numbering);
@@ -190,7 +190,7 @@ const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
  * Representative path of each distinct content hash -> the other paths with that content, in path
  * order (so cluster ids and the order of contradictions do not depend on the order documents were read).
  */
-function copiesByHash(docs: ReadonlyMap<string, LinkDocument>): Map<string, string[]> {
+function copiesByHash(docs: ReadonlyMap<string, { hash: string }>): Map<string, string[]> {
   const byHash = new Map<string, string>();
   const copies = new Map<string, string[]>();
   for (const path of [...docs.keys()].sort()) {

@@ -1,12 +1,13 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
+import type { JoinDocument } from '../claims/claimKeyIndex';
 import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { claimPrint, patchClaimGraph } from './claimPatch';
-import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentClaim, type ResidentDocument } from './residentDocument';
+import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Documents whose claim texts claimText keeps. */
 const CACHED_CLAIM_TEXTS = 1024;
@@ -209,13 +210,16 @@ export class CorpusIndex {
     }
   }
 
-  /** Every document's resident part in path order (cluster ids do not depend on the order documents were read): what the claim linking reads. */
-  private linkDocuments(): ReadonlyMap<string, Pick<ResidentDocument, 'path' | 'hash' | 'date'> & { claims: ResidentClaim[] }> {
+  /**
+   * Every document as the claim linking reads it, in path order (cluster ids do not depend on the
+   * order documents were read); its claims are unpacked when the join reads them, a few at a time.
+   */
+  private linkDocuments(): ReadonlyMap<string, JoinDocument> {
     const paths = [...this.docs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return new Map(
       paths.map((path) => {
         const doc = this.resident(path)!;
-        return [path, { path, hash: doc.hash, date: doc.date, claims: residentClaims(doc) }];
+        return [path, { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc) }];
       }),
     );
   }
