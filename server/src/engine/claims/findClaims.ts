@@ -48,7 +48,7 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
       previous = [];
       continue;
     }
-    const found = claimsOfSentence(model.text, sentence, types[k], { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
+    const found = claimsOfSentence(sentence, types[k], { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
       claims.push(claim);
@@ -59,7 +59,6 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
 }
 
 function claimsOfSentence(
-  text: string,
   sentence: Sentence,
   types: WordType[],
   actors: { mentions: ActorMention[]; entities: LocalEntity[] },
@@ -127,7 +126,8 @@ function claimsOfSentence(
       id: '',
       start: span.start,
       end: span.end,
-      text: oneLine(text.slice(span.start, span.end)),
+      // the sentence's text has its line breaks made spaces already, unit for unit
+      text: sentence.text.slice(span.start - sentence.start, span.end - sentence.start),
       sentence: sentence.index,
       attribution: 'unsourced',
       entities,
@@ -173,14 +173,6 @@ function datesInside(dates: { all: DateExpression[]; inSentence: number[] }, spa
   const out: number[] = [];
   for (const k of dates.inSentence) if (dates.all[k].start >= span.start && dates.all[k].end <= span.end) out.push(k);
   return out;
-}
-
-const LINE_BREAK = /[\r\n]/;
-const LINE_BREAKS = /[\r\n]/g;
-
-/** The claim's text on one line: line breaks become spaces. */
-function oneLine(text: string): string {
-  return LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, ' ') : text;
 }
 
 function applySource(claim: Claim, cue: AttributionCue, words: TaggedWord[], mentions: ActorMention[]): void {

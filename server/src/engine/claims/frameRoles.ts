@@ -22,8 +22,8 @@ export function roleOf(words: TaggedWord[], from: number, to: number, entityAt: 
   for (let k = from; k < to; k++) {
     const w = words[k];
     const entity = entityAt(k);
-    if (entity !== undefined) addAll(role.entities, [entity]);
-    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !(w.type.flags & GENERIC_LEMMA))) addAll(role.terms, [termOf(w)]);
+    if (entity !== undefined) addOnce(role.entities, entity);
+    if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !(w.type.flags & GENERIC_LEMMA))) addOnce(role.terms, termOf(w));
   }
   return role;
 }
@@ -41,4 +41,9 @@ export function isGenericTerm(w: TaggedWord, term: string): boolean {
 
 export function addAll<T>(list: T[], values: T[]): void {
   for (const v of values) if (!list.includes(v)) list.push(v);
+}
+
+/** Appends the value unless the list holds it already. */
+export function addOnce<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
 }

@@ -20,7 +20,7 @@ import type { ClaimFrame } from '../types';
 import { nounPhraseBefore, verbGroupStart } from './attribution';
 import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
-import { addAll, isGenericTerm, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
+import { addAll, addOnce, isGenericTerm, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
 import { nominalFrame } from './nominalFrames';
 import { isContentWord, type TaggedWord } from './wordTags';
 import { BELIEF, CONDITIONAL_OPENER, LY, REPORTING, STATE_VERB, VERB } from './wordTypes';
@@ -207,9 +207,9 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
     if (!isContentWord(w) || w.tag === 'num') continue;
     chunkHead = j;
     const entity = ctx.entityAt(j);
-    if (entity !== undefined) addAll(out.entities, [entity]);
+    if (entity !== undefined) addOnce(out.entities, entity);
     const term = termOf(w);
-    if (!isGenericTerm(w, term)) addAll(out.terms, [term]);
+    if (!isGenericTerm(w, term)) addOnce(out.terms, term);
   }
   out.end = j;
   if ((out.head < 0 || lookThrough) && chunkHead >= 0) out.head = chunkHead;

@@ -6,7 +6,7 @@
  * participant says too little to be a frame.
  */
 import type { ClaimFrame } from '../types';
-import { addAll, isGenericTerm, NO_ROLE, roleOf, termOf, type Role } from './frameRoles';
+import { addOnce, isGenericTerm, NO_ROLE, roleOf, termOf, type Role } from './frameRoles';
 import type { TaggedWord } from './wordTags';
 import { BELIEF, EVIDENCE, REPORTING, STOPWORD } from './wordTypes';
 
@@ -76,9 +76,9 @@ function complementAfter(words: TaggedWord[], from: number, ctx: NominalContext)
     if (w.tag !== 'name' && w.tag !== 'word' && w.tag !== 'vpart') continue;
     if (w.type.flags & STOPWORD) continue;
     const entity = ctx.entityAt(j);
-    if (entity !== undefined) addAll(out.entities, [entity]);
+    if (entity !== undefined) addOnce(out.entities, entity);
     const term = termOf(w);
-    if (!isGenericTerm(w, term)) addAll(out.terms, [term]);
+    if (!isGenericTerm(w, term)) addOnce(out.terms, term);
   }
   out.end = j;
   return out;

@@ -6,7 +6,7 @@
  * `coref`: weaker evidence when linking, never evidence for a contradiction.
  */
 import type { ActorKind, ActorMention, ClaimFrame, LocalEntity } from '../types';
-import { addAll, termOf, type Role } from './frameRoles';
+import { addOnce, termOf, type Role } from './frameRoles';
 import type { TaggedWord } from './wordTags';
 
 const PRONOUN_KINDS: Record<string, ActorKind[]> = {
@@ -47,7 +47,7 @@ export function pronounResolver(
       const m = mentions[k];
       if (m.end > before || !agrees(m.entity)) continue;
       const terms: string[] = [];
-      for (const w of words) if (w.token.start >= m.start && w.token.end <= m.end && w.tag === 'name') addAll(terms, [termOf(w)]);
+      for (const w of words) if (w.token.start >= m.start && w.token.end <= m.end && w.tag === 'name') addOnce(terms, termOf(w));
       return { terms, entities: [m.entity], coref: true };
     }
     if (previousAgent && agrees(previousAgent.entities[previousAgent.entities.length - 1])) {

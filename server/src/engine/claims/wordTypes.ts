@@ -112,13 +112,14 @@ export function wordType(token: Token): WordType {
 
 function makeType(norm: string, kind: TokenKind): WordType {
   const lex = claimsLexicon();
+  // internalized once per distinct string: the lemma and the terms are mostly the lower-case form itself
   const lower = internalized(norm.toLowerCase());
-  const lemma = internalized(kind === 'word' ? lemmatize(lower) : lower);
-  const lemmaTerm = internalized(lex.synonym.get(lemma) ?? lemma);
-  const nameForm = lower.replace(/\./g, '');
-  const nameTerm = internalized(lex.synonym.get(nameForm) ?? nameForm);
+  const lemma = kind === 'word' ? internalizedLike(lemmatize(lower), lower) : lower;
+  const lemmaTerm = internalizedLike(lex.synonym.get(lemma) ?? lemma, lemma);
+  const nameForm = lower.includes('.') ? lower.replace(/\./g, '') : lower;
+  const nameTerm = internalizedLike(lex.synonym.get(nameForm) ?? nameForm, lower);
   const tag = closedTag(lower, kind);
-  const flags = flagsOf(lower, lemma, lemmaTerm, kind) | numberShape(norm) | (upperInitial(norm) ? CAPITALISED : 0);
+  const flags = flagsOf(lower, lemma, lemmaTerm, kind) | (kind === 'number' ? numberShape(norm) : 0) | (upperInitial(norm) ? CAPITALISED : 0);
   return { kind, lower, lemma, lemmaTerm, nameTerm, tag, eventNoun: eventNoun(lower, lemma), value: kind === 'number' ? numberValue(norm) : null, flags };
 }
 
@@ -146,6 +147,11 @@ function internalized(text: string): string {
   return Object.keys(holder)[0];
 }
 
+/** `known` (internalized) when the text is the same, else the text internalized. */
+function internalizedLike(text: string, known: string): string {
+  return text === known ? known : internalized(text);
+}
+
 function closedTag(lower: string, kind: TokenKind): Tag | null {
   const lex = claimsLexicon();
   if (kind === 'number') return 'num';
@@ -170,41 +176,56 @@ function eventNoun(lower: string, lemma: string): string | null {
   return verb ? (lex.synonym.get(verb) ?? verb) : null;
 }
 
-let phraseStarts: { accordingTo: Set<string>; negative: Set<string> } | null = null;
+/** The lexicon's memberships as bits: of a lower-case form, of a lemma. Built once. */
+interface LexiconBits {
+  byLower: Map<string, number>;
+  byLemma: Map<string, number>;
+}
+
+let lexiconBits: LexiconBits | null = null;
+
+function buildLexiconBits(): LexiconBits {
+  const lex = claimsLexicon();
+  const byLower = new Map<string, number>();
+  const byLemma = new Map<string, number>();
+  const mark = (map: Map<string, number>, forms: Iterable<string>, bit: number) => {
+    for (const form of forms) map.set(form, (map.get(form) ?? 0) | bit);
+  };
+  mark(byLower, lex.stopwords, STOPWORD);
+  mark(byLower, lex.vagueAdverbs, VAGUE_ADVERB);
+  mark(byLower, lex.accordingTo.map((p) => p[0]), ACCORDING_START);
+  mark(byLower, lex.negativePhrases.map((p) => p[0]), NEGATIVE_PHRASE_START);
+  mark(byLower, lex.hedgeWords, HEDGE);
+  mark(byLower, lex.opinionWords, OPINION);
+  mark(byLower, lex.conditionalOpeners, CONDITIONAL_OPENER);
+  mark(byLower, lex.numbers.keys(), NUMBER_WORDS);
+  mark(byLower, lex.multipliers.keys(), MULTIPLIER);
+  mark(byLower, MONTHS, MONTH_NAME);
+  mark(byLower, TEMPORAL_NOUNS, TEMPORAL_NOUN);
+  mark(byLower, TIME_UNITS.keys(), TIME_UNIT);
+  mark(byLemma, lex.verbs, VERB);
+  mark(byLemma, lex.reportingVerbs, REPORTING);
+  mark(byLemma, lex.passiveVagueVerbs, PASSIVE_VAGUE);
+  mark(byLemma, lex.interpretiveVerbs, INTERPRETIVE);
+  mark(byLemma, lex.stateVerbs, STATE_VERB);
+  mark(byLemma, lex.genericTerms, GENERIC_LEMMA);
+  mark(byLemma, lex.beliefVerbs, BELIEF);
+  mark(byLemma, lex.evidenceVerbs, EVIDENCE);
+  return { byLower, byLemma };
+}
 
 function flagsOf(lower: string, lemma: string, lemmaTerm: string, kind: TokenKind): number {
   const lex = claimsLexicon();
-  phraseStarts ??= { accordingTo: new Set(lex.accordingTo.map((p) => p[0])), negative: new Set(lex.negativePhrases.map((p) => p[0])) };
-  let flags = 0;
-  const set = (holds: boolean, bit: number) => {
-    if (holds) flags |= bit;
-  };
-  set(lex.stopwords.has(lower), STOPWORD);
-  set(lex.verbs.has(lemma), VERB);
-  set(isPastForm(lower, lemma), PAST_FORM);
-  set(ADJECTIVE_ENDING.test(lower), ADJECTIVE_END);
-  set(lex.reportingVerbs.has(lemma), REPORTING);
-  set(lex.passiveVagueVerbs.has(lemma), PASSIVE_VAGUE);
-  set(lex.vagueAdverbs.has(lower), VAGUE_ADVERB);
-  set(phraseStarts.accordingTo.has(lower), ACCORDING_START);
-  set(phraseStarts.negative.has(lower), NEGATIVE_PHRASE_START);
-  set(lex.hedgeWords.has(lower), HEDGE);
-  set(lex.opinionWords.has(lower), OPINION);
-  set(lex.interpretiveVerbs.has(lemma), INTERPRETIVE);
-  set(lex.stateVerbs.has(lemma), STATE_VERB);
-  set(lex.genericTerms.has(lemma), GENERIC_LEMMA);
-  set(lex.genericTerms.has(lemmaTerm), GENERIC_TERM);
-  set(lex.conditionalOpeners.has(lower), CONDITIONAL_OPENER);
-  set(lower.endsWith('ly'), LY);
-  set(lower.split('-').every((p) => lex.numbers.has(p)), NUMBER_WORDS);
-  set(lex.multipliers.has(lower), MULTIPLIER);
-  set(DEMONYM_ENDING.test(lower), DEMONYM_END);
-  set((kind === 'word' || kind === 'number') && !lex.stopwords.has(lower) && lower.length > 1, CONTENT_FORM);
-  set(lex.beliefVerbs.has(lemma), BELIEF);
-  set(lex.evidenceVerbs.has(lemma), EVIDENCE);
-  set(MONTHS.has(lower), MONTH_NAME);
-  set(TEMPORAL_NOUNS.has(lower), TEMPORAL_NOUN);
-  set(TIME_UNITS.has(lower), TIME_UNIT);
+  const bits = (lexiconBits ??= buildLexiconBits());
+  let flags = (bits.byLower.get(lower) ?? 0) | (bits.byLemma.get(lemma) ?? 0);
+  // a hyphenated form is number words when every part is one ("twenty-five")
+  if (lower.includes('-')) flags = (flags & ~NUMBER_WORDS) | (lower.split('-').every((p) => lex.numbers.has(p)) ? NUMBER_WORDS : 0);
+  if (isPastForm(lower, lemma)) flags |= PAST_FORM;
+  if (ADJECTIVE_ENDING.test(lower)) flags |= ADJECTIVE_END;
+  if (lex.genericTerms.has(lemmaTerm)) flags |= GENERIC_TERM;
+  if (lower.endsWith('ly')) flags |= LY;
+  if (DEMONYM_ENDING.test(lower)) flags |= DEMONYM_END;
+  if ((kind === 'word' || kind === 'number') && !(flags & STOPWORD) && lower.length > 1) flags |= CONTENT_FORM;
   return flags;
 }
 
