@@ -13,7 +13,8 @@ import { actorKeys, claimTextKey, forEachKey, linkClaimOf, type ClaimSignature, 
 import { statementHash } from '../../../server/src/engine/claims/claimKeyIndex';
 import { compatible } from '../../../server/src/engine/claims/contradictions';
 import { patchClaimGraph } from '../../../server/src/engine/corpus/claimPatch';
-import { residentClaims, residentOf } from '../../../server/src/engine/corpus/residentDocument';
+import { residentJoinDocument } from '../../../server/src/engine/corpus/corpusIndex';
+import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import type { ClaimRef, Contradiction, DocumentAnalysis } from '../../../server/src/engine/types';
 
 function graphOf(texts: Record<string, string>) {
@@ -166,8 +167,7 @@ function assertSameAsPlain(docs: Map<string, DocumentAnalysis>, what: string): R
   assert.deepEqual(fromSummaries.clusters, graph.clusters, `${what}: clusters from summaries`);
   assert.deepEqual(fromSummaries.contradictions, graph.contradictions, `${what}: contradictions from summaries`);
   // resident documents, whose claims are unpacked each time the join reads them, link exactly as well
-  const residents = new Map([...docs].map(([path, d]) => [path, residentOf(d)]));
-  const fromResidents = linkClaims(new Map([...residents].map(([path, r]) => [path, { hash: r.hash, date: r.date, claimCount: r.statementKeys.length / 2, readClaims: () => residentClaims(r) }])), actors);
+  const fromResidents = linkClaims(new Map([...docs].map(([path, d]) => [path, residentJoinDocument(residentOf(d))])), actors);
   assert.deepEqual(fromResidents.clusters, graph.clusters, `${what}: clusters from resident documents`);
   assert.deepEqual(fromResidents.contradictions, graph.contradictions, `${what}: contradictions from resident documents`);
   return plain;

@@ -19,7 +19,13 @@ export interface JoinDocument {
   date: DocumentDate | null;
   claimCount: number;
   readClaims(): readonly LinkClaim[];
+  /** Its claims with only their KEY_FIELDS (cheaper to make than readClaims, when a packed form allows it). */
+  readKeyClaims?(): readonly KeyClaim[];
 }
+
+/** The fields of a claim its keys are made of (see forEachKey): all the first pass of the join reads. */
+export const KEY_FIELDS: ReadonlySet<string> = new Set(['entities', 'names', 'terms', 'quantities'] satisfies (keyof LinkClaim)[]);
+export type KeyClaim = Pick<LinkClaim, 'entities' | 'names' | 'terms' | 'quantities'>;
 
 /** A document whose claims are already objects, as the join reads it. */
 export function joinDocumentOf(doc: LinkDocument | JoinDocument): JoinDocument {
@@ -68,10 +74,20 @@ export class ClaimNumbering {
     let claims = this.recent.get(d);
     if (!claims) {
       if (this.recent.size >= RECENT_DOCUMENTS) this.recent.delete(this.recent.keys().next().value!);
-      claims = this.docs[d].readClaims();
-      if (claims.length !== this.docs[d].claimCount) throw new Error(`document ${this.paths[d]} has ${claims.length} claims, not ${this.docs[d].claimCount}`);
+      claims = this.checked(d, this.docs[d].readClaims());
       this.recent.set(d, claims);
     }
+    return claims;
+  }
+
+  /** Document d's claims with at least their key fields (see JoinDocument.readKeyClaims). */
+  keyClaims(d: number): readonly KeyClaim[] {
+    const doc = this.docs[d];
+    return doc.readKeyClaims ? this.checked(d, doc.readKeyClaims()) : this.claims(d);
+  }
+
+  private checked<T>(d: number, claims: readonly T[]): readonly T[] {
+    if (claims.length !== this.docs[d].claimCount) throw new Error(`document ${this.paths[d]} has ${claims.length} claims, not ${this.docs[d].claimCount}`);
     return claims;
   }
 }
@@ -126,7 +142,7 @@ export class ClaimKeyIndex {
     };
     numbering.docs.forEach((_, d) => {
       const actorKey = cachedActorKeys(numbering.paths[d], actors);
-      for (const c of numbering.claims(d)) {
+      for (const c of numbering.keyClaims(d)) {
         forEachKey(c, actorKey, visit);
         offsets[++claim] = length;
       }

@@ -91,7 +91,7 @@ export function actorKeys(path: string, actors: ActorTable): ActorKeyOf {
  * its actors, its terms (without the words of names its actors stand for: they would count twice),
  * its quantity units ("#people").
  */
-export function forEachKey(claim: LinkClaim, actorKey: ActorKeyOf, visit: (key: string) => void): void {
+export function forEachKey(claim: Pick<LinkClaim, 'entities' | 'names' | 'terms' | 'quantities'>, actorKey: ActorKeyOf, visit: (key: string) => void): void {
   let anyActor = false;
   for (const e of claim.entities) {
     const id = actorKey(e);

@@ -1,12 +1,13 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
-import type { JoinDocument } from '../claims/claimKeyIndex';
+import { KEY_FIELDS, type JoinDocument, type KeyClaim } from '../claims/claimKeyIndex';
 import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { claimPrint, patchClaimGraph } from './claimPatch';
+import { unpackFields } from './packedValues';
 import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Documents whose claim texts claimText keeps. */
@@ -218,8 +219,7 @@ export class CorpusIndex {
     const paths = [...this.docs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return new Map(
       paths.map((path) => {
-        const doc = this.resident(path)!;
-        return [path, { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc) }];
+        return [path, residentJoinDocument(this.resident(path)!)];
       }),
     );
   }
@@ -369,6 +369,11 @@ export class CorpusIndex {
     this.joinGeneration++;
     this.generation++;
   }
+}
+
+/** A resident document as the claim join reads it: its claims unpacked on each read, all or only their keys' fields. */
+export function residentJoinDocument(doc: ResidentDocument): JoinDocument {
+  return { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc), readKeyClaims: () => unpackFields(doc.claims, KEY_FIELDS) as KeyClaim[] };
 }
 
 /** Whether two versions of a document give the claim linking the same input (positions aside). */

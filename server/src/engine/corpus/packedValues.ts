@@ -116,37 +116,73 @@ class WordReader {
 }
 
 export function unpackValue(packed: PackedValue): unknown {
-  const { doubles } = packed;
+  return readItem(new WordReader(packed.bytes), packed.doubles);
+}
+
+/**
+ * A packed array of objects with only the named fields of each object unpacked: the other fields
+ * are stepped over without being made (for a pass that reads a few fields of every document).
+ */
+export function unpackFields(packed: PackedValue, fields: ReadonlySet<string>): Record<string, unknown>[] {
   const reader = new WordReader(packed.bytes);
-  const get = (): unknown => {
-    const w = reader.next();
-    const tag = w % 8;
-    const zigzag = (w - tag) / 8;
-    const payload = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
-    switch (tag as Tag) {
-      case Tag.Int:
-        return payload;
-      case Tag.String:
-        return strings[payload];
-      case Tag.Constant:
-        return CONSTANTS[payload];
-      case Tag.Double:
-        return doubles![payload];
-      case Tag.Array: {
-        if (payload === 0) return EMPTY;
-        const out = new Array<unknown>(payload);
-        for (let i = 0; i < payload; i++) out[i] = get();
-        return out;
-      }
-      case Tag.Object: {
-        const out: Record<string, unknown> = {};
-        for (const k of shapes[payload]) out[k] = get();
-        return out;
-      }
+  const list = reader.next();
+  if (tagOf(list) !== Tag.Array) throw new Error('not a packed array');
+  const out = new Array<Record<string, unknown>>(payloadOf(list));
+  for (let i = 0; i < out.length; i++) {
+    const item = reader.next();
+    if (tagOf(item) !== Tag.Object) throw new Error('not a packed array of objects');
+    const object: Record<string, unknown> = {};
+    for (const k of shapes[payloadOf(item)]) {
+      if (fields.has(k)) object[k] = readItem(reader, packed.doubles);
+      else skipItem(reader);
     }
-    throw new Error('malformed packed value');
-  };
-  return get();
+    out[i] = object;
+  }
+  return out;
+}
+
+const tagOf = (w: number): Tag => w % 8;
+
+/** A word's payload (the inverse of `word`). */
+function payloadOf(w: number): number {
+  const zigzag = (w - (w % 8)) / 8;
+  return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+}
+
+function readItem(reader: WordReader, doubles: Float64Array | undefined): unknown {
+  const w = reader.next();
+  const payload = payloadOf(w);
+  switch (tagOf(w)) {
+    case Tag.Int:
+      return payload;
+    case Tag.String:
+      return strings[payload];
+    case Tag.Constant:
+      return CONSTANTS[payload];
+    case Tag.Double:
+      return doubles![payload];
+    case Tag.Array: {
+      if (payload === 0) return EMPTY;
+      const out = new Array<unknown>(payload);
+      for (let i = 0; i < payload; i++) out[i] = readItem(reader, doubles);
+      return out;
+    }
+    case Tag.Object: {
+      const out: Record<string, unknown> = {};
+      for (const k of shapes[payload]) out[k] = readItem(reader, doubles);
+      return out;
+    }
+  }
+  throw new Error('malformed packed value');
+}
+
+/** Steps over one item and everything in it. */
+function skipItem(reader: WordReader): void {
+  for (let pending = 1; pending > 0; pending--) {
+    const w = reader.next();
+    if (tagOf(w) === Tag.Array) pending += payloadOf(w);
+    else if (tagOf(w) === Tag.Object) pending += shapes[payloadOf(w)].length;
+  }
 }
 
 /** Strings and shapes added to this thread's tables since the given counts (what another thread has not seen yet). */
