@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { AnalysisPool, findWorkerScript } from '../../../server/src/engine/worker/analysisPool';
 import { analyzeOne } from '../../../server/src/engine/worker/analyzeOne';
-import { residentFromJson, residentOf } from '../../../server/src/engine/corpus/residentDocument';
+import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
+import { residentFromLine } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -25,7 +26,7 @@ test('worker threads give the same analyses as the calling thread, and their res
         if (!('lines' in o)) return o;
         const [analysis, resident, rest] = Buffer.from(o.lines.bytes).toString('utf8').split('\n');
         assert.equal(Buffer.byteLength(analysis), o.lines.analysisLength);
-        assert.deepEqual([residentFromJson(resident), rest], [o.resident, ''], 'the resident line is the resident part sent');
+        assert.deepEqual([residentFromLine(resident), rest], [o.resident, ''], 'the resident line is the resident part sent');
         return { id: o.id, resident: o.resident, analysis: JSON.parse(analysis) };
       }),
       expected.map((o) => ('analysis' in o ? { id: o.id, resident: residentOf(o.analysis), analysis: JSON.parse(JSON.stringify(o.analysis)) } : o)),

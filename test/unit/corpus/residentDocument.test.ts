@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
-import { packValue, unpackValue } from '../../../server/src/engine/corpus/packedValues';
-import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentFromJson, residentOf, residentToJson, statementKey } from '../../../server/src/engine/corpus/residentDocument';
-import { residentPartsOf, TableReceiver, TableSender } from '../../../server/src/engine/corpus/portableResident';
+import { packValue, PackingTable, remapValue, internTable, unpackValue } from '../../../server/src/engine/corpus/packedValues';
+import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentOf, statementKey } from '../../../server/src/engine/corpus/residentDocument';
+import { portableFromLine, portableLine, portableOfAnalysis, residentFromLine, residentLine, residentOfPortable } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { claimsWithWords } from '../../../server/src/engine/queries';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
@@ -19,7 +19,16 @@ test('packed values unpack to equal values: integers, doubles, large numbers, st
   assert.deepEqual(unpackValue(packValue(value)), JSON.parse(JSON.stringify(value)));
 });
 
-test('a resident document keeps what the joins read of every seed: mentions, claims, and survives the JSON a worker sends', () => {
+test('a value packed with its own table reads back the same once mapped to this thread\'s table', () => {
+  const value = [{ kind: 'x', n: 3, more: { kind: 'y', list: ['x', 'z'] } }, { kind: 'z', n: 4, more: undefined }, { n: 5, kind: 'x' }];
+  const table = new PackingTable();
+  const own = packValue(value, table);
+  assert.deepEqual(table.strings, ['x', 'y', 'z'], 'strings numbered in the order first seen');
+  assert.deepEqual(table.shapes, [['kind', 'n', 'more'], ['kind', 'list'], ['kind', 'n'], ['n', 'kind']], 'a shape per key order, undefined fields left out');
+  assert.deepEqual(unpackValue(remapValue(own, internTable(table))), JSON.parse(JSON.stringify(value)));
+});
+
+test('a resident document keeps what the joins read of every seed: mentions, claims, and survives the line stored and the form a worker sends', () => {
   const lexicon = builtinLexicon();
   for (const { path: p, text } of seeds()) {
     const analysis = analyzeDocument(p, text, { lexicon });
@@ -37,12 +46,11 @@ test('a resident document keeps what the joins read of every seed: mentions, cla
       assert.equal(c.textKey, statementKey(full.text), 'the statement key stands for the text');
     });
     const unpacked = (r: typeof resident) => ({ ...r, claims: residentClaims(r), candidates: residentFindingCandidates(r) });
-    assert.deepEqual(unpacked(residentFromJson(residentToJson(resident))), unpacked(resident));
-    assert.deepEqual(unpacked(residentFromJson(residentPartsOf(analysis).json)), unpacked(resident), 'what a worker stores is the same resident part');
-    const portable = residentPartsOf(analysis).portable;
-    const receiver = new TableReceiver();
-    receiver.add(new TableSender().delta());
-    assert.deepEqual(unpacked(receiver.resident(portable)), unpacked(resident), 'what a worker sends is the same resident part');
+    assert.deepEqual(residentFromLine(residentLine(resident)), resident, 'the stored line reads back the same (packed bytes included)');
+    const portable = portableOfAnalysis(analysis);
+    assert.deepEqual(residentOfPortable(portable), resident, 'what a worker sends is the same resident part');
+    assert.deepEqual(residentFromLine(portableLine(portable)), resident, 'what a worker stores is the same resident part');
+    assert.deepEqual(unpacked(residentOfPortable(portableFromLine(portableLine(portable)))), unpacked(resident));
   }
 });
 

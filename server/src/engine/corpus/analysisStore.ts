@@ -3,7 +3,8 @@ import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeS
 import * as path from 'node:path';
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
-import { residentFromJson, residentToJson, type ResidentDocument } from './residentDocument';
+import { residentFromLine, residentLine } from './portableResident';
+import type { ResidentDocument } from './residentDocument';
 
 /** A document's analysis line and resident-part line, UTF-8 encoded (on a worker thread, so the main thread only writes them). */
 export interface StoredLines {
@@ -12,13 +13,13 @@ export interface StoredLines {
   analysisLength: number;
 }
 
-export function encodeLines(analysisJson: string, residentJson: string): StoredLines {
-  const text = `${analysisJson}\n${residentJson}\n`;
-  // its own memory (never Buffer's shared pool), so that it can be transferred to another thread
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
+export function encodeLines(analysisJson: string, residentLine: string): StoredLines {
+  // one pass, into memory of its own (never Buffer's shared pool), so that it can be transferred to another thread
+  const bytes = utf8.encode(`${analysisJson}\n${residentLine}\n`);
   return { bytes, analysisLength: Buffer.byteLength(analysisJson) };
 }
+
+const utf8 = new TextEncoder();
 
 /** Where one analysis is in the analyses file: byte offset and length of its JSON line. */
 export interface StoredAt {
@@ -127,7 +128,7 @@ export class FileAnalysisStore implements AnalysisStore {
   }
 
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
-    this.putEncoded(analysis.path, encodeLines(JSON.stringify(analysis), residentToJson(resident)));
+    this.putEncoded(analysis.path, encodeLines(JSON.stringify(analysis), residentLine(resident)));
     this.remember(analysis.path, analysis);
   }
 
@@ -156,7 +157,7 @@ export class FileAnalysisStore implements AnalysisStore {
   getResident(path: string): ResidentDocument | undefined {
     const at = this.residentLocations.get(path);
     if (!at) return undefined;
-    const resident = residentFromJson(this.read(at));
+    const resident = residentFromLine(this.read(at));
     if (resident.path !== path) throw new Error(`the stored resident part of ${path} is malformed`);
     return resident;
   }

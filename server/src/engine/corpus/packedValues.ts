@@ -42,33 +42,76 @@ class Numbering<T> {
   }
 }
 
-/** Strings and object shapes shared by every packed value of the thread. */
-const stringTable = new Numbering<string>();
-const shapeTable = new Numbering<string[]>();
-const strings = stringTable.items;
-const shapes = shapeTable.items;
-const stringId = (s: string) => stringTable.id(s, s);
-const shapeId = (keys: string[]) => shapeTable.id(keys.join('\u0000'), keys);
+/** A node of the shape trie: one step per key, in order; `id` is set on the nodes that end a shape. */
+interface ShapeNode {
+  next: Map<string, ShapeNode> | undefined;
+  id: number;
+}
+
+/**
+ * The strings and object shapes packed values name by number. Each thread has one shared by all its
+ * packed values (`threadTable`); a document packed to be stored or sent has its own (see
+ * portableResident.ts), which the receiving thread maps to its thread table (internTable, remapValue).
+ */
+export class PackingTable {
+  private readonly stringNumbers = new Numbering<string>();
+  /** Shapes found by walking their keys: no key string is made per object packed. */
+  private readonly shapeRoot: ShapeNode = { next: undefined, id: -1 };
+  readonly strings = this.stringNumbers.items;
+  readonly shapes: string[][] = [];
+
+  stringId(s: string): number {
+    return this.stringNumbers.id(s, s);
+  }
+
+  shapeId(keys: readonly string[]): number {
+    let node = this.shapeRoot;
+    for (const k of keys) node = this.step(node, k);
+    if (node.id < 0) node.id = this.shapes.push(keys.slice()) - 1;
+    return node.id;
+  }
+
+  /** The shape id of an object's keys whose values are defined (as JSON would keep them). */
+  objectShapeId(v: Record<string, unknown>): number {
+    let node = this.shapeRoot;
+    for (const k in v) if (v[k] !== undefined) node = this.step(node, k);
+    if (node.id < 0) node.id = this.shapes.push(Object.keys(v).filter((k) => v[k] !== undefined)) - 1;
+    return node.id;
+  }
+
+  private step(node: ShapeNode, key: string): ShapeNode {
+    const next = (node.next ??= new Map());
+    let child = next.get(key);
+    if (!child) next.set(key, (child = { next: undefined, id: -1 }));
+    return child;
+  }
+}
+
+/** Strings and object shapes shared by every packed value of this thread. */
+const threadTable = new PackingTable();
+const strings = threadTable.strings;
+const shapes = threadTable.shapes;
 
 /** A tag and its payload as one non-negative number (zigzag: small negative payloads stay small). */
 const word = (tag: Tag, payload: number) => (payload >= 0 ? payload * 2 : -payload * 2 - 1) * 8 + tag;
 
-export function packValue(value: unknown): PackedValue {
+/** Packs a value, naming strings and shapes by their number in `table` (this thread's by default). */
+export function packValue(value: unknown, table: PackingTable = threadTable): PackedValue {
   const words: number[] = [];
   const doubles: number[] = [];
   const put = (v: unknown): void => {
     if (typeof v === 'number') {
       if (Number.isInteger(v) && v >= -INLINE_MAX && v < INLINE_MAX) words.push(word(Tag.Int, v));
       else words.push(word(Tag.Double, doubles.push(v) - 1));
-    } else if (typeof v === 'string') words.push(word(Tag.String, stringId(v)));
+    } else if (typeof v === 'string') words.push(word(Tag.String, table.stringId(v)));
     else if (typeof v === 'boolean' || v === null) words.push(word(Tag.Constant, CONSTANTS.indexOf(v)));
     else if (Array.isArray(v)) {
       words.push(word(Tag.Array, v.length));
       for (const item of v) put(item === undefined ? null : item);
     } else if (typeof v === 'object') {
-      const keys = Object.keys(v as object).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
-      words.push(word(Tag.Object, shapeId(keys)));
-      for (const k of keys) put((v as Record<string, unknown>)[k]);
+      const o = v as Record<string, unknown>;
+      words.push(word(Tag.Object, table.objectShapeId(o)));
+      for (const k in o) if (o[k] !== undefined) put(o[k]);
     } else throw new Error(`cannot pack a ${typeof v}`);
   };
   put(value);
@@ -185,14 +228,9 @@ function skipItem(reader: WordReader): void {
   }
 }
 
-/** Strings and shapes added to this thread's tables since the given counts (what another thread has not seen yet). */
-export function tableSince(stringCount: number, shapeCount: number): { strings: string[]; shapes: string[][] } {
-  return { strings: strings.slice(stringCount), shapes: shapes.slice(shapeCount) };
-}
-
 /** This thread's ids for another thread's strings and shapes (see remapValue). */
-export function internTable(table: { strings: string[]; shapes: string[][] }): { strings: number[]; shapes: number[] } {
-  return { strings: table.strings.map(stringId), shapes: table.shapes.map(shapeId) };
+export function internTable(table: { strings: readonly string[]; shapes: readonly (readonly string[])[] }): { strings: number[]; shapes: number[] } {
+  return { strings: table.strings.map((s) => threadTable.stringId(s)), shapes: table.shapes.map((keys) => threadTable.shapeId(keys)) };
 }
 
 /**
@@ -217,12 +255,7 @@ export function remapValue(packed: PackedValue, map: { strings: number[]; shapes
   return { bytes: varints(words), doubles: packed.doubles };
 }
 
-/** Bytes held by a packed value (its own arrays; the shared tables are counted once, see sharedTableSize). */
+/** Bytes held by a packed value (its own arrays, not the table of strings and shapes it names). */
 export function packedBytes(packed: PackedValue): number {
   return packed.bytes.byteLength + (packed.doubles?.byteLength ?? 0);
-}
-
-/** Entries in the shared tables (for memory reports). */
-export function sharedTableSize(): { strings: number; shapes: number } {
-  return { strings: strings.length, shapes: shapes.length };
 }

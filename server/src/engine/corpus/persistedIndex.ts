@@ -32,7 +32,7 @@ import { shareEntity } from './residentDocument';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 5;
+export const PERSISTED_VERSION = 6;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats, removed when the index is next saved. */

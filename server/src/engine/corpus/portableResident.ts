@@ -1,17 +1,22 @@
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
-import { internTable, packValue, remapValue, tableSince, type PackedValue } from './packedValues';
-import { residentFieldsOf, shareEntityJson, type ResidentDocument, type ResidentJson } from './residentDocument';
+import { internTable, packValue, PackingTable, remapValue, unpackValue, type PackedValue } from './packedValues';
+import { residentFieldsOf, shareEntityJson, type ResidentDocument } from './residentDocument';
 
 /**
- * A resident part as a worker thread sends it, made so that the receiving thread does little:
- * integers in typed arrays (moved, not copied), claims and finding candidates already packed (in
- * the sending thread's string and shape ids, mapped on arrival: see remapValue), entities as their
- * JSON (looked up among the shared entities, parsed only when new), the rest as a small JSON head.
+ * A resident part in a form that leaves its thread: as a worker sends it (its arrays moved, not
+ * copied) and as the analyses file stores it (one line, see portableLine). Made so that the
+ * receiving side does little: integers in typed arrays, claims and finding candidates packed with
+ * the document's own table of strings and shapes (mapped to the receiving thread's table on
+ * arrival: see remapValue), entities as their JSON (looked up among the shared entities, parsed
+ * only when new), the rest as a small JSON head.
  */
 export interface PortableResident {
-  head: string;
+  head: Head;
   entities: string[];
+  /** The strings and object shapes that `claims` and `candidates` name by number. */
+  strings: string[];
+  shapes: string[][];
   mentions: Int32Array;
   lineStarts: Int32Array;
   statementKeys: Int32Array;
@@ -19,27 +24,56 @@ export interface PortableResident {
   candidates: PackedValue;
 }
 
-/** The strings and shapes a sending thread added to its tables since its last message. */
-export interface TableDelta {
-  strings: string[];
-  shapes: string[][];
-}
+export type Head = Pick<ResidentDocument, 'path' | 'hash' | 'date' | 'claimIdPrefix' | 'suppressions'>;
 
-/** What a worker sends of a document's resident part: in portable form, and as the JSON line stored for warm starts (made from one reading of the analysis). */
-export function residentPartsOf(doc: DocumentAnalysis): { portable: PortableResident; json: string } {
-  const fields = residentFieldsOf(doc);
-  return { portable: portableOfFields(fields), json: JSON.stringify(fields) };
-}
-
-function portableOfFields(r: ResidentJson): PortableResident {
+/** A document's resident part in portable form, from its analysis (on a worker thread). */
+export function portableOfAnalysis(doc: DocumentAnalysis): PortableResident {
+  const r = residentFieldsOf(doc);
+  const table = new PackingTable();
   return {
-    head: JSON.stringify({ path: r.path, hash: r.hash, date: r.date, claimIdPrefix: r.claimIdPrefix, suppressions: r.suppressions }),
+    head: headOf(r),
     entities: r.entities.map((e) => JSON.stringify(e)),
+    ...tableOf(table),
     mentions: Int32Array.from(r.mentions),
     lineStarts: Int32Array.from(r.lineStarts),
     statementKeys: Int32Array.from(r.statementKeys),
-    claims: packValue(r.claims),
-    candidates: packValue(r.candidates),
+    claims: packValue(r.claims, table),
+    candidates: packValue(r.candidates, table),
+  };
+}
+
+/** A resident part held by this thread in portable form (to store it: the edit path). */
+export function portableOfResident(doc: ResidentDocument): PortableResident {
+  const table = new PackingTable();
+  return {
+    head: headOf(doc),
+    entities: doc.entities.map((e) => JSON.stringify(e)),
+    ...tableOf(table),
+    mentions: doc.mentions,
+    lineStarts: doc.lineStarts,
+    statementKeys: doc.statementKeys,
+    claims: packValue(unpackValue(doc.claims), table),
+    candidates: packValue(unpackValue(doc.candidates), table),
+  };
+}
+
+const headOf = (r: Head): Head => ({ path: r.path, hash: r.hash, date: r.date, claimIdPrefix: r.claimIdPrefix, suppressions: r.suppressions });
+/** The table's arrays, filled as values are packed with it. */
+const tableOf = (table: PackingTable) => ({ strings: table.strings, shapes: table.shapes });
+
+/** The resident part in this thread's terms: strings and shapes mapped to its table, entities and short strings shared. */
+export function residentOfPortable(p: PortableResident): ResidentDocument {
+  const { head } = p;
+  if (typeof head?.path !== 'string' || typeof head.hash !== 'string') throw new Error('malformed resident document');
+  const ids = internTable(p);
+  return {
+    ...(shareStrings(head) as Head),
+    entities: p.entities.map(shareEntityJson),
+    mentions: p.mentions,
+    lineStarts: p.lineStarts,
+    statementKeys: p.statementKeys,
+    claims: remapValue(p.claims, ids),
+    candidates: remapValue(p.candidates, ids),
   };
 }
 
@@ -49,40 +83,67 @@ export function transferablesOf(p: PortableResident): ArrayBuffer[] {
   return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
-/** On the sending thread: the table entries not sent yet. */
-export class TableSender {
-  private strings = 0;
-  private shapes = 0;
-
-  delta(): TableDelta {
-    const delta = tableSince(this.strings, this.shapes);
-    this.strings += delta.strings.length;
-    this.shapes += delta.shapes.length;
-    return delta;
-  }
+/**
+ * The portable form as one JSON line: the head and entities as they are, the tables, and each
+ * typed array's bytes in base64 (no value is converted to JSON again: cheap to write on a worker
+ * thread, cheap to read back at a warm start).
+ */
+export function portableLine(p: PortableResident): string {
+  const b64 = (a: ArrayBufferView | undefined) => (a ? `"${Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')}"` : 'null');
+  return (
+    `{"head":${JSON.stringify(p.head)},"entities":${JSON.stringify(p.entities)},"strings":${JSON.stringify(p.strings)},"shapes":${JSON.stringify(p.shapes)},` +
+    `"mentions":${b64(p.mentions)},"lineStarts":${b64(p.lineStarts)},"statementKeys":${b64(p.statementKeys)},` +
+    `"claims":${b64(p.claims.bytes)},"claimDoubles":${b64(p.claims.doubles)},"candidates":${b64(p.candidates.bytes)},"candidateDoubles":${b64(p.candidates.doubles)}}`
+  );
 }
 
-/** On the receiving thread: one sending thread's ids mapped to this thread's. */
-export class TableReceiver {
-  private readonly map = { strings: [] as number[], shapes: [] as number[] };
+interface LineJson {
+  head: Head;
+  entities: string[];
+  strings: string[];
+  shapes: string[][];
+  mentions: string;
+  lineStarts: string;
+  statementKeys: string;
+  claims: string;
+  claimDoubles: string | null;
+  candidates: string;
+  candidateDoubles: string | null;
+}
 
-  add(delta: TableDelta): void {
-    const ids = internTable(delta);
-    for (const id of ids.strings) this.map.strings.push(id);
-    for (const id of ids.shapes) this.map.shapes.push(id);
-  }
+/** Reads `portableLine`'s output; throws on anything malformed. */
+export function portableFromLine(line: string): PortableResident {
+  const raw = JSON.parse(line) as LineJson;
+  const texts = [raw?.mentions, raw?.lineStarts, raw?.statementKeys, raw?.claims, raw?.candidates];
+  if (typeof raw?.head?.path !== 'string' || !texts.every((t) => typeof t === 'string') || ![raw.entities, raw.strings, raw.shapes].every(Array.isArray)) throw new Error('malformed resident document');
+  return {
+    head: raw.head,
+    entities: raw.entities,
+    strings: raw.strings,
+    shapes: raw.shapes,
+    mentions: new Int32Array(bytesOf(raw.mentions, 4)),
+    lineStarts: new Int32Array(bytesOf(raw.lineStarts, 4)),
+    statementKeys: new Int32Array(bytesOf(raw.statementKeys, 4)),
+    claims: packedOf(raw.claims, raw.claimDoubles),
+    candidates: packedOf(raw.candidates, raw.candidateDoubles),
+  };
+}
 
-  resident(p: PortableResident): ResidentDocument {
-    const head = JSON.parse(p.head) as Pick<ResidentDocument, 'path' | 'hash' | 'date' | 'claimIdPrefix' | 'suppressions'>;
-    if (typeof head?.path !== 'string' || typeof head.hash !== 'string') throw new Error('malformed resident document');
-    return {
-      ...(shareStrings(head) as typeof head),
-      entities: p.entities.map(shareEntityJson),
-      mentions: p.mentions,
-      lineStarts: p.lineStarts,
-      statementKeys: p.statementKeys,
-      claims: remapValue(p.claims, this.map),
-      candidates: remapValue(p.candidates, this.map),
-    };
-  }
+const packedOf = (bytes: string, doubles: string | null): PackedValue => ({ bytes: new Uint8Array(bytesOf(bytes, 1)), doubles: doubles === null ? undefined : new Float64Array(bytesOf(doubles, 8)) });
+
+/** Base64 text as its own ArrayBuffer (aligned for a typed array of `unit`-byte items). */
+function bytesOf(base64: string, unit: number): ArrayBuffer {
+  const decoded = Buffer.from(base64, 'base64');
+  if (decoded.byteLength % unit !== 0) throw new Error('malformed resident document');
+  return decoded.buffer.slice(decoded.byteOffset, decoded.byteOffset + decoded.byteLength) as ArrayBuffer;
+}
+
+/** A resident part as its stored line (see portableLine). */
+export function residentLine(doc: ResidentDocument): string {
+  return portableLine(portableOfResident(doc));
+}
+
+/** Reads a stored resident line into this thread's terms; throws on anything malformed. */
+export function residentFromLine(line: string): ResidentDocument {
+  return residentOfPortable(portableFromLine(line));
 }

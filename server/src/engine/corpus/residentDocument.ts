@@ -105,28 +105,6 @@ export function residentFindingCandidates(doc: ResidentDocument): FindingCandida
 
 export type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys' | 'candidates'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[]; candidates: unknown };
 
-/** The resident part as plain JSON (typed arrays as arrays, claims unpacked): what a worker thread sends. */
-export function residentToJson(doc: ResidentDocument): string {
-  const json: ResidentJson = { ...doc, mentions: Array.from(doc.mentions), lineStarts: Array.from(doc.lineStarts), claims: unpackValue(doc.claims), statementKeys: Array.from(doc.statementKeys), candidates: unpackValue(doc.candidates) };
-  return JSON.stringify(json);
-}
-
-/** Parses `residentToJson`'s output, sharing short strings across documents (see compactAnalysis). */
-export function residentFromJson(json: string): ResidentDocument {
-  const raw = JSON.parse(json) as ResidentJson;
-  if (typeof raw?.path !== 'string' || !Array.isArray(raw.mentions) || !Array.isArray(raw.claims) || !Array.isArray(raw.entities) || !Array.isArray(raw.statementKeys)) throw new Error('malformed resident document');
-  const shared = shareStrings({ ...raw, entities: [], mentions: [], lineStarts: [], claims: [], statementKeys: [], candidates: [] }) as ResidentDocument;
-  return {
-    ...shared,
-    entities: raw.entities.map(shareEntity),
-    mentions: Int32Array.from(raw.mentions),
-    lineStarts: Int32Array.from(raw.lineStarts),
-    claims: packValue(raw.claims),
-    statementKeys: Int32Array.from(raw.statementKeys),
-    candidates: packValue(raw.candidates),
-  };
-}
-
 /**
  * One shared object per distinct local entity across the corpus: the same state, organisation or
  * person written the same way in thousands of articles is the same entity object (nothing mutates

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { TableReceiver } from '../corpus/portableResident';
+import { residentOfPortable } from '../corpus/portableResident';
 import type { ActorLexicon } from '../actors/lexicon';
 import { analyzeOne } from './analyzeOne';
 import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
@@ -34,7 +34,6 @@ interface Slot {
   pending: Map<number, Pending>;
   alive: boolean;
   /** The worker's string and shape ids in this thread's. */
-  table: TableReceiver;
 }
 
 /**
@@ -53,10 +52,9 @@ export class AnalysisPool {
   ) {
     const setup: WorkerSetup = { lexicon };
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true, table: new TableReceiver() };
+      const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
       slot.worker.on('message', (response: BatchResponse) => {
-        slot.table.add(response.table);
-        this.settle(slot, response.batch, receiveOutcomes(response.outcomes, slot.table));
+        this.settle(slot, response.batch, receiveOutcomes(response.outcomes));
       });
       slot.worker.on('error', () => this.fail(slot));
       slot.worker.on('exit', () => this.fail(slot));
@@ -123,8 +121,8 @@ export class AnalysisPool {
 }
 
 /** A worker's answer: resident parts in this thread's ids (shared strings and entities), analyses left as encoded lines. */
-function receiveOutcomes(outcomes: WorkerOutcome[], table: TableReceiver): AnalysisOutcome[] {
-  return outcomes.map((o) => ('resident' in o ? { id: o.id, resident: table.resident(o.resident), lines: o.lines } : o));
+function receiveOutcomes(outcomes: WorkerOutcome[]): AnalysisOutcome[] {
+  return outcomes.map((o) => ('resident' in o ? { id: o.id, resident: residentOfPortable(o.resident), lines: o.lines } : o));
 }
 
 /** Workers to start: every core (the calling thread mostly waits on I/O and merges results). */

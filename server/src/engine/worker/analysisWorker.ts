@@ -1,27 +1,26 @@
 /**
  * Entry point of an analysis worker thread (bundled to dist/analysisWorker.js). Receives batches of
  * documents, runs the same pure per-document pipeline as the main thread, and posts back each document's
- * resident part in portable form and its analysis and resident lines encoded (the calling thread
+ * resident part in portable form (with the document's own string table) and its analysis and resident lines encoded (the calling thread
  * stores those bytes as they are).
  * A failure in one document becomes an error outcome for that document only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodeLines } from '../corpus/analysisStore';
-import { residentPartsOf, TableSender, transferablesOf } from '../corpus/portableResident';
+import { portableLine, portableOfAnalysis, transferablesOf } from '../corpus/portableResident';
 import { analyzeOne } from './analyzeOne';
 import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
-const table = new TableSender();
 
 parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.jobs.map((job): WorkerOutcome => {
     const outcome = analyzeOne(job, setup.lexicon);
     if (!('analysis' in outcome)) return outcome as WorkerOutcome;
-    const resident = residentPartsOf(outcome.analysis);
-    return { id: outcome.id, resident: resident.portable, lines: encodeLines(JSON.stringify(outcome.analysis), resident.json) };
+    const resident = portableOfAnalysis(outcome.analysis);
+    return { id: outcome.id, resident, lines: encodeLines(JSON.stringify(outcome.analysis), portableLine(resident)) };
   });
-  const response: BatchResponse = { batch: request.batch, outcomes, table: table.delta() };
+  const response: BatchResponse = { batch: request.batch, outcomes };
   // the encoded lines and the resident parts' arrays move to the receiving thread without a copy
   const transfer = outcomes.flatMap((o) => ('lines' in o ? [o.lines.bytes.buffer as ArrayBuffer, ...transferablesOf(o.resident)] : []));
   parentPort!.postMessage(response, transfer);

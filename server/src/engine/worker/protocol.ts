@@ -1,6 +1,6 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import type { StoredLines } from '../corpus/analysisStore';
-import type { PortableResident, TableDelta } from '../corpus/portableResident';
+import type { PortableResident } from '../corpus/portableResident';
 import type { ResidentDocument } from '../corpus/residentDocument';
 import type { DocumentAnalysis } from '../types';
 
@@ -38,6 +38,4 @@ export interface BatchResponse {
   batch: number;
   /** Strings and moved typed arrays: cheap to pass between threads. */
   outcomes: WorkerOutcome[];
-  /** The strings and shapes the worker's packed values name that it has not sent before. */
-  table: TableDelta;
 }
