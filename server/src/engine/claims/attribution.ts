@@ -27,6 +27,26 @@ export interface AttributionCue {
   neighbour?: boolean;
 }
 
+/** The attribution frame of a clause, whose words are not content: its source [from, to) and its cue word. */
+export interface AttributionFrame {
+  from: number;
+  to: number;
+  cue: string | null;
+}
+
+export const NO_FRAME: AttributionFrame = { from: 0, to: 0, cue: null };
+
+/** The attribution frame of a cue: its source words and its cue word. */
+export function attributionFrame(cue: AttributionCue | undefined): AttributionFrame {
+  if (!cue) return NO_FRAME;
+  return { from: cue.source ? cue.source.from : 0, to: cue.source ? cue.source.to : 0, cue: cue.cue };
+}
+
+/** Whether word j belongs to the attribution frame. */
+export function inAttributionFrame(words: TaggedWord[], frame: AttributionFrame, j: number): boolean {
+  return (j >= frame.from && j < frame.to) || (frame.cue !== null && words[j].lower === frame.cue);
+}
+
 const NP_ADVERBS = new Set(['also', 'still', 'now', 'even', 'already', 'soon', 'then', 'just', 'later', 'again', 'too', 'first', 'previously', 'earlier', 'further', 'likely']);
 const MAX_NP = 9;
 const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'what']);

@@ -3,8 +3,10 @@
  * predicate, predicate lemmas and content terms folded through the synonym lexicon, and the
  * temporal scope a statement carries ("in its second month", "since 2022").
  */
+import { inAttributionFrame, type AttributionFrame } from './attribution';
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
+import { addOnce } from './frameRoles';
 import { isContentWord, type TaggedWord } from './wordTags';
 import { GENERIC_LEMMA, GENERIC_TERM, LY, NEGATIVE_PHRASE_START, REPORTING, STATE_VERB, TIME_UNIT, TIME_UNITS, YEAR } from './wordTypes';
 
@@ -23,9 +25,9 @@ export function canonical(lemma: string): string {
 }
 
 /**
- * @param skip word indices that belong to the attribution frame (cue and source): not content
+ * @param frame the attribution frame (cue and source): not content
  */
-export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number) => boolean): ClaimKeys {
+export function claimKeys(words: TaggedWord[], clause: Clause, frame: AttributionFrame): ClaimKeys {
   const lex = claimsLexicon();
   let negations = 0;
   let embedded = false;
@@ -36,7 +38,7 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
   const nouns: string[] = [];
   for (let j = clause.from; j < clause.to; j++) {
     const w = words[j];
-    if (skip(j)) continue;
+    if (inAttributionFrame(words, frame, j)) continue;
     if (w.lower === 'that' || w.lower === '"') embedded ||= sawVerb;
     if (w.tag === 'verb' || w.tag === 'vpart' || w.tag === 'aux') sawVerb = true;
     if (!embedded) {
@@ -46,12 +48,12 @@ export function claimKeys(words: TaggedWord[], clause: Clause, skip: (j: number)
     if (!isContentWord(w) || w.token.kind === 'number' || w.tag === 'num') continue;
     const flags = w.type.flags;
     const key = w.tag === 'name' ? w.type.nameTerm : w.type.lemmaTerm;
-    if ((w.tag === 'verb' || w.tag === 'vpart') && !(flags & (STATE_VERB | REPORTING))) pushOnce(predicates, key);
-    else if (key !== w.lemma && w.tag === 'word' && lex.verbs.has(key)) pushOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
+    if ((w.tag === 'verb' || w.tag === 'vpart') && !(flags & (STATE_VERB | REPORTING))) addOnce(predicates, key);
+    else if (key !== w.lemma && w.tag === 'word' && lex.verbs.has(key)) addOnce(predicates, key); // "unwilling" -> reject, "evacuation" -> evacuate
     const generic = (flags & GENERIC_LEMMA) !== 0 || (key === w.type.lemmaTerm ? (flags & GENERIC_TERM) !== 0 : lex.genericTerms.has(key)) || (flags & LY && w.tag === 'word');
-    if (!(flags & STATE_VERB) && !generic) pushOnce(terms, key);
-    if (w.tag === 'name') pushOnce(names, key);
-    else if (w.tag === 'word' && !generic && !(words[j + 1] && j + 1 < clause.to && words[j + 1].tag === 'word' && isContentWord(words[j + 1]))) pushOnce(nouns, key); // the head of a noun run: "economic pressure" -> pressure
+    if (!(flags & STATE_VERB) && !generic) addOnce(terms, key);
+    if (w.tag === 'name') addOnce(names, key);
+    else if (w.tag === 'word' && !generic && !(words[j + 1] && j + 1 < clause.to && words[j + 1].tag === 'word' && isContentWord(words[j + 1]))) addOnce(nouns, key); // the head of a noun run: "economic pressure" -> pressure
   }
   return { negated: negations % 2 === 1, predicates, terms, names, nouns };
 }
@@ -66,9 +68,6 @@ function startsPhrase(words: TaggedWord[], j: number, phrases: string[][]): bool
   return false;
 }
 
-function pushOnce(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
-}
 
 export interface TemporalScope {
   /** "in its second month" -> ordinal 2 of unit month; "more than two years into" -> 2, gt */

@@ -2,13 +2,13 @@ import type { ActorFindings } from '../actors/findActors';
 import type { DateFindings } from '../dates/findDates';
 import type { ActorMention, Claim, ClaimFrame, DateExpression, LocalEntity, Sentence, Span } from '../types';
 import type { TextModel } from '../text/textModel';
-import { findAttributions, subjectOf, type AttributionCue } from './attribution';
+import { attributionFrame, findAttributions, subjectOf, type AttributionCue } from './attribution';
 import { assessClause } from './checkability';
 import { claimKeys, temporalScope } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { splitClauses, type Clause } from './clauses';
 import { claimFrames } from './frames';
-import { mainAgentOf, pronounResolver } from './pronouns';
+import { agentRoleOf, pronounResolver } from './pronouns';
 import { findQuantities } from './quantities';
 import { coveringSpans, spanCursor } from './sentenceSpans';
 import { tagWords, type TaggedWord } from './wordTags';
@@ -36,8 +36,6 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
   let block = 0;
   for (let k = 0; k < model.sentences.length; k++) {
     const sentence = model.sentences[k];
-    const mentions = mentionCursor(sentence).map((m) => actors.mentions[m]);
-    const sentenceDates = dateCursor(sentence);
     // a pronoun only refers back inside one paragraph
     let newParagraph = false;
     while (block < model.blocks.length && model.blocks[block].end <= sentence.start) {
@@ -48,6 +46,9 @@ export function findClaims(model: TextModel, actors: ActorFindings, dates: DateF
       previous = [];
       continue;
     }
+    // the cursors move forward only: sentences skipped above need no look-up
+    const mentions = mentionCursor(sentence).map((m) => actors.mentions[m]);
+    const sentenceDates = dateCursor(sentence);
     const found = claimsOfSentence(sentence, types[k], { mentions, entities: actors.entities }, { all: dates.dates, inSentence: sentenceDates }, isNameInText, previous, newParagraph);
     for (const claim of found) {
       claim.id = `c-${docId}-${claims.length + 1}`;
@@ -88,25 +89,23 @@ function claimsOfSentence(
   };
   const isDate = (j: number) => inDate !== null && inDate[j] >= 0;
   const entityAt = (j: number) => (mentionOf !== null && mentionOf[j] >= 0 ? mentions[mentionOf[j]].entity : undefined);
-  const previousFrames: ClaimFrame[] = [];
-  for (const c of previous) if (c.frames) for (const f of c.frames) previousFrames.push(f);
-  const previousFrame = previousFrames.find((f) => f.args.length > 0 || f.argEntities.length > 0);
-  const antecedent = pronounResolver(words, mentions, actors.entities, newParagraph ? null : mainAgentOf(previousFrames));
+  const previousFrame = firstFrame(previous, (f) => f.args.length > 0 || f.argEntities.length > 0);
+  const antecedent = pronounResolver(words, mentions, actors.entities, newParagraph ? null : agentRoleOf(firstFrame(previous, (f) => f.agentEntities.length > 0)));
   const sentenceCue = cues.find((c) => c.scope === 'sentence' && !c.neighbour);
   const out: Claim[] = [];
   let conditional = false;
   for (let k = 0; k < clauses.length; k++) {
     const clause = clauses[k];
-    const cue = cues.find((c) => c.clause === k && c.scope === 'clause' && !c.neighbour) ?? sentenceCue;
-    const quantities = findQuantities(words.slice(clause.from, clause.to));
+    const cue = clauseCue(cues, k) ?? sentenceCue;
+    const quantities = findQuantities(words, clause.from, clause.to);
     const assessment = assessClause(words, clause, { isName, isDate, quantities: quantities.length, attributed: !!cue, conditional, question });
     conditional ||= !!clause.opener && opensCondition(clause.opener);
     if (!assessment.claim) continue;
     if (cue && contentWordsOutside(words, clause, cue) < 2) continue; // the clause is only the attribution frame
     const source = cue?.source;
     // the attribution frame: its source and its cue word are not content
-    const frameSkip = (j: number) => (!!source && j >= source.from && j < source.to) || (!!cue && words[j].lower === cue.cue);
-    const keys = claimKeys(words, clause, frameSkip);
+    const frame = attributionFrame(cue);
+    const keys = claimKeys(words, clause, frame);
     const span = trimSpan(words, clause);
     const clauseSubject = assessment.subject;
     // in "X said that …" the subject is the source; who the reported clause is about is left unknown
@@ -116,7 +115,7 @@ function claimsOfSentence(
     const frames = claimFrames(words, {
       from: clause.from,
       to: clause.to,
-      skip: frameSkip,
+      frame,
       entityAt,
       subject: subject ?? (clause.sharedSubject ? subjectOf(words, clauses[0]) ?? leadingNounPhrase(words, clauses[0]) : null),
       previous: previousFrame,
@@ -150,6 +149,18 @@ function claimsOfSentence(
     out.push(claim);
   }
   return out;
+}
+
+/** The first frame of the claims that satisfies the test. */
+function firstFrame(claims: Claim[], test: (f: ClaimFrame) => boolean): ClaimFrame | undefined {
+  for (const c of claims) if (c.frames) for (const f of c.frames) if (test(f)) return f;
+  return undefined;
+}
+
+/** The cue attributing clause k alone. */
+function clauseCue(cues: AttributionCue[], k: number): AttributionCue | undefined {
+  for (const c of cues) if (c.clause === k && c.scope === 'clause' && !c.neighbour) return c;
+  return undefined;
 }
 
 function opensCondition(opener: string): boolean {
@@ -245,8 +256,9 @@ function namesInText(sentences: Sentence[], types: WordType[][]): Set<string> {
     const sentenceTypes = types[k];
     for (let i = 1; i < sentenceTypes.length; i++) {
       const type = sentenceTypes[i];
+      if (!(type.flags & CAPITALISED) || type.kind !== 'word') continue;
       const prev = sentenceTypes[i - 1].lower;
-      if (type.kind === 'word' && type.flags & CAPITALISED && prev !== '"' && prev !== ':' && prev !== "'") out.add(type.lower);
+      if (prev !== '"' && prev !== ':' && prev !== "'") out.add(type.lower);
     }
   }
   return out;

@@ -40,10 +40,11 @@ export function isGenericTerm(w: TaggedWord, term: string): boolean {
 }
 
 export function addAll<T>(list: T[], values: T[]): void {
-  for (const v of values) if (!list.includes(v)) list.push(v);
+  for (const v of values) addOnce(list, v);
 }
 
 /** Appends the value unless the list holds it already. */
 export function addOnce<T>(list: T[], value: T): void {
-  if (!list.includes(value)) list.push(value);
+  for (let k = 0; k < list.length; k++) if (list[k] === value) return;
+  list.push(value);
 }

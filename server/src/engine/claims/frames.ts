@@ -17,7 +17,7 @@
  *  - an event noun with a possessor or a named participant is a frame too (nominalFrames.ts).
  */
 import type { ClaimFrame } from '../types';
-import { nounPhraseBefore, verbGroupStart } from './attribution';
+import { inAttributionFrame, nounPhraseBefore, verbGroupStart, type AttributionFrame } from './attribution';
 import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
 import { addAll, addOnce, isGenericTerm, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
@@ -29,8 +29,8 @@ export interface FrameContext {
   /** word range of the claim's content */
   from: number;
   to: number;
-  /** words of the attribution frame (cue and source): not content */
-  skip: (j: number) => boolean;
+  /** the attribution frame (cue and source): not content */
+  frame: AttributionFrame;
   /** local entity of the actor mention covering word j */
   entityAt: (j: number) => number | undefined;
   /** subject of the clause when its own verb group has none before it (a coordinated verb phrase) */
@@ -57,7 +57,7 @@ export function claimFrames(words: TaggedWord[], ctx: FrameContext): ClaimFrame[
   let lastHead = -INFINITIVE_REACH - 1;
   let consumed = ctx.from;
   for (let j = ctx.from; j < ctx.to && frames.length < MAX_FRAMES; j++) {
-    if (ctx.skip(j)) continue;
+    if (inAttributionFrame(words, ctx.frame, j)) continue;
     if (words[j].type.flags & CONDITIONAL_OPENER && j > ctx.from) break; // "… if Moscow refuses": not asserted
     if (words[j].tag === 'vpart' && words[j - 1]?.lower === 'to' && j - lastHead <= INFINITIVE_REACH && frames.length > 0) {
       // "refused to engage with a cease-fire": the infinitive's object belongs to the predicate before it
@@ -190,7 +190,7 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
   let lookThrough = false;
   for (let n = 0; j < ctx.to && n < MAX_OBJECT_WORDS; j++, n++) {
     const w = words[j];
-    if (ctx.skip(j)) break;
+    if (inAttributionFrame(words, ctx.frame, j)) break;
     if (w.tag === 'verb' || w.tag === 'vpart' || w.tag === 'modal' || w.tag === 'aux' || w.tag === 'pron') break;
     if (w.tag === 'punct' && w.lower !== '-' && w.lower !== "'s") break;
     if (n === 0 && (w.tag === 'neg' || w.lower === 'no' || w.lower === 'none')) out.negated = true;

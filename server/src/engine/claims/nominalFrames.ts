@@ -6,6 +6,7 @@
  * participant says too little to be a frame.
  */
 import type { ClaimFrame } from '../types';
+import { inAttributionFrame, type AttributionFrame } from './attribution';
 import { addOnce, isGenericTerm, NO_ROLE, roleOf, termOf, type Role } from './frameRoles';
 import type { TaggedWord } from './wordTags';
 import { BELIEF, EVIDENCE, REPORTING, STOPWORD } from './wordTypes';
@@ -13,7 +14,7 @@ import { BELIEF, EVIDENCE, REPORTING, STOPWORD } from './wordTypes';
 export interface NominalContext {
   from: number;
   to: number;
-  skip: (j: number) => boolean;
+  frame: AttributionFrame;
   entityAt: (j: number) => number | undefined;
   antecedent?: (j: number) => Role | null;
 }
@@ -67,7 +68,7 @@ function complementAfter(words: TaggedWord[], from: number, ctx: NominalContext)
   let j = from + 1;
   for (let n = 0; j < ctx.to && n < MAX_COMPLEMENT_WORDS; j++, n++) {
     const w = words[j];
-    if (ctx.skip(j) || w.tag === 'verb' || w.tag === 'aux' || w.tag === 'modal' || w.tag === 'pron') break;
+    if (inAttributionFrame(words, ctx.frame, j) || w.tag === 'verb' || w.tag === 'aux' || w.tag === 'modal' || w.tag === 'pron') break;
     if (w.tag === 'punct' && w.lower !== ',' && w.lower !== '-' && w.lower !== "'s") break;
     // "… and advances in X": the next event noun opens its own frame; "… suggest that": a report verb ends it
     if (n > 0 && eventOfNoun(w) && (words[j - 1].tag === 'conj' || words[j - 1].lower === ',')) break;

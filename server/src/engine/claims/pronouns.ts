@@ -26,9 +26,8 @@ export function isResolvablePronoun(word: TaggedWord): boolean {
   return Object.hasOwn(PRONOUN_KINDS, word.lower);
 }
 
-/** The agent of the first frame that has an actor as agent: what a pronoun in the next sentence may refer to. */
-export function mainAgentOf(frames: ClaimFrame[]): Role | null {
-  const frame = frames.find((f) => f.agentEntities.length > 0);
+/** The agent of a frame (the first with an actor as agent): what a pronoun in the next sentence may refer to. */
+export function agentRoleOf(frame: ClaimFrame | undefined): Role | null {
   return frame ? { terms: frame.agent, entities: frame.agentEntities } : null;
 }
 

@@ -21,26 +21,41 @@ interface NumberRun {
   vague: boolean;
 }
 
-export function findQuantities(words: TaggedWord[]): Quantity[] {
+/** Words [from, to) of a sentence (a clause): the words around them are not read. */
+class WordRange {
+  constructor(
+    readonly words: TaggedWord[],
+    readonly from: number,
+    readonly to: number,
+  ) {}
+
+  at(k: number): TaggedWord | undefined {
+    return k >= this.from && k < this.to ? this.words[k] : undefined;
+  }
+}
+
+/** The quantities in words [from, to) (a clause of the sentence's words). */
+export function findQuantities(words: TaggedWord[], from = 0, to = words.length): Quantity[] {
   const out: Quantity[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const run = readNumber(words, i);
+  const range = new WordRange(words, from, to);
+  for (let i = from; i < to; i++) {
+    const run = readNumber(range, i);
     if (!run) continue;
     i = run.to - 1;
-    if (isDateOrYear(words, run)) continue;
-    if (run.from > 0 && REFERENTIAL.has(words[run.from - 1].lower)) continue; // "the two sides": a reference, not a count
-    const unit = readUnit(words, run.to);
+    if (isDateOrYear(range, run)) continue;
+    if (run.from > from && REFERENTIAL.has(words[run.from - 1].lower)) continue; // "the two sides": a reference, not a count
+    const unit = readUnit(range, run.to);
     if (!unit && run.vague) continue;
-    const comparator = readComparator(words, run.from);
-    const from = comparator ? comparator.from : run.from;
+    const comparator = readComparator(range, run.from);
+    const first = comparator ? comparator.from : run.from;
     const last = unit ? unit.index + 1 : run.to;
-    const start = words[from].token.start;
+    const start = words[first].token.start;
     const end = words[last - 1].token.end;
     out.push({
       value: run.value,
       unit: unit ? unit.name : '',
       comparator: comparator ? comparator.kind : run.vague ? 'gt' : 'eq',
-      text: spanText(words, from, last, start, end),
+      text: spanText(words, first, last, start, end),
     });
   }
   return out;
@@ -59,15 +74,17 @@ function spanText(words: TaggedWord[], from: number, to: number, start: number, 
   return text;
 }
 
-function readNumber(words: TaggedWord[], i: number): NumberRun | null {
+function readNumber(range: WordRange, i: number): NumberRun | null {
   const lex = claimsLexicon();
+  const words = range.words;
   const w = words[i];
   if (w.token.kind === 'number') {
     if (w.type.value === null) return null; // 1920s, 11th
     let value = w.type.value;
     let to = i + 1;
-    const mult = words[to] && lex.multipliers.get(words[to].lower);
-    if (mult && !words[to].lower.endsWith('s')) {
+    const after = range.at(to);
+    const mult = after && lex.multipliers.get(after.lower);
+    if (mult && !after.lower.endsWith('s')) {
       value *= mult;
       to++;
     }
@@ -82,13 +99,13 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
   let vague = false;
   let j = i;
   if (w.lower === 'a' || w.lower === 'an') {
-    const next = words[i + 1];
+    const next = range.at(i + 1);
     if (!next || !(lex.multipliers.has(next.lower) || next.lower === 'dozen') || next.lower.endsWith('s')) return null;
     current = 1;
     j = i + 1;
     seen = true;
   }
-  for (; j < words.length; j++) {
+  for (; j < range.to; j++) {
     const lower = words[j].lower;
     const flags = words[j].type.flags;
     if (flags & NUMBER_WORDS) {
@@ -107,7 +124,8 @@ function readNumber(words: TaggedWord[], i: number): NumberRun | null {
       seen = true;
       continue;
     }
-    if (lower === 'and' && seen && words[j + 1] && lex.numbers.has(words[j + 1].lower)) continue;
+    const next = range.at(j + 1);
+    if (lower === 'and' && seen && next && lex.numbers.has(next.lower)) continue;
     break;
   }
   if (!seen) return null;
@@ -124,31 +142,31 @@ function numberWordsValue(lower: string): number {
   return sum;
 }
 
-function isDateOrYear(words: TaggedWord[], run: NumberRun): boolean {
-  const first = words[run.from];
+function isDateOrYear(range: WordRange, run: NumberRun): boolean {
+  const first = range.words[run.from];
   if (first.token.kind !== 'number') return false;
-  const prev = words[run.from - 1];
-  const next = words[run.to];
+  const prev = range.at(run.from - 1);
+  const next = range.at(run.to);
   if (prev && MONTHS.has(prev.lower)) return true; // June 1
   if (next && MONTHS.has(next.lower)) return true; // 1 June
   if (first.type.flags & FOUR_DIGITS && run.value >= 1800 && run.value <= 2100 && run.to === run.from + 1) return true;
-  if (next && next.lower === '-' && words[run.to + 1]?.lower === 'to') return true; // "18- to 24-year-olds"
+  if (next && next.lower === '-' && range.at(run.to + 1)?.lower === 'to') return true; // "18- to 24-year-olds"
   if (next && (next.lower.endsWith('-year-old') || next.lower.endsWith('-year-olds'))) return true;
-  if (next && next.lower === '-' && words[run.to + 1]?.lower.startsWith('year-old')) return true; // "24-year-olds"
+  if (next && next.lower === '-' && range.at(run.to + 1)?.lower.startsWith('year-old')) return true; // "24-year-olds"
   return false;
 }
 
-function readUnit(words: TaggedWord[], from: number): { name: string; index: number } | null {
+function readUnit(range: WordRange, from: number): { name: string; index: number } | null {
   const lex = claimsLexicon();
-  for (let j = from; j < words.length && j < from + MAX_UNIT_DISTANCE; j++) {
-    const w = words[j];
+  for (let j = from; j < range.to && j < from + MAX_UNIT_DISTANCE; j++) {
+    const w = range.words[j];
     if (w.tag === 'punct' && w.lower !== '%' && w.lower !== '-') return null;
     if (w.lower === '%') return { name: 'percent', index: j };
     if (w.lower === 'of' || w.lower === '-') continue;
     if (j === from && (w.lower === 'a' || w.lower === 'an' || w.lower === 'per' || w.lower === 'each')) return null; // a rate: "5,000 a week"
     const mapped = lex.units.get(w.lower) ?? lex.units.get(w.lemma);
     if (mapped) return { name: mapped, index: j };
-    if (w.lower === 'per' && words[j + 1]?.lower === 'cent') return { name: 'percent', index: j + 1 };
+    if (w.lower === 'per' && range.at(j + 1)?.lower === 'cent') return { name: 'percent', index: j + 1 };
     if (w.tag === 'verb' || w.tag === 'aux' || w.tag === 'modal' || w.tag === 'prep' || w.tag === 'conj') return null;
     // the first plural noun-like word is the unit ("200 recruits", "12 Russian strategic bombers")
     if (w.tag === 'word' && w.lower !== w.lemma && w.lower.endsWith('s')) return { name: lex.synonym.get(w.lemma) ?? w.lemma, index: j };
@@ -159,12 +177,13 @@ function readUnit(words: TaggedWord[], from: number): { name: string; index: num
 let comparatorsByLastWord: Map<string, ClaimsLexicon['comparators']> | null = null;
 
 /** The comparator phrase ending right before word `at` ("more than", "nearly"), longest first. */
-function readComparator(words: TaggedWord[], at: number): { kind: Quantity['comparator']; from: number } | null {
-  if (at === 0) return null;
+function readComparator(range: WordRange, at: number): { kind: Quantity['comparator']; from: number } | null {
+  if (at === range.from) return null;
+  const words = range.words;
   comparatorsByLastWord ??= byLastWord(claimsLexicon().comparators);
   for (const { kind, words: phrase } of comparatorsByLastWord.get(words[at - 1].lower) ?? []) {
     const from = at - phrase.length;
-    if (from < 0) continue;
+    if (from < range.from) continue;
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) ok = words[from + k].lower === phrase[k];
     if (ok) return { kind, from };

@@ -35,7 +35,8 @@ function inTextOrder(spans: readonly Span[]): number[] {
  */
 export function coveringSpans(words: TaggedWord[], spans: readonly Span[]): number[] | null {
   if (spans.length === 0) return null;
-  const out = new Array<number>(words.length).fill(-1);
+  const out: number[] = [];
+  for (let j = 0; j < words.length; j++) out.push(-1);
   for (let k = spans.length - 1; k >= 0; k--) {
     const span = spans[k];
     let lo = 0;
