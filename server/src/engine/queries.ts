@@ -2,7 +2,7 @@ import type { CorpusIndex } from './corpus/corpusIndex';
 import { canonical } from './claims/claimKeys';
 import { lemmatize } from './claims/wordTags';
 import { TOP_DOCUMENTS } from './corpus/actorViews';
-import { mentionKind, residentClaims } from './corpus/residentDocument';
+import { mentionKind, mentionSpan, residentClaims } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
 /** Index of the span in a start-sorted list that contains `offset` (end inclusive, so a cursor right after a word still hits it). */
@@ -63,16 +63,25 @@ export function sortedMentions(index: CorpusIndex, actor: Actor): MentionRef[] {
   return index.views.sortedMentions(actor);
 }
 
-/** The defining mention: the first full-name mention in the corpus (earliest dated document first), else the first mention. */
+/**
+ * The defining mention: the first full-name mention in the corpus (earliest dated document first),
+ * else the first mention. Walks the actor's mentions in reading order and reads a document's
+ * analysis only for a name mention long enough to hold the full name (its text, spaces folded,
+ * is never longer than its span, and lowercasing lengthens only a dotted capital I).
+ */
 export function definingMention(index: CorpusIndex, actor: Actor): MentionRef | undefined {
-  const sorted = sortedMentions(index, actor);
   const fullName = actor.name.toLowerCase();
-  const isFullName = (r: MentionRef) => {
+  const minLength = fullName.includes('\u0307') ? 0 : fullName.length;
+  let first: MentionRef | undefined;
+  for (const r of index.views.mentionsInReadingOrder(actor)) {
+    first ??= r;
     const doc = index.resident(r.path);
-    if (!doc || mentionKind(doc, r.index) !== 'name') return false;
-    return !!index.mention(r)?.text.replace(/\s+/g, ' ').toLowerCase().includes(fullName);
-  };
-  return sorted.find(isFullName) ?? sorted[0];
+    if (!doc || mentionKind(doc, r.index) !== 'name') continue;
+    const span = mentionSpan(doc, r.index);
+    if (span.end - span.start < minLength) continue;
+    if (index.mention(r)?.text.replace(/\s+/g, ' ').toLowerCase().includes(fullName)) return r;
+  }
+  return first;
 }
 
 /** The next (or previous) mention of the same actor after the given position, across documents, wrapping around. */

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { LanguageService } from '../../../server/src/engine/languageService';
+import { definingMention } from '../../../server/src/engine/queries';
 import { rangeOf } from '../../../server/src/engine/text/lines';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -58,4 +59,22 @@ test('the first claims of an actor are its sourced claims in reading order, then
     if (expected.some((c) => c.claim.attribution === 'sourced')) withSourced++;
   }
   assert.ok(withSourced > 3, 'several seed actors have sourced claims');
+});
+
+test('the defining mention is the first mention in reading order whose text holds the full name, else the first mention', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  files.set('/corpus/000-surname-first.txt', 'Zelensky met Putin in Kyiv.\n\nZelensky said the talks would go on.\n');
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  const holdsFullName = (actorName: string, r: { path: string; index: number }) =>
+    index.get(r.path)!.mentions[r.index].kind === 'name' && index.mention(r)!.text.replace(/\s+/g, ' ').toLowerCase().includes(actorName.toLowerCase());
+  let skippedShort = 0;
+  for (const actor of index.actors.actors) {
+    const sorted = index.views.sortedMentions(actor);
+    const expected = sorted.find((r) => holdsFullName(actor.name, r)) ?? sorted[0];
+    assert.deepEqual(definingMention(index, actor), expected, actor.id);
+    if (expected && sorted.indexOf(expected) > 0) skippedShort++;
+  }
+  assert.ok(skippedShort > 0, 'some actor is first named by a shorter form (the surname-first article)');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packValue, unpackFields, unpackValue } from '../../../server/src/engine/corpus/packedValues';
+import { internTable, packValue, PackingTable, remapValue, unpackFields, unpackValue } from '../../../server/src/engine/corpus/packedValues';
 
 test('unpacking some fields of packed objects equals picking them from the whole value, whatever the skipped fields hold', () => {
   const value = [
@@ -20,4 +20,13 @@ test('unpacking some fields of packed objects equals picking them from the whole
 test('unpacking fields of what is not an array of objects is an error', () => {
   assert.throws(() => unpackFields(packValue({ kept: 1 }), new Set(['kept'])), /not a packed array/);
   assert.throws(() => unpackFields(packValue([1]), new Set(['kept'])), /not a packed array of objects/);
+});
+
+test('a value packed with its own table reads back the same once mapped to this thread\'s table', () => {
+  const value = [{ kind: 'x', n: 3, more: { kind: 'y', list: ['x', 'z'] } }, { kind: 'z', n: 4, more: undefined }, { n: 5, kind: 'x' }];
+  const table = new PackingTable();
+  const own = packValue(value, table);
+  assert.deepEqual(table.strings, ['x', 'y', 'z'], 'strings numbered in the order first seen');
+  assert.deepEqual(table.shapes, [['kind', 'n', 'more'], ['kind', 'list'], ['kind', 'n'], ['n', 'kind']], 'a shape per key order, undefined fields left out');
+  assert.deepEqual(unpackValue(remapValue(own, internTable(table))), JSON.parse(JSON.stringify(value)));
 });

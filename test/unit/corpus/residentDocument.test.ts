@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
-import { packValue, PackingTable, remapValue, internTable, unpackValue } from '../../../server/src/engine/corpus/packedValues';
+import { packValue, unpackValue } from '../../../server/src/engine/corpus/packedValues';
 import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentOf, statementKey } from '../../../server/src/engine/corpus/residentDocument';
 import { portableFromLine, portableLine, portableOfAnalysis, residentFromLine, residentLine, residentOfPortable } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
@@ -17,15 +17,6 @@ const seeds = () => readdirSync(SEEDS).map((f) => ({ path: `/corpus/${f}`, text:
 test('packed values unpack to equal values: integers, doubles, large numbers, strings, nesting, absent fields', () => {
   const value = [{ a: 1, b: -7, c: 2.5, d: 1e12, e: 'x', f: [true, false, null], g: undefined, h: { i: [] } }, [], 'ümlaut ’quote’', -(2 ** 40)];
   assert.deepEqual(unpackValue(packValue(value)), JSON.parse(JSON.stringify(value)));
-});
-
-test('a value packed with its own table reads back the same once mapped to this thread\'s table', () => {
-  const value = [{ kind: 'x', n: 3, more: { kind: 'y', list: ['x', 'z'] } }, { kind: 'z', n: 4, more: undefined }, { n: 5, kind: 'x' }];
-  const table = new PackingTable();
-  const own = packValue(value, table);
-  assert.deepEqual(table.strings, ['x', 'y', 'z'], 'strings numbered in the order first seen');
-  assert.deepEqual(table.shapes, [['kind', 'n', 'more'], ['kind', 'list'], ['kind', 'n'], ['n', 'kind']], 'a shape per key order, undefined fields left out');
-  assert.deepEqual(unpackValue(remapValue(own, internTable(table))), JSON.parse(JSON.stringify(value)));
 });
 
 test('a resident document keeps what the joins read of every seed: mentions, claims, and survives the line stored and the form a worker sends', () => {

@@ -237,6 +237,15 @@ export class ActorViews {
     return out;
   }
 
+  /** The actor's mentions in reading order across the corpus, made one at a time (for a search that stops early). */
+  *mentionsInReadingOrder(actor: Actor): Generator<MentionRef> {
+    const view = this.view(actor);
+    for (const path of view.order) {
+      const part = view.parts.get(path)!;
+      for (let k = 1; k <= mentionTotal(part); k++) yield { path, index: part[k] };
+    }
+  }
+
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
