@@ -88,14 +88,30 @@ export const numberShapeAt = (words: SentenceWords, i: number): NumberShape => N
  */
 const SIGNATURE_BITS = 14;
 const signature = (w: string) => ((w.charCodeAt(0) * 31 + w.charCodeAt(w.length - 1)) * 32 + Math.min(w.length, 31)) & ((1 << SIGNATURE_BITS) - 1);
-const BY_SIGNATURE: ({ word: string; classes: number }[] | undefined)[] = new Array(1 << SIGNATURE_BITS).fill(undefined);
-for (const [word, classes] of CLASSES) (BY_SIGNATURE[signature(word)] ??= []).push({ word, classes });
+interface ListedWord {
+  /** The word as the engine keeps property names: one string per content, its hash computed. */
+  word: string;
+  classes: number;
+}
+const BY_SIGNATURE: (ListedWord[] | undefined)[] = new Array(1 << SIGNATURE_BITS).fill(undefined);
+for (const [word, classes] of CLASSES) (BY_SIGNATURE[signature(word)] ??= []).push({ word: internalized(word), classes });
 
-function listedClasses(w: string, signature: number): number {
+function listedWord(w: string, signature: number): ListedWord | undefined {
   const listed = BY_SIGNATURE[signature];
-  if (listed === undefined) return 0;
-  for (const entry of listed) if (entry.word === w) return entry.classes;
-  return 0;
+  if (listed === undefined) return undefined;
+  for (const entry of listed) if (entry.word === w) return entry;
+  return undefined;
+}
+
+/**
+ * The same string as the engine keeps property names (unique per content): the rules compare a
+ * token's lower-case form with such strings and look it up in maps, which then costs a pointer
+ * comparison and no hashing of a fresh string.
+ */
+function internalized(text: string): string {
+  const holder: Record<string, number> = Object.create(null);
+  holder[text] = 0;
+  return Object.keys(holder)[0];
 }
 
 /** The lower-case form; a string with no capital and nothing beyond ASCII is its own (most words: no call, no copy). */
@@ -107,9 +123,8 @@ function lowerCaseOf(norm: string): string {
   return norm;
 }
 
-/** The classes of a word (lower case). */
-function classesOf(w: string): number {
-  const bits = listedClasses(w, signature(w));
+/** The classes of a word (lower case), given those it is listed with. */
+function withShapeClasses(w: string, bits: number): number {
   // words not listed open by their shape ("mid-June", "twenty-five", "q3")
   if (bits & OPENS || !((w.length === 2 && w.charCodeAt(0) === 113) || w.includes('-'))) return bits;
   return opensWord(w) ? bits | OPENS : bits;
@@ -122,8 +137,11 @@ export function sentenceWords(tokens: Token[]): SentenceWords {
   let all = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const w = (low[i] = lowerCaseOf(t.norm));
-    const bits = classesOf(w);
+    let w = lowerCaseOf(t.norm);
+    const listed = listedWord(w, signature(w));
+    if (listed !== undefined) w = listed.word;
+    const bits = withShapeClasses(w, listed === undefined ? 0 : listed.classes);
+    low[i] = w;
     // any number may open an expression; of the other non-words, only the apostrophe of "'90s"
     if (t.kind === 'word') classes[i] = bits;
     else if (t.kind === 'number') classes[i] = bits | OPENS | (SHAPE_CODES[numberShape(w)] << SHAPE_SHIFT);
