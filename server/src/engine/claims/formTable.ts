@@ -11,27 +11,26 @@ const MAX_PROBES = 8;
 export class FormTable<T> {
   private readonly mask: number;
   private readonly capacity: number;
-  private keys: (string | null)[];
-  private hashes: Int32Array;
-  private values: (T | null)[];
+  /** slot k holds its form's hash, the form and its value at 3k, 3k + 1, 3k + 2: one look-up reads one place in memory */
+  private entries: (number | string | T | null)[];
   private count = 0;
 
   /** @param bits log2 of the number of slots; at most half of them are used */
   constructor(bits: number) {
     this.capacity = 1 << bits;
     this.mask = this.capacity - 1;
-    this.keys = new Array<string | null>(this.capacity).fill(null);
-    this.hashes = new Int32Array(this.capacity);
-    this.values = new Array<T | null>(this.capacity).fill(null);
+    this.entries = new Array<number | string | T | null>(3 * this.capacity).fill(null);
   }
 
   get(form: string): T | undefined {
     const hash = hashOf(form);
+    const entries = this.entries;
     let slot = hash & this.mask;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
-      const key = this.keys[slot];
+      const at = 3 * slot;
+      const key = entries[at + 1];
       if (key === null) return undefined;
-      if (this.hashes[slot] === hash && key === form) return this.values[slot] as T;
+      if (entries[at] === hash && key === form) return entries[at + 2] as T;
       slot = (slot + 1) & this.mask;
     }
     return undefined;
@@ -43,10 +42,11 @@ export class FormTable<T> {
     const hash = hashOf(form);
     let slot = hash & this.mask;
     for (let probe = 0; probe < MAX_PROBES; probe++) {
-      if (this.keys[slot] === null) {
-        this.keys[slot] = detached(form);
-        this.hashes[slot] = hash;
-        this.values[slot] = value;
+      const at = 3 * slot;
+      if (this.entries[at + 1] === null) {
+        this.entries[at] = hash;
+        this.entries[at + 1] = detached(form);
+        this.entries[at + 2] = value;
         this.count++;
         return;
       }
@@ -55,17 +55,16 @@ export class FormTable<T> {
   }
 
   private clear(): void {
-    this.keys.fill(null);
-    this.values.fill(null);
+    this.entries.fill(null);
     this.count = 0;
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
+/** FNV-1a over the UTF-16 code units, to 30 bits (a small integer to the engine, stored unboxed). */
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
+  return hash & 0x3fffffff;
 }
 
 /** A copy of the string that shares no storage with it (a token's form may be a slice of a whole document). */
