@@ -144,9 +144,10 @@ export class LanguageService {
 
   private scheduleSettle(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
+    this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
-      if (this.state !== 'ready' || !this.index.settle()) return;
+      // the claim join runs in slices: the editor's requests are answered meanwhile (provisionally)
+      if (this.state !== 'ready' || !(await this.index.settleInSlices())) return;
       for (const l of this.settledListeners) l();
       void this.index.views.prepareAll();
     }, Math.max(this.settleDelayMs, SETTLE_COST_FACTOR * this.index.joinCostMs));

@@ -13,7 +13,7 @@ import { actorKeys, claimTextKey, forEachKey, linkClaimOf, type ClaimSignature, 
 import { statementHash } from '../../../server/src/engine/claims/claimKeyIndex';
 import { compatible } from '../../../server/src/engine/claims/contradictions';
 import { patchClaimGraph } from '../../../server/src/engine/corpus/claimPatch';
-import { residentJoinDocument } from '../../../server/src/engine/corpus/corpusIndex';
+import { residentJoinDocument } from '../../../server/src/engine/corpus/claimJoin';
 import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import type { ClaimRef, Contradiction, DocumentAnalysis } from '../../../server/src/engine/types';
 

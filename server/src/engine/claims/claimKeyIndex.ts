@@ -7,6 +7,7 @@
  */
 import type { ActorTable } from '../actors/resolveActors';
 import type { DocumentDate } from '../types';
+import { STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
 import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type LinkClaim, type LinkDocument } from './claimSignature';
 
 /**
@@ -113,9 +114,9 @@ export class ClaimKeyIndex {
   /**
    * Interns the keys of every claim. Weights are inverse document frequencies over the claims (a
    * claim counts once per key; actor keys weigh 1.2x); a key held by more than `maxPostings`
-   * claims gets no postings.
+   * claims gets no postings. Pauses every STEP_DOCUMENTS documents (see JoinSteps).
    */
-  static build(numbering: ClaimNumbering, actors: ActorTable, maxPostings: number): ClaimKeyIndex {
+  static *build(numbering: ClaimNumbering, actors: ActorTable, maxPostings: number): JoinSteps<ClaimKeyIndex> {
     const ids = new Map<string, number>();
     const count = numbering.count;
     const offsets = new Int32Array(count + 1);
@@ -140,13 +141,14 @@ export class ClaimKeyIndex {
       if (length === keys.length) keys = grown(keys);
       keys[length++] = id;
     };
-    numbering.docs.forEach((_, d) => {
+    for (let d = 0; d < numbering.docs.length; d++) {
       const actorKey = cachedActorKeys(numbering.paths[d], actors);
       for (const c of numbering.keyClaims(d)) {
         forEachKey(c, actorKey, visit);
         offsets[++claim] = length;
       }
-    });
+      if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    }
     const n = Math.max(1, count);
     const weights = new Float64Array(ids.size);
     for (const [key, id] of ids) {

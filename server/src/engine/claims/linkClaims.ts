@@ -2,6 +2,7 @@ import type { ActorTable } from '../actors/resolveActors';
 import type { Contradiction, Quantity } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
 import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
+import { runToEnd, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
 import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
@@ -48,13 +49,18 @@ export function signDocument(path: string, doc: LinkDocument, actors: ActorTable
  * that share enough keys.
  */
 export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
+  return runToEnd(claimJoinSteps(docs, actors, options));
+}
+
+/** linkClaims as steps: it pauses every few documents, so that a caller can spread it over slices of time. */
+export function* claimJoinSteps(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): JoinSteps<ClaimGraph> {
   const copies = copiesByHash(docs);
   const paths = [...copies.keys()];
   const numbering = new ClaimNumbering(
     paths,
     paths.map((path) => joinDocumentOf(docs.get(path)!)),
   );
-  const keyIndex = ClaimKeyIndex.build(numbering, actors, MAX_POSTINGS);
+  const keyIndex = yield* ClaimKeyIndex.build(numbering, actors, MAX_POSTINGS);
   const statements = new StatementIndex(numbering);
   const signatures = new SignatureCache(numbering, actors);
   const count = numbering.count;
@@ -93,6 +99,7 @@ export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument
         }
       }
     }
+    if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
   }
   return buildClaimGraph(numbering, partner, contradictions, copies);
 }
@@ -193,7 +200,10 @@ const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
 function copiesByHash(docs: ReadonlyMap<string, { hash: string }>): Map<string, string[]> {
   const byHash = new Map<string, string>();
   const copies = new Map<string, string[]>();
-  for (const path of [...docs.keys()].sort()) {
+  const paths = [...docs.keys()];
+  // documents usually come in path order already (CorpusIndex): checking is cheaper than sorting
+  if (paths.some((path, i) => i > 0 && paths[i - 1] > path)) paths.sort();
+  for (const path of paths) {
     const doc = docs.get(path)!;
     const first = doc.hash ? byHash.get(doc.hash) : undefined;
     if (first) copies.get(first)!.push(path);

@@ -1,6 +1,6 @@
 import { linkPrint, type LinkClaim, type LinkDocument } from '../claims/claimSignature';
 import type { ClaimGraph } from '../claims/linkClaims';
-import type { ClaimCluster, ClaimRef, Contradiction } from '../types';
+import type { ClaimCluster, ClaimRef, Contradiction, DocumentAnalysis } from '../types';
 
 /**
  * A claim graph with one changed document applied on top of the previous graph: the document's
@@ -76,4 +76,11 @@ function claimRemap(old: readonly LinkClaim[], now: readonly LinkClaim[]): Map<n
 /** A claim without its position: what the linking reads (two claims with the same print link the same way). */
 export function claimPrint(claim: LinkClaim): string {
   return linkPrint(claim);
+}
+
+/** Whether two versions of a document give the claim linking the same input (positions aside). */
+export function sameClaims(a: DocumentAnalysis | undefined, b: DocumentAnalysis | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.claims.length !== b.claims.length || a.date?.value !== b.date?.value) return false;
+  return a.claims.every((c, i) => claimPrint(c) === claimPrint(b.claims[i]));
 }

@@ -1,14 +1,15 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
-import { KEY_FIELDS, type JoinDocument, type KeyClaim } from '../claims/claimKeyIndex';
-import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
+import type { JoinDocument } from '../claims/claimKeyIndex';
+import { runInSlices } from '../claims/joinSteps';
+import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
-import { claimPrint, patchClaimGraph } from './claimPatch';
-import { unpackFields } from './packedValues';
-import { mentionSpan, residentClaims, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
+import { CLAIM_JOIN_SLICE_MS, residentJoinDocument, type ClaimJoinJob } from './claimJoin';
+import { patchClaimGraph, sameClaims } from './claimPatch';
+import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Documents whose claim texts claimText keeps. */
 const CACHED_CLAIM_TEXTS = 1024;
@@ -53,6 +54,7 @@ export class CorpusIndex {
   private readonly claimTexts = new Map<string, string[]>();
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
+  private claimJoin: ClaimJoinJob | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
   private readonly pending = new Map<string, DocumentAnalysis | undefined>();
   private patchDepth = 0;
@@ -276,6 +278,37 @@ export class CorpusIndex {
     return this.claimGraph;
   }
 
+  /**
+   * settle(), with the claim join made in slices of time that give way to the event loop: requests
+   * are answered meanwhile from the provisional claim graph (the joins stay `provisional`; with no
+   * graph to serve, the join is made at once). Resolves to whether the joins are now exact (false:
+   * nothing to do, or a change came meanwhile, and a later settle redoes it).
+   */
+  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS): Promise<boolean> {
+    if (!this.provisional) return false;
+    const provisionalClaims = this.claimGraph;
+    const patchDepth = this.patchDepth;
+    this.dropJoins();
+    const actors = this.actors;
+    if (!provisionalClaims) return (void this.claims, true);
+    const job: ClaimJoinJob = { steps: claimJoinSteps(this.linkDocuments(), actors), generation: this.generation, busyMs: 0 };
+    this.claimJoin = job;
+    this.claimGraph = provisionalClaims;
+    this.patchDepth = patchDepth;
+    this.exact = false;
+    const graph = await runInSlices(job.steps, { sliceMs, stillWanted: () => this.claimJoin === job && this.generation === job.generation, onSlice: (ms) => (job.busyMs += ms) });
+    if (this.claimJoin === job) this.claimJoin = undefined;
+    if (!graph) return false;
+    this.claimGraph = graph;
+    this.lastClaimJoinMs = job.busyMs;
+    this.patchDepth = 0;
+    this.exact = true;
+    // every cluster may have changed, as after any join from scratch
+    this.joinGeneration++;
+    this.generation++;
+    return true;
+  }
+
   /** What the last exact joins of the whole corpus cost (actors and claims), in milliseconds. */
   get joinCostMs(): number {
     return this.lastJoinMs + this.lastClaimJoinMs;
@@ -369,16 +402,4 @@ export class CorpusIndex {
     this.joinGeneration++;
     this.generation++;
   }
-}
-
-/** A resident document as the claim join reads it: its claims unpacked on each read, all or only their keys' fields. */
-export function residentJoinDocument(doc: ResidentDocument): JoinDocument {
-  return { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc), readKeyClaims: () => unpackFields(doc.claims, KEY_FIELDS) as KeyClaim[] };
-}
-
-/** Whether two versions of a document give the claim linking the same input (positions aside). */
-function sameClaims(a: DocumentAnalysis | undefined, b: DocumentAnalysis | undefined): boolean {
-  if (!a || !b) return a === b;
-  if (a.claims.length !== b.claims.length || a.date?.value !== b.date?.value) return false;
-  return a.claims.every((c, i) => claimPrint(c) === claimPrint(b.claims[i]));
 }

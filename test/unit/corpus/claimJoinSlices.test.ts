@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { generateCorpus } from '../../../bench/generateCorpus';
+import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
+import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
+import { runInSlices, runToEnd, type JoinSteps } from '../../../server/src/engine/claims/joinSteps';
+import { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
+import type { DocumentAnalysis } from '../../../server/src/engine/types';
+
+const lexicon = builtinLexicon();
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+const analyse = (p: string, text: string) => analyzeDocument(p, text, { lexicon });
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The seeds and a hundred generated articles (enough documents for the join to pause several times). */
+function corpus(): DocumentAnalysis[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-slices-'));
+  try {
+    const { files } = generateCorpus(dir, 100);
+    const seeds = readdirSync(SEEDS).map((f) => analyse(`/seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')));
+    return [...seeds, ...files.map((file) => analyse(file, readFileSync(file, 'utf8')))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function indexOf(docs: Iterable<DocumentAnalysis>): CorpusIndex {
+  const index = new CorpusIndex(lexicon);
+  for (const d of docs) index.set(d);
+  return index;
+}
+
+/** An edit that adds a checkable claim (patched in provisionally). */
+function edit(doc: DocumentAnalysis, n: number): DocumentAnalysis {
+  const text = readFileSync(doc.path.startsWith('/seeds/') ? path.join(SEEDS, path.basename(doc.path)) : doc.path, 'utf8');
+  return analyse(doc.path, `${text}\n\nThe ministry said on Monday that ${n},000 soldiers had been moved to the border.\n`);
+}
+
+function* counted(steps: number, log: string[]): JoinSteps<number> {
+  for (let i = 0; i < steps; i++) {
+    log.push(`step ${i}`);
+    yield;
+  }
+  return steps;
+}
+
+test('steps run in slices give way to the event loop between slices, and can be abandoned', async () => {
+  const log: string[] = [];
+  const running = runInSlices(counted(3, log), { sliceMs: 0, stillWanted: () => true });
+  let ticking = true;
+  const tick = () => {
+    if (!ticking) return;
+    log.push('tick');
+    setImmediate(tick);
+  };
+  setImmediate(tick);
+  assert.equal(await running, 3);
+  ticking = false;
+  assert.deepEqual(
+    log.filter((l) => l.startsWith('step')),
+    ['step 0', 'step 1', 'step 2'],
+  );
+  assert.ok(log.slice(log.indexOf('step 0'), log.indexOf('step 2')).includes('tick'), `the event loop turned while the steps ran: ${log.join(', ')}`);
+  let wanted = 2;
+  assert.equal(await runInSlices(counted(5, []), { sliceMs: 0, stillWanted: () => wanted-- > 0 }), undefined);
+  assert.equal(runToEnd(counted(4, [])), 4);
+});
+
+test('settling in slices serves the provisional claim graph until the exact join is made, which equals a fresh join', async () => {
+  const docs = corpus();
+  const index = indexOf(docs);
+  void index.claims;
+  index.set(edit(docs[1], 40));
+  const provisional = index.claims;
+  assert.equal(index.provisional, true);
+  let done = false;
+  const settling = index.settleInSlices(0).finally(() => (done = true));
+  let served = 0;
+  while (!done) {
+    assert.equal(index.claims, provisional, 'the provisional graph is served while the join runs');
+    assert.equal(index.provisional, true);
+    served++;
+    await turn();
+  }
+  assert.ok(served > 2, `requests were answered between slices (${served})`);
+  assert.equal(await settling, true);
+  assert.equal(index.provisional, false);
+  assert.notEqual(index.claims, provisional);
+  const fresh = indexOf(index.documents());
+  assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
+  assert.deepEqual(index.claims.contradictions, fresh.claims.contradictions);
+});
+
+test('a change while settling in slices abandons that join; the change is patched in and a later settle is exact', async () => {
+  const docs = corpus();
+  const index = indexOf(docs);
+  void index.claims;
+  index.set(edit(docs[2], 12));
+  const settling = index.settleInSlices(0);
+  await turn();
+  const changed = edit(docs[3], 70);
+  index.set(changed);
+  assert.equal(await settling, false);
+  assert.equal(index.provisional, true);
+  const added = changed.claims.findIndex((c) => c.text.includes('70,000'));
+  assert.ok(added >= 0);
+  assert.equal(index.claims.clusterOf({ path: changed.path, index: added }), undefined, 'a new claim is unlinked until the exact join');
+  assert.ok(await index.settleInSlices(0));
+  const fresh = indexOf(index.documents());
+  assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
+  assert.deepEqual(index.claims.contradictions, fresh.claims.contradictions);
+});
