@@ -19,6 +19,9 @@ export interface IndexJson {
   skipped: { path: string; reason: string }[];
 }
 
+/** Documents in path order (the order an exact join lists an actor's mentions and roles in; a patched one may not). */
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 export function exportIndex(index: CorpusIndex, findings: Finding[], rel: (id: string) => string, skipped: { id: string; reason: string }[] = []): IndexJson {
   const docs = index.paths().sort();
   const at = (path: string, span: Span) => rangeOf(index.get(path)!.lineStarts, span);
@@ -37,8 +40,8 @@ export function exportIndex(index: CorpusIndex, findings: Finding[], rel: (id: s
         name: a.name,
         kind: a.kind,
         aliases: a.aliases,
-        roles: [...new Set(a.roles.map((r) => r.role))],
-        mentions: a.mentions.map((ref) => {
+        roles: [...new Set([...a.roles].sort(byPath).map((r) => r.role))],
+        mentions: [...a.mentions].sort((x, y) => byPath(x, y) || x.index - y.index).map((ref) => {
           const m = index.mention(ref)!;
           return { path: rel(ref.path), ...at(ref.path, m), text: m.text, kind: m.kind, confidence: m.confidence };
         }),

@@ -14,6 +14,8 @@ export class PatchedActorTable implements ActorTable {
   /** path -> actor id per local entity (null: the document was removed). */
   private readonly overrides = new Map<string, (string | undefined)[] | null>();
   private names: Map<string, string> | undefined;
+  /** The actors this patch has copied from the base table and changes in place. */
+  private readonly owned = new Map<string, OwnedActor>();
 
   constructor(private readonly base: ActorTable) {
     this.byId = base.byId;
@@ -35,34 +37,52 @@ export class PatchedActorTable implements ActorTable {
 
   /** Applies one document's new analysis (undefined: it was removed) over what the table held for `old`. */
   apply(path: string, old: DocumentAnalysis | undefined, doc: DocumentAnalysis | undefined): void {
-    const byId = new Map(this.byId);
+    // the base table is never changed: the first patch copies its map, each actor is copied when first touched
+    if (this.byId === this.base.byId) this.byId = new Map(this.base.byId);
+    const byId = this.byId;
     const touched = new Set<string>();
     if (old) old.entities.forEach((_, i) => this.actorOf(path, i) && touched.add(this.actorOf(path, i)!));
     const mapping = doc ? doc.entities.map((e) => this.resolve(e, byId)) : null;
     for (const id of mapping ?? []) if (id) touched.add(id);
-    const mentions = new Map<string, MentionRef[]>();
-    doc?.mentions.forEach((m, index) => {
-      const id = mapping![m.entity];
-      if (id) (mentions.get(id) ?? mentions.set(id, []).get(id)!).push({ path, index });
-    });
     for (const id of touched) {
-      const current = byId.get(id);
-      if (!current) continue;
-      const actor: Actor = { ...current, mentions: current.mentions.filter((r) => r.path !== path), roles: current.roles.filter((r) => r.path !== path), aliases: [...current.aliases] };
-      if (current.descriptiveAliases) actor.descriptiveAliases = [...current.descriptiveAliases];
-      actor.mentions.push(...(mentions.get(id) ?? []));
+      const actor = this.own(id);
+      if (!actor) continue;
+      actor.mentions.removePath(path);
+      actor.roles.removePath(path);
+      doc?.mentions.forEach((m, index) => mapping![m.entity] === id && actor.mentions.add({ path, index }));
       doc?.entities.forEach((e, i) => {
         if (mapping![i] !== id) return;
-        for (const role of e.roles) actor.roles.push({ role, path });
-        if (e.reference !== 'metonym') for (const a of e.aliases) addAlias(actor, a);
-        addDescriptiveForms(actor, e);
+        for (const role of e.roles) actor.roles.add({ role, path });
+        if (e.reference !== 'metonym') for (const a of e.aliases) addAlias(actor.actor, a);
+        addDescriptiveForms(actor.actor, e);
       });
-      if (actor.mentions.length === 0) byId.delete(id);
-      else byId.set(id, actor);
+      if (actor.mentions.items.length === 0) {
+        byId.delete(id);
+        this.owned.delete(id);
+      }
     }
     this.overrides.set(path, mapping);
-    this.byId = byId;
     this.actorList = undefined;
+  }
+
+  /**
+   * The patch's own copy of an actor, made on first use (O(its mentions) once, not per edit), with
+   * its mentions and roles indexed by document so that replacing one document's costs O(that document).
+   * Their order is not the corpus order once a document is replaced (the exact re-join restores it).
+   */
+  private own(id: string): OwnedActor | undefined {
+    const known = this.owned.get(id);
+    if (known) return known;
+    const current = this.byId.get(id);
+    if (!current) return undefined;
+    const mentions = new ListByPath<MentionRef>(current.mentions);
+    const roles = new ListByPath<{ role: string; path: string }>(current.roles);
+    const actor: Actor = { ...current, mentions: mentions.items, roles: roles.items, aliases: [...current.aliases] };
+    if (current.descriptiveAliases) actor.descriptiveAliases = [...current.descriptiveAliases];
+    this.byId.set(id, actor);
+    const owned = { actor, mentions, roles };
+    this.owned.set(id, owned);
+    return owned;
   }
 
   /** The actor a new local entity joins, creating a provisional one for a name the corpus has not seen. */
@@ -79,6 +99,7 @@ export class PatchedActorTable implements ActorTable {
     let id = stem;
     for (let i = 2; byId.has(id); i++) id = `${stem}-${i}`;
     byId.set(id, { id, name: e.name, kind: e.kind, aliases: [], roles: [], mentions: [] });
+    this.owned.delete(id);
     for (const k of [e.name, ...e.aliases]) names.set(k.toLowerCase(), id);
     return id;
   }
@@ -98,4 +119,49 @@ export function actorPrint(doc: DocumentAnalysis | undefined): string {
   const { path: _path, ...rest } = contributionOf(doc);
   void _path;
   return JSON.stringify(rest);
+}
+
+interface OwnedActor {
+  actor: Actor;
+  mentions: ListByPath<MentionRef>;
+  roles: ListByPath<{ role: string; path: string }>;
+}
+
+/**
+ * Items that each belong to a document, in one array (`items`, changed in place), with each
+ * document's positions in it: removing a document's items costs O(its items), each moved into a
+ * hole from the end of the array.
+ */
+export class ListByPath<T extends { path: string }> {
+  readonly items: T[];
+  private readonly slots = new Map<string, number[]>();
+
+  constructor(items: readonly T[]) {
+    this.items = [...items];
+    this.items.forEach((item, i) => this.slotsOf(item.path).push(i));
+  }
+
+  add(item: T): void {
+    this.slotsOf(item.path).push(this.items.push(item) - 1);
+  }
+
+  removePath(path: string): void {
+    const slots = this.slots.get(path);
+    if (!slots) return;
+    this.slots.delete(path);
+    // highest first: a hole is filled from the end, never by an item about to be removed itself
+    for (const slot of slots.sort((a, b) => b - a)) {
+      const last = this.items.pop()!;
+      if (slot === this.items.length) continue;
+      this.items[slot] = last;
+      const moved = this.slots.get(last.path)!;
+      moved[moved.indexOf(this.items.length)] = slot;
+    }
+  }
+
+  private slotsOf(path: string): number[] {
+    let slots = this.slots.get(path);
+    if (!slots) this.slots.set(path, (slots = []));
+    return slots;
+  }
 }
