@@ -14,7 +14,7 @@ import { builtinLexicon } from '../server/src/engine/actors/lexicon';
 import { positionAt } from '../server/src/engine/text/lines';
 import { provideHover } from '../server/src/features/hover';
 import { provideDefinition } from '../server/src/features/definition';
-import { provideReferences } from '../server/src/features/references';
+import { DEFAULT_MAX_REFERENCES, provideReferences } from '../server/src/features/references';
 import { random } from './generateCorpus';
 import { latencies, type Latency } from './stats';
 
@@ -30,7 +30,10 @@ export interface ColdResult {
   claims: number;
   hover: Latency;
   definition: Latency;
+  /** As the server answers: at most DEFAULT_MAX_REFERENCES locations (the setting's default). */
   references: Latency;
+  /** Every location (the setting at 0, or the Show All Mentions command). */
+  referencesAll: Latency;
   edit: Latency;
   /** The analysis of the edited document alone (the per-document pipeline), inside `edit`. */
   editAnalysis: Latency;
@@ -133,8 +136,11 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   phase('hover');
   const definition = latencies(positions.map((p) => time(() => provideDefinition(service, { textDocument: { uri: p.uri }, position: p.position }))));
   phase('definition');
-  const references = latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }))));
+  const referencesOf = (maxResults: number) => latencies(positions.map((p) => time(() => provideReferences(service, { textDocument: { uri: p.uri }, position: p.position, context: { includeDeclaration: true } }, maxResults))));
+  const references = referencesOf(DEFAULT_MAX_REFERENCES);
   phase('references');
+  const referencesAll = referencesOf(0);
+  phase('references, every location');
   const rand = random(11);
   const editTimes: number[] = [];
   const analysisTimes: number[] = [];
@@ -176,6 +182,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
     hover,
     definition,
     references,
+    referencesAll,
     edit: latencies(editTimes),
     editAnalysis: latencies(analysisTimes),
     peakRssMb: process.resourceUsage().maxRSS / 1024,

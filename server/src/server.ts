@@ -160,7 +160,7 @@ connection.onDidChangeConfiguration(async () => {
 
 connection.onHover((p) => provideHover(service, withUri(p)));
 connection.onDefinition((p) => provideDefinition(service, withUri(p)));
-connection.onReferences((p) => provideReferences(service, withUri(p)));
+connection.onReferences((p) => provideReferences(service, withUri(p), settings.maxReferences, noticeTruncatedReferences));
 connection.onDocumentHighlight((p) => provideDocumentHighlights(service, withUri(p)));
 connection.onDocumentSymbol((p) => provideDocumentSymbols(service, withUri(p)));
 connection.onWorkspaceSymbol((p) => provideWorkspaceSymbols(service, p));
@@ -205,6 +205,17 @@ function status(): StatusReport {
     skipped: [...service.skipped].map(([id, reason]) => ({ path: workspace.relativePath(id), reason })),
     problems: [...settingProblems, ...workspaceFileProblems],
   };
+}
+
+let referencesNoticeShown = false;
+
+/** A references list cut at the limit: said in the output each time, and once in a message with the way to all of them. */
+function noticeTruncatedReferences(listed: number, total: number, of: string): void {
+  const text = `Corpus Lens: the first ${listed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${of} are listed (setting corpusLens.references.maxResults; 0 lists all).`;
+  logger.info(text);
+  if (referencesNoticeShown) return;
+  referencesNoticeShown = true;
+  void connection.window.showInformationMessage(`${text} The command "Show All Mentions of the Actor" lists every mention.`);
 }
 
 function sendStatus(): void {

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './engine/config';
+import { DEFAULT_MAX_REFERENCES } from './features/references';
 import { DEFAULT_SELECTION, type CorpusSelection } from './node/fsWorkspace';
 
 /** The `corpusLens.*` settings as the client sends them (see package.json "contributes.configuration"). */
@@ -11,6 +12,7 @@ export interface ClientSettings {
   diagnostics?: { severity?: Record<string, string>; ignoreFiles?: string[]; contradictionConfidence?: number; unsourcedMinWorth?: number };
   codeLens?: { mentionCounts?: boolean; sameClaim?: boolean };
   inlayHints?: { dates?: boolean };
+  references?: { maxResults?: number };
 }
 
 export interface ServerSettings {
@@ -18,6 +20,8 @@ export interface ServerSettings {
   engine: EngineConfig;
   lenses: { mentionCounts: boolean; sameClaim: boolean };
   dateHints: boolean;
+  /** References listed at most (0: all). */
+  maxReferences: number;
   problems: string[];
 }
 
@@ -35,6 +39,8 @@ export function readSettings(raw: ClientSettings | undefined | null): ServerSett
   const folders = (strings(s.folders, 'folders') ?? []).map((f) => f.replace(/\\/g, '/').replace(/\/+$/, ''));
   const maxFileSize = typeof s.maxFileSize === 'number' && s.maxFileSize > 0 ? s.maxFileSize : DEFAULT_SELECTION.maxFileSize;
   const { config, problems: engineProblems } = parseEngineConfig(s.diagnostics, DEFAULT_CONFIG);
+  const maxReferences = s.references?.maxResults ?? DEFAULT_MAX_REFERENCES;
+  if (!Number.isInteger(maxReferences) || maxReferences < 0) problems.push('corpusLens.references.maxResults must be a whole number, 0 or more');
   return {
     selection: {
       include: [...include, ...folders.flatMap((f) => [`${f}/**/*.txt`, `${f}/**/*.md`])],
@@ -45,6 +51,7 @@ export function readSettings(raw: ClientSettings | undefined | null): ServerSett
     engine: config,
     lenses: { mentionCounts: s.codeLens?.mentionCounts !== false, sameClaim: s.codeLens?.sameClaim !== false },
     dateHints: s.inlayHints?.dates !== false,
+    maxReferences: Number.isInteger(maxReferences) && maxReferences >= 0 ? maxReferences : DEFAULT_MAX_REFERENCES,
     problems: [...problems, ...engineProblems.map((p) => `corpusLens.diagnostics: ${p}`)],
   };
 }

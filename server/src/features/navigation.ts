@@ -2,7 +2,7 @@ import type { Connection, Location } from 'vscode-languageserver';
 import { exportIndex } from '../engine/exportIndex';
 import { allFindings } from '../engine/diagnostics';
 import type { LanguageService } from '../engine/languageService';
-import { adjacentMention, claimAt, mentionAt, sameClaims, sortedMentions } from '../engine/queries';
+import { adjacentMention, claimAt, mentionAt, sameClaims } from '../engine/queries';
 import { Requests, type MentionsResult, type PositionArgs } from '../protocol';
 import { normalizeUri } from '../node/multiRootWorkspace';
 import { mentionLocation, toLocation, toOffset } from './convert';
@@ -20,7 +20,7 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     const at = hitAt(args);
     const hit = at && mentionAt(index, at.doc.path, at.offset);
     if (!hit?.actor) return { name: null, locations: [] };
-    return { name: hit.actor.name, locations: sortedMentions(index, hit.actor).map((r) => mentionLocation(index, r)!) };
+    return { name: hit.actor.name, locations: index.views.locations(hit.actor) };
   });
 
   connection.onRequest(Requests.adjacentMention, (args: PositionArgs & { direction: 1 | -1 }): Location | null => {

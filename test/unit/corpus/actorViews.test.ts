@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { definingMention } from '../../../server/src/engine/queries';
+import { provideReferences } from '../../../server/src/features/references';
+import { positionAt } from '../../../server/src/engine/text/lines';
 import { rangeOf } from '../../../server/src/engine/text/lines';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -77,4 +79,24 @@ test('the defining mention is the first mention in reading order whose text hold
     if (expected && sorted.indexOf(expected) > 0) skippedShort++;
   }
   assert.ok(skippedShort > 0, 'some actor is first named by a shorter form (the surname-first article)');
+});
+
+test('references stop at the limit with the first mentions in reading order, and say how many there are; 0 lists all', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  const actor = [...index.actors.actors].sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  const first = index.views.sortedMentions(actor)[0];
+  const doc = index.get(first.path)!;
+  const params = { textDocument: { uri: first.path }, position: positionAt(doc.lineStarts, index.mention(first)!.start), context: { includeDeclaration: true } };
+  const all = provideReferences(service, params, 0, () => assert.fail('nothing is left out without a limit'));
+  assert.equal(all.length, actor.mentions.length);
+  const told: unknown[] = [];
+  const some = provideReferences(service, params, 5, (...args) => told.push(args));
+  assert.deepEqual(some, all.slice(0, 5));
+  assert.deepEqual(told, [[5, all.length, `mentions of ${actor.name}`]]);
+  told.length = 0;
+  assert.deepEqual(provideReferences(service, params, all.length, (...args) => told.push(args)), all);
+  assert.deepEqual(told, [], 'a list that fits is not reported as cut');
 });

@@ -55,6 +55,14 @@ test('settings: severities validated, bad values reported and defaulted; folders
   assert.match(s.problems.join('\n'), /contradiction.*loud/);
 });
 
+test('settings: the references limit defaults to VS Code\'s search limit, takes 0 for no limit, and reports a bad value', () => {
+  assert.equal(readSettings({}).maxReferences, 20_000);
+  assert.equal(readSettings({ references: { maxResults: 0 } }).maxReferences, 0);
+  const bad = readSettings({ references: { maxResults: -5 } });
+  assert.equal(bad.maxReferences, 20_000);
+  assert.match(bad.problems.join('\n'), /corpusLens\.references\.maxResults/);
+});
+
 test('workspace file: malformed JSON and wrong shapes are reported by name, valid parts kept', () => {
   assert.match(parseWorkspaceFile('{ nope').problems[0], /\.corpus-lens\.json: not valid JSON/);
   const wf = parseWorkspaceFile(JSON.stringify({ documents: { './seeds/a.txt': { date: '2025-06' }, 'b.txt': { date: 5 } }, extra: 1 }));

@@ -212,12 +212,14 @@ export class ActorViews {
   /**
    * Where the actor's mentions are, in reading order across the corpus, straight from the resident
    * mention spans and line starts (one pass over each document's lines: references to an actor
-   * named in every article build nothing else). `skip` leaves one mention out.
+   * named in every article build nothing else). `skip` leaves one mention out; at most `limit` are
+   * made (the documents after the last one listed are not read).
    */
-  locations(actor: Actor, skip?: MentionRef): MentionLocation[] {
+  locations(actor: Actor, skip?: MentionRef, limit = Infinity): MentionLocation[] {
     const view = this.view(actor);
     const out: MentionLocation[] = [];
     for (const path of view.order) {
+      if (out.length >= limit) break;
       const doc = this.index.resident(path)!;
       const lines = doc.lineStarts;
       let line = 0;
@@ -227,7 +229,7 @@ export class ActorViews {
         return { line, character: offset - lines[line] };
       };
       const part = view.parts.get(path)!;
-      for (let k = 1; k <= mentionTotal(part); k++) {
+      for (let k = 1; k <= mentionTotal(part) && out.length < limit; k++) {
         const m = part[k];
         if (skip && skip.index === m && skip.path === path) continue;
         const start = position(doc.mentions[m * MENTION_STRIDE + 1]);
