@@ -12,9 +12,13 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'corpus-lens';
 
-/** The engine's findings for one document as LSP diagnostics, with related information in other documents. */
+/**
+ * The engine's findings for one document as LSP diagnostics, with related information in other
+ * documents. Positions come from the documents' resident line starts: publishing the whole corpus's
+ * diagnostics after indexing reads no document's full analysis.
+ */
 export function diagnosticsFor(service: LanguageService, uri: string): Diagnostic[] {
-  const doc = service.index.get(uri);
+  const doc = service.index.has(uri) ? service.index.resident(uri) : undefined;
   if (!doc) {
     const reason = service.skipped.get(uri);
     return reason ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, code: 'file-skipped', message: `Not indexed: this file ${reason}.` }] : [];
@@ -27,7 +31,7 @@ export function diagnosticsFor(service: LanguageService, uri: string): Diagnosti
     message: f.message,
     data: f.claim,
     relatedInformation: f.related.flatMap((r) => {
-      const other = service.index.get(r.path);
+      const other = service.index.has(r.path) ? service.index.resident(r.path) : undefined;
       return other ? [{ location: toLocation(other, r.span), message: r.message }] : [];
     }),
   }));
