@@ -147,7 +147,8 @@ export class LanguageService {
     this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
       // the claim join runs in slices: the editor's requests are answered meanwhile (provisionally)
-      if (this.state !== 'ready' || !(await this.index.settleInSlices())) return;
+      const settled = this.state === 'ready' && (await this.index.settleInSlices().catch((err: Error) => (this.logger.warn(`could not join the claims: ${err.message}`), false)));
+      if (!settled) return;
       for (const l of this.settledListeners) l();
       void this.index.views.prepareAll();
     }, Math.max(this.settleDelayMs, SETTLE_COST_FACTOR * this.index.joinCostMs));

@@ -113,3 +113,29 @@ test('a change while settling in slices abandons that join; the change is patche
   assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
   assert.deepEqual(index.claims.contradictions, fresh.claims.contradictions);
 });
+
+test('during bulk indexing the last claim join is served while the documents indexed since are joined in slices', async () => {
+  const docs = corpus();
+  const index = new CorpusIndex(lexicon);
+  index.setBulk(true);
+  const half = docs.length >> 1;
+  for (const d of docs.slice(0, half)) index.set(d);
+  const first = index.claims;
+  assert.equal(first, index.claims);
+  for (const d of docs.slice(half)) index.set(d);
+  await new Promise((resolve) => setTimeout(resolve, 5 * index.joinCostMs + 20)); // the stale joins are old enough to be redone
+  assert.equal(index.claims, first, 'the partial join is served at once');
+  let turns = 0;
+  while (index.claims === first && turns < 10_000) {
+    await turn();
+    turns++;
+  }
+  const rejoined = index.claims;
+  assert.notEqual(rejoined, first, `the re-join is served once made (${turns} turns)`);
+  const whole = indexOf(docs);
+  assert.deepEqual(rejoined.clusters, whole.claims.clusters, 'the re-join covers every document indexed when it started');
+  index.setBulk(false);
+  index.settle();
+  assert.deepEqual(index.claims.clusters, whole.claims.clusters);
+  assert.deepEqual(index.claims.contradictions, whole.claims.contradictions);
+});

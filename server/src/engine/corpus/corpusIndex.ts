@@ -1,13 +1,12 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
-import type { JoinDocument } from '../claims/claimKeyIndex';
-import { runInSlices } from '../claims/joinSteps';
-import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaims';
+import { runToEnd } from '../claims/joinSteps';
+import { claimJoinSteps, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
-import { CLAIM_JOIN_SLICE_MS, residentJoinDocument, type ClaimJoinJob } from './claimJoin';
+import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
 import { patchClaimGraph, sameClaims } from './claimPatch';
 import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
@@ -55,6 +54,8 @@ export class CorpusIndex {
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
+  /** During bulk indexing: the last claim join made, served while the next one is made in slices. */
+  private bulkClaims: ClaimGraph | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
   private readonly pending = new Map<string, DocumentAnalysis | undefined>();
   private patchDepth = 0;
@@ -213,17 +214,9 @@ export class CorpusIndex {
     }
   }
 
-  /**
-   * Every document as the claim linking reads it, in path order (cluster ids do not depend on the
-   * order documents were read); its claims are unpacked when the join reads them, a few at a time.
-   */
-  private linkDocuments(): ReadonlyMap<string, JoinDocument> {
-    const paths = [...this.docs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return new Map(
-      paths.map((path) => {
-        return [path, residentJoinDocument(this.resident(path)!)];
-      }),
-    );
+  /** The claim join of the documents as they are now, to run in slices of time (see ClaimJoinJob). */
+  private claimJoinJob(actors: ActorTable): ClaimJoinJob {
+    return new ClaimJoinJob(claimJoinSteps(joinDocuments(this.paths(), (path) => this.resident(path)!), actors), this.generation);
   }
 
   paths(): string[] {
@@ -266,16 +259,40 @@ export class CorpusIndex {
   /** Starts or ends bulk mode (indexing many documents); ending it makes the next join exact. */
   setBulk(bulk: boolean): void {
     this.bulk = bulk;
+    if (!bulk) this.bulkClaims = undefined;
   }
 
+  /**
+   * The claim join. During bulk indexing, once one was made, the claims are re-joined in slices
+   * of time when the joins go stale, and the last join (partial) is served meanwhile.
+   */
   get claims(): ClaimGraph {
     const actors = this.actors;
+    if (!this.claimGraph && this.bulk && this.bulkClaims) {
+      this.rejoinBulkClaims(actors);
+      return this.bulkClaims;
+    }
     if (!this.claimGraph) {
       const started = Date.now();
-      this.claimGraph = linkClaims(this.linkDocuments(), actors);
+      this.claimGraph = runToEnd(this.claimJoinJob(actors).steps);
       this.lastClaimJoinMs = Date.now() - started;
+      if (this.bulk) this.bulkClaims = this.claimGraph;
     }
     return this.claimGraph;
+  }
+
+  private rejoinBulkClaims(actors: ActorTable): void {
+    if (this.claimJoin) return;
+    const job = (this.claimJoin = this.claimJoinJob(actors));
+    const done = (graph: ClaimGraph | undefined) => {
+      if (this.claimJoin === job) this.claimJoin = undefined;
+      if (!graph || !this.bulk) return;
+      // a join of the documents indexed when it started: as partial as the actor join served with it
+      this.bulkClaims = graph;
+      this.claimGraph ??= graph;
+    };
+    // a failed partial join is dropped: the exact join after indexing meets the same error where it can be reported
+    job.run(CLAIM_JOIN_SLICE_MS, () => this.claimJoin === job && this.bulk).then(done, () => done(undefined));
   }
 
   /**
@@ -291,13 +308,13 @@ export class CorpusIndex {
     this.dropJoins();
     const actors = this.actors;
     if (!provisionalClaims) return (void this.claims, true);
-    const job: ClaimJoinJob = { steps: claimJoinSteps(this.linkDocuments(), actors), generation: this.generation, busyMs: 0 };
-    this.claimJoin = job;
+    const job = (this.claimJoin = this.claimJoinJob(actors));
     this.claimGraph = provisionalClaims;
     this.patchDepth = patchDepth;
     this.exact = false;
-    const graph = await runInSlices(job.steps, { sliceMs, stillWanted: () => this.claimJoin === job && this.generation === job.generation, onSlice: (ms) => (job.busyMs += ms) });
-    if (this.claimJoin === job) this.claimJoin = undefined;
+    const graph = await job.run(sliceMs, () => this.claimJoin === job && this.generation === job.generation).finally(() => {
+      if (this.claimJoin === job) this.claimJoin = undefined;
+    });
     if (!graph) return false;
     this.claimGraph = graph;
     this.lastClaimJoinMs = job.busyMs;
