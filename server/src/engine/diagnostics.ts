@@ -2,7 +2,7 @@ import type { CorpusIndex } from './corpus/corpusIndex';
 import { severityOf, type EngineConfig } from './config';
 import { isSuppressed } from './metadata';
 import { lineOfOffset } from './text/lines';
-import { residentClaims, residentFindingCandidates, type ResidentClaim } from './corpus/residentDocument';
+import { residentClaimSpans, residentFindingCandidates, type ResidentDocument } from './corpus/residentDocument';
 import type { Claim, ClaimRef, DocumentAnalysis, Finding, Severity, Span } from './types';
 import { describeDocument } from './describe';
 
@@ -42,9 +42,11 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
   const doc = index.resident(path);
   if (!doc || isIgnored(path)) return [];
   const findings: Finding[] = [];
-  let claims: ResidentClaim[] | undefined;
+  // claim positions of this document and of those its claims contradict, each document's unpacked once
+  const spans = new Map<string, Span[]>();
+  const spansOf = (d: ResidentDocument) => spans.get(d.path) ?? spans.set(d.path, residentClaimSpans(d)).get(d.path)!;
   const spanOf = (i: number): Span => {
-    const c = (claims ??= residentClaims(doc))[i];
+    const c = spansOf(doc)[i];
     return { start: c.start, end: c.end };
   };
   const add = (span: Span, code: string, severity: Severity, message: string, related: Finding['related'], ref: ClaimRef) => {
@@ -65,7 +67,7 @@ export function findingsFor(index: CorpusIndex, path: string, config: EngineConf
       const [self, other] = c.a.path === path && c.a.index === at ? [c.a, c.b] : [c.b, c.a];
       if (self.path !== path || self.index !== at) continue;
       const otherDoc = index.resident(other.path);
-      const otherClaim = otherDoc && residentClaims(otherDoc)[other.index];
+      const otherClaim = otherDoc && spansOf(otherDoc)[other.index];
       const otherText = index.claimText(other);
       if (!otherDoc || !otherClaim || otherText === undefined) continue;
       const severity = c.confidence >= config.contradictionConfidence ? severityOf(config, 'contradiction') : 'hint';

@@ -3,7 +3,7 @@ import type { LinkClaim } from '../claims/claimSignature';
 import { findingCandidates, type FindingCandidate } from '../diagnostics';
 import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span, Suppressions } from '../types';
 import { shareStrings } from './compactAnalysis';
-import { packValue, unpackValue, type PackedValue } from './packedValues';
+import { packValue, unpackFields, unpackValue, type PackedValue } from './packedValues';
 
 /**
  * What the corpus index keeps in memory of one document: exactly what the cross-document joins and
@@ -97,6 +97,13 @@ export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
     c.textKey = keyOf(doc.statementKeys[2 * i], doc.statementKeys[2 * i + 1]);
   });
   return claims;
+}
+
+const SPAN_FIELDS = new Set(['start', 'end']);
+
+/** Where each of the document's claims is (only the positions unpacked: a finding that quotes another document's claim needs no more). */
+export function residentClaimSpans(doc: ResidentDocument): Span[] {
+  return unpackFields(doc.claims, SPAN_FIELDS) as unknown as Span[];
 }
 
 export function residentFindingCandidates(doc: ResidentDocument): FindingCandidate[] {
