@@ -13,13 +13,32 @@ export interface StoredLines {
   analysisLength: number;
 }
 
+/** The analysis line and the resident line, each followed by a newline, as one UTF-8 buffer of its own. */
 export function encodeLines(analysisJson: string, residentLine: string): StoredLines {
-  // one pass, into memory of its own (never Buffer's shared pool), so that it can be transferred to another thread
-  const bytes = utf8.encode(`${analysisJson}\n${residentLine}\n`);
-  return { bytes, analysisLength: Buffer.byteLength(analysisJson) };
+  // each line encoded once into a reused buffer large enough for any UTF-8 encoding of them (3 bytes
+  // a UTF-16 unit at most): no joined string, no second pass to count the analysis' bytes
+  const most = 3 * (analysisJson.length + residentLine.length) + 2;
+  if (scratch.length < most) {
+    const larger = new Uint8Array(Math.max(most, 2 * scratch.length));
+    if (larger.length > SCRATCH_KEPT) return encodeLinesInto(analysisJson, residentLine, larger);
+    scratch = larger;
+  }
+  return encodeLinesInto(analysisJson, residentLine, scratch);
+}
+
+function encodeLinesInto(analysisJson: string, residentLine: string, buffer: Uint8Array): StoredLines {
+  const analysisLength = utf8.encodeInto(analysisJson, buffer).written;
+  buffer[analysisLength] = 10;
+  const end = analysisLength + 1 + utf8.encodeInto(residentLine, buffer.subarray(analysisLength + 1)).written;
+  buffer[end] = 10;
+  // a copy in memory of its own (never a shared pool), so that it can be transferred to another thread
+  return { bytes: buffer.slice(0, end + 1), analysisLength };
 }
 
 const utf8 = new TextEncoder();
+/** The largest encoding buffer kept for the next document (a larger one is for one document only). */
+const SCRATCH_KEPT = 8 << 20;
+let scratch = new Uint8Array(1 << 16);
 
 /** Where one analysis is in the analyses file: byte offset and length of its JSON line. */
 export interface StoredAt {

@@ -79,6 +79,14 @@ export class PackingTable {
     return node.id;
   }
 
+  /** The shape id of an object with those of `fields` that it defines, in the order of `fields`. */
+  fieldsShapeId(v: Record<string, unknown>, fields: readonly string[]): number {
+    let node = this.shapeRoot;
+    for (const k of fields) if (v[k] !== undefined) node = this.step(node, k);
+    if (node.id < 0) node.id = this.shapes.push(fields.filter((k) => v[k] !== undefined)) - 1;
+    return node.id;
+  }
+
   private step(node: ShapeNode, key: string): ShapeNode {
     const next = (node.next ??= new Map());
     let child = next.get(key);
@@ -95,43 +103,117 @@ const shapes = threadTable.shapes;
 /** A tag and its payload as one non-negative number (zigzag: small negative payloads stay small). */
 const word = (tag: Tag, payload: number) => (payload >= 0 ? payload * 2 : -payload * 2 - 1) * 8 + tag;
 
-/** Packs a value, naming strings and shapes by their number in `table` (this thread's by default). */
-export function packValue(value: unknown, table: PackingTable = threadTable): PackedValue {
-  const words: number[] = [];
-  const doubles: number[] = [];
-  const put = (v: unknown): void => {
-    if (typeof v === 'number') {
-      if (Number.isInteger(v) && v >= -INLINE_MAX && v < INLINE_MAX) words.push(word(Tag.Int, v));
-      else words.push(word(Tag.Double, doubles.push(v) - 1));
-    } else if (typeof v === 'string') words.push(word(Tag.String, table.stringId(v)));
-    else if (typeof v === 'boolean' || v === null) words.push(word(Tag.Constant, CONSTANTS.indexOf(v)));
-    else if (Array.isArray(v)) {
-      words.push(word(Tag.Array, v.length));
-      for (const item of v) put(item === undefined ? null : item);
-    } else if (typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      words.push(word(Tag.Object, table.objectShapeId(o)));
-      for (const k in o) if (o[k] !== undefined) put(o[k]);
-    } else throw new Error(`cannot pack a ${typeof v}`);
-  };
-  put(value);
-  return { bytes: varints(words), doubles: doubles.length ? Float64Array.from(doubles) : undefined };
-}
+/**
+ * Writes packed items as variable-length words (7 bits a byte, low bits first) straight into one
+ * growing byte buffer, reused from one packed value to the next (each result is a copy of its own).
+ */
+class Packer {
+  private bytes = new Uint8Array(1024);
+  private at = 0;
+  private doubles: number[] = [];
+  table: PackingTable = threadTable;
 
-/** Non-negative integers below 2^31 as variable-length integers, 7 bits a byte, low bits first. */
-function varints(words: number[]): Uint8Array {
-  let size = 0;
-  for (const w of words) size += w < 0x80 ? 1 : w < 0x4000 ? 2 : w < 0x200000 ? 3 : w < 0x10000000 ? 4 : 5;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (let w of words) {
+  /** Starts a new packed value named by `table`. */
+  begin(table: PackingTable): this {
+    this.at = 0;
+    this.doubles = [];
+    this.table = table;
+    return this;
+  }
+
+  /** The packed value written since `begin`, in memory of its own. */
+  finish(): PackedValue {
+    const { doubles } = this;
+    return { bytes: this.bytes.slice(0, this.at), doubles: doubles.length ? Float64Array.from(doubles) : undefined };
+  }
+
+  /** Writes a word: a tag and its payload. */
+  word(tag: Tag, payload: number): void {
+    this.raw(word(tag, payload));
+  }
+
+  /** Writes a word made already (a non-negative integer below 2^31). */
+  raw(w: number): void {
+    if (this.at + 5 > this.bytes.length) this.grow();
+    const bytes = this.bytes;
+    let at = this.at;
     while (w >= 0x80) {
-      out[at++] = (w & 0x7f) | 0x80;
+      bytes[at++] = (w & 0x7f) | 0x80;
       w = Math.floor(w / 128);
     }
-    out[at++] = w;
+    bytes[at++] = w;
+    this.at = at;
   }
-  return out;
+
+  put(v: unknown): void {
+    switch (typeof v) {
+      case 'number':
+        if (Number.isInteger(v) && v >= -INLINE_MAX && v < INLINE_MAX) this.word(Tag.Int, v);
+        else this.word(Tag.Double, this.doubles.push(v) - 1);
+        return;
+      case 'string':
+        this.word(Tag.String, this.table.stringId(v));
+        return;
+      case 'object':
+        if (v === null) this.word(Tag.Constant, 2);
+        else if (Array.isArray(v)) this.putArray(v);
+        else this.putObject(v as Record<string, unknown>);
+        return;
+      case 'boolean':
+        this.word(Tag.Constant, v ? 1 : 0);
+        return;
+    }
+    throw new Error(`cannot pack a ${typeof v}`);
+  }
+
+  putArray(v: readonly unknown[]): void {
+    this.word(Tag.Array, v.length);
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      this.put(item === undefined ? null : item);
+    }
+  }
+
+  putObject(o: Record<string, unknown>): void {
+    this.word(Tag.Object, this.table.objectShapeId(o));
+    for (const k in o) {
+      const value = o[k];
+      if (value !== undefined) this.put(value);
+    }
+  }
+
+  /** Writes an object of `fields` (those of them defined), as `put` would write that object. */
+  putFields(o: Record<string, unknown>, fields: readonly string[]): void {
+    this.word(Tag.Object, this.table.fieldsShapeId(o, fields));
+    for (const k of fields) {
+      const value = o[k];
+      if (value !== undefined) this.put(value);
+    }
+  }
+
+  private grow(): void {
+    const bigger = new Uint8Array(this.bytes.length * 2);
+    bigger.set(this.bytes.subarray(0, this.at));
+    this.bytes = bigger;
+  }
+}
+
+const packer = new Packer();
+
+/** Packs a value, naming strings and shapes by their number in `table` (this thread's by default). */
+export function packValue(value: unknown, table: PackingTable = threadTable): PackedValue {
+  packer.begin(table).put(value);
+  return packer.finish();
+}
+
+/**
+ * Packs a list of objects with only the named fields of each (the defined ones, in the order of
+ * `fields`): the same bytes as packValue of the list of those objects, without making them.
+ */
+export function packFieldsOf(list: readonly object[], fields: readonly string[], table: PackingTable = threadTable): PackedValue {
+  packer.begin(table).word(Tag.Array, list.length);
+  for (const item of list) packer.putFields(item as Record<string, unknown>, fields);
+  return packer.finish();
 }
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
@@ -239,7 +321,7 @@ export function internTable(table: { strings: readonly string[]; shapes: readonl
  * -> this thread's, see internTable).
  */
 export function remapValue(packed: PackedValue, map: { strings: number[]; shapes: number[] }): PackedValue {
-  const words: number[] = [];
+  packer.begin(threadTable);
   const reader = new WordReader(packed.bytes);
   while (!reader.done) {
     let w = reader.next();
@@ -250,9 +332,9 @@ export function remapValue(packed: PackedValue, map: { strings: number[]; shapes
       if (id === undefined) throw new Error('a packed value names a string or shape its table lacks');
       w = word(tag, id);
     }
-    words.push(w);
+    packer.raw(w);
   }
-  return { bytes: varints(words), doubles: packed.doubles };
+  return { bytes: packer.finish().bytes, doubles: packed.doubles };
 }
 
 /** Bytes held by a packed value (its own arrays, not the table of strings and shapes it names). */

@@ -28,17 +28,17 @@ export type Head = Pick<ResidentDocument, 'path' | 'hash' | 'date' | 'claimIdPre
 
 /** A document's resident part in portable form, from its analysis (on a worker thread). */
 export function portableOfAnalysis(doc: DocumentAnalysis): PortableResident {
-  const r = residentFieldsOf(doc);
   const table = new PackingTable();
+  const r = residentFieldsOf(doc, table);
   return {
     head: headOf(r),
     entities: r.entities.map((e) => JSON.stringify(e)),
     ...tableOf(table),
-    mentions: Int32Array.from(r.mentions),
-    lineStarts: Int32Array.from(r.lineStarts),
-    statementKeys: Int32Array.from(r.statementKeys),
-    claims: packValue(r.claims, table),
-    candidates: packValue(r.candidates, table),
+    mentions: r.mentions,
+    lineStarts: r.lineStarts,
+    statementKeys: r.statementKeys,
+    claims: r.claims,
+    candidates: r.candidates,
   };
 }
 

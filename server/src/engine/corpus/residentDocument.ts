@@ -3,7 +3,7 @@ import type { LinkClaim } from '../claims/claimSignature';
 import { findingCandidates, type FindingCandidate } from '../diagnostics';
 import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span, Suppressions } from '../types';
 import { shareStrings } from './compactAnalysis';
-import { packValue, unpackFields, unpackValue, type PackedValue } from './packedValues';
+import { packFieldsOf, packValue, unpackFields, unpackValue, type PackedValue, type PackingTable } from './packedValues';
 
 /**
  * What the corpus index keeps in memory of one document: exactly what the cross-document joins and
@@ -44,39 +44,78 @@ const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'enti
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const r = residentFieldsOf(doc);
-  return { ...r, entities: r.entities.map(shareEntity), mentions: Int32Array.from(r.mentions), lineStarts: Int32Array.from(r.lineStarts), claims: packValue(r.claims), statementKeys: Int32Array.from(r.statementKeys), candidates: packValue(r.candidates) };
+  return { ...r, entities: r.entities.map(shareEntity) };
 }
 
-/** The resident part's fields in plain form (arrays, claims unpacked). */
-export function residentFieldsOf(doc: DocumentAnalysis): ResidentJson {
-  const mentions: number[] = [];
-  for (const m of doc.mentions) mentions.push(m.entity, m.start, m.end, m.sentence, MENTION_KINDS.indexOf(m.kind));
+const CLAIM_FIELDS_WITHOUT_ID = CLAIM_FIELDS.filter((f) => f !== 'id');
+
+/**
+ * The resident part of an analysis, its claims and candidates packed with `table` (this thread's by
+ * default), its entities the analysis' own (not shared).
+ */
+export function residentFieldsOf(doc: DocumentAnalysis, table?: PackingTable): ResidentDocument {
+  const mentions = new Int32Array(doc.mentions.length * MENTION_STRIDE);
+  let at = 0;
+  for (const m of doc.mentions) {
+    mentions[at++] = m.entity;
+    mentions[at++] = m.start;
+    mentions[at++] = m.end;
+    mentions[at++] = m.sentence;
+    mentions[at++] = MENTION_KINDS.indexOf(m.kind);
+  }
   const first = doc.claims[0]?.id;
   const prefix = first?.endsWith('-1') ? first.slice(0, -1) : null;
   const claimIdPrefix = prefix !== null && doc.claims.every((c, i) => c.id === `${prefix}${i + 1}`) ? prefix : null;
-  const statementKeys = doc.claims.flatMap((c) => statementHash(c.text));
-  const claims = doc.claims.map((c) => residentClaimOf(c, claimIdPrefix === null));
-  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: doc.lineStarts, claims, statementKeys, claimIdPrefix, candidates: findingCandidates(doc), suppressions: doc.suppressions };
+  const statementKeys = new Int32Array(doc.claims.length * 2);
+  doc.claims.forEach((c, i) => statementHashInto(c.text, statementKeys, 2 * i));
+  // claims with only the resident fields (CLAIM_FIELDS), packed before the candidates (the table numbers strings as first seen)
+  const claims = packFieldsOf(doc.claims, claimIdPrefix === null ? CLAIM_FIELDS : CLAIM_FIELDS_WITHOUT_ID, table);
+  const candidates = packValue(findingCandidates(doc), table);
+  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix, candidates, suppressions: doc.suppressions };
 }
 
-function residentClaimOf(claim: Claim, keepId: boolean): Partial<ResidentClaim> {
-  const out: Record<string, unknown> = {};
-  for (const field of CLAIM_FIELDS) if (claim[field] !== undefined) out[field] = claim[field];
-  if (!keepId) delete out.id;
-  return out;
+/**
+ * Writes the two 32-bit halves of a claim text's statement key at `out[at]` and `out[at + 1]`: the
+ * hash of the text in lower case, each run of white space (as JS's \s and trim() know it) one space,
+ * none at either end, made in one pass over the lower-cased text.
+ */
+function statementHashInto(text: string, out: Int32Array, at: number): void {
+  const lower = text.toLowerCase();
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isJsWhiteSpace(c)) {
+      space = started;
+      continue;
+    }
+    if (space) {
+      h1 = Math.imul(h1 ^ 32, 0x01000193);
+      h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+      space = false;
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    started = true;
+  }
+  out[at] = h1;
+  out[at + 1] = h2;
+}
+
+/** Whether a UTF-16 code unit is white space or a line terminator (what /\s/ matches and trim() removes). */
+function isJsWhiteSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The two 32-bit halves of a claim text's statement key. */
-function statementHash(text: string): [number, number] {
-  const folded = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < folded.length; i++) {
-    const c = folded.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return [h1 | 0, h2 | 0];
+export function statementHash(text: string): [number, number] {
+  const out = new Int32Array(2);
+  statementHashInto(text, out, 0);
+  return [out[0], out[1]];
 }
 
 const keyOf = (h1: number, h2: number) => `s${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
@@ -110,7 +149,6 @@ export function residentFindingCandidates(doc: ResidentDocument): FindingCandida
   return unpackValue(doc.candidates) as FindingCandidate[];
 }
 
-export type ResidentJson = Omit<ResidentDocument, 'mentions' | 'lineStarts' | 'claims' | 'statementKeys' | 'candidates'> & { mentions: number[]; lineStarts: number[]; claims: unknown; statementKeys: number[]; candidates: unknown };
 
 /**
  * One shared object per distinct local entity across the corpus: the same state, organisation or
