@@ -1,7 +1,7 @@
 import type { CorpusIndex } from './corpus/corpusIndex';
 import { canonical } from './claims/claimKeys';
 import { lemmatize } from './claims/wordTags';
-import { TOP_DOCUMENTS } from './corpus/actorViews';
+import { HOVER_CLAIMS, TOP_DOCUMENTS } from './corpus/actorViews';
 import { mentionKind, mentionSpan, residentClaims } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
@@ -111,7 +111,7 @@ export interface ActorSummary {
 }
 
 /** The actor card's numbers, from the actor's incrementally maintained view: O(the actor's documents) at most, not O(corpus). */
-export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: TOP_DOCUMENTS, coMentioned: 5, claims: 3 }): ActorSummary {
+export function actorSummary(index: CorpusIndex, actor: Actor, limits = { documents: TOP_DOCUMENTS, coMentioned: 5, claims: HOVER_CLAIMS }): ActorSummary {
   const view = index.views.view(actor);
   const roles = new Map<string, Set<string>>();
   for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);

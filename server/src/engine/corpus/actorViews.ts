@@ -37,6 +37,8 @@ const SOURCED = 2;
 
 /** Documents a hover card lists by default. */
 export const TOP_DOCUMENTS = 3;
+/** Claims a hover card lists by default. */
+export const HOVER_CLAIMS = 3;
 /** Views of actors named in at least this many documents get their hover lists ready when built. */
 const PREPARED_VIEW_SIZE = 256;
 
@@ -144,11 +146,17 @@ export class ActorViews {
     for (const [id, view] of fresh) {
       view.order = [...view.parts.keys()].sort(this.documentOrder);
       this.views.set(id, view);
-      // what a hover card lists, ready for the actors named in many documents (the first hover would pay for it)
-      if (view.parts.size >= PREPARED_VIEW_SIZE) {
-        this.topDocuments(view, TOP_DOCUMENTS);
-        this.rankCoMentioned(view);
-      }
+    }
+    // what a hover card lists, ready for the actors named in many documents (the first hover would
+    // pay for it): their top documents, co-mentioned actors and first claims (read in full)
+    n = 0;
+    for (const view of fresh.values()) {
+      if (view.parts.size < PREPARED_VIEW_SIZE) continue;
+      if (this.index.joinVersion !== version) return;
+      this.topDocuments(view, TOP_DOCUMENTS);
+      this.rankCoMentioned(view);
+      if (view.seen === this.log.length) this.claimsOfView(view, HOVER_CLAIMS);
+      if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -189,7 +197,10 @@ export class ActorViews {
 
   /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */
   firstClaims(actor: Actor, limit: number): ActorClaim[] {
-    const view = this.view(actor);
+    return this.claimsOfView(this.view(actor), limit);
+  }
+
+  private claimsOfView(view: ActorView, limit: number): ActorClaim[] {
     if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
     const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
