@@ -8,6 +8,8 @@ import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { runInSlices, runToEnd, type JoinSteps } from '../../../server/src/engine/claims/joinSteps';
 import { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
+import { createLanguageService } from '../../../server/src/engine/languageService';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
 
 const lexicon = builtinLexicon();
@@ -138,4 +140,22 @@ test('during bulk indexing the last claim join is served while the documents ind
   index.settle();
   assert.deepEqual(index.claims.clusters, whole.claims.clusters);
   assert.deepEqual(index.claims.contradictions, whole.claims.contradictions);
+});
+
+test('when edits pause, the language service re-joins in slices and then tells its listeners: the joins are exact', async () => {
+  const files = new Map<string, string | { error: string }>(readdirSync(SEEDS).map((f) => [`seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
+  const service = createLanguageService({ workspace: new InMemoryWorkspace(files) });
+  service.settleDelayMs = 0;
+  await service.indexWorkspace();
+  void service.index.claims;
+  const [id, text] = [...files][1] as [string, string];
+  const settled = new Promise<void>((resolve) => service.onJoinsSettled(resolve));
+  service.updateDocument(id, `${text}\n\nThe ministry said on Monday that 40,000 soldiers had been moved to the border.\n`);
+  assert.equal(service.index.provisional, true);
+  const keepAlive = setInterval(() => {}, 1000); // the settle timer does not keep a process alive
+  await settled.finally(() => clearInterval(keepAlive));
+  assert.equal(service.index.provisional, false);
+  const fresh = indexOf(service.index.documents());
+  assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);
+  assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
 });
