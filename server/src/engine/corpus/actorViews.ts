@@ -1,6 +1,7 @@
 import type { Actor, Claim, ClaimRef, MentionRef, Position, Range } from '../types';
 import type { CorpusIndex } from './corpusIndex';
-import { MENTION_STRIDE, mentionCount, mentionEntity, mentionSentence, residentClaims, type ResidentDocument } from './residentDocument';
+import { unpackFields } from './packedValues';
+import { MENTION_STRIDE, mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
 /** A mention's place, shaped as an editor location (a document URI or path, and a range). */
 export interface MentionLocation {
@@ -128,10 +129,15 @@ export class ActorViews {
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
     let n = 0;
-    for (const doc of this.index.residents()) {
+    // documents in reading order (each document's date read once), so that every view's documents are added in order
+    const dates = new Map(this.index.paths().map((p) => [p, this.index.resident(p)?.date?.from]));
+    const inOrder = [...dates.keys()].sort((a, b) => readingOrder(a, dates.get(a), b, dates.get(b)));
+    for (const path of inOrder) {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
+      const doc = this.index.resident(path);
+      if (!doc) continue;
       const ids = new Set(doc.entities.map((_, e) => this.index.actors.actorOf(doc.path, e)));
-      const claims = residentClaims(doc);
+      const claims = partClaimsOf(doc);
       for (const id of ids) {
         if (!id || this.views.has(id)) continue;
         const part = this.partOf(id, doc, claims);
@@ -144,7 +150,7 @@ export class ActorViews {
     }
     if (this.index.joinVersion !== version || this.log.length !== seen) return;
     for (const [id, view] of fresh) {
-      view.order = [...view.parts.keys()].sort(this.documentOrder);
+      view.order = [...view.parts.keys()];
       this.views.set(id, view);
     }
     // what a hover card lists, ready for the actors named in many documents (the first hover would
@@ -304,7 +310,7 @@ export class ActorViews {
     view.claimCount += claimTotal(part);
   }
 
-  private partOf(id: string, doc: ResidentDocument | undefined, docClaims = doc && residentClaims(doc)): DocumentPart | undefined {
+  private partOf(id: string, doc: ResidentDocument | undefined, docClaims = doc && partClaimsOf(doc)): DocumentPart | undefined {
     if (!doc) return undefined;
     const actors = this.index.actors;
     const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
@@ -341,12 +347,19 @@ export class ActorViews {
   }
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
-  readonly documentOrder = (a: string, b: string): number => {
-    const da = this.index.resident(a)?.date?.from;
-    const db = this.index.resident(b)?.date?.from;
-    if (da && db && da !== db) return da < db ? -1 : 1;
-    if (da && !db) return -1;
-    if (db && !da) return 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+  readonly documentOrder = (a: string, b: string): number => readingOrder(a, this.index.resident(a)?.date?.from, b, this.index.resident(b)?.date?.from);
 }
+
+/** Reading order: dated documents first, earliest first, then by path. */
+function readingOrder(a: string, da: string | undefined, b: string, db: string | undefined): number {
+  if (da && db && da !== db) return da < db ? -1 : 1;
+  if (da && !db) return -1;
+  if (db && !da) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** What a document part reads of each claim. */
+type PartClaim = Pick<ResidentClaim, 'entities' | 'attribution' | 'sourceEntity'>;
+const PART_CLAIM_FIELDS = new Set(['entities', 'attribution', 'sourceEntity']);
+/** The document's claims with only the fields a part reads unpacked. */
+const partClaimsOf = (doc: ResidentDocument) => unpackFields(doc.claims, PART_CLAIM_FIELDS) as unknown as PartClaim[];
