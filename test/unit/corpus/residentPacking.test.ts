@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { encodeLines } from '../../../server/src/engine/corpus/analysisStore';
-import { packFieldsOf, packValue, PackingTable } from '../../../server/src/engine/corpus/packedValues';
+import { internTable, packFieldsOf, packValue, PackingTable, remapValue } from '../../../server/src/engine/corpus/packedValues';
 import { statementHash } from '../../../server/src/engine/corpus/residentDocument';
 
 const SEEDS = path.resolve(__dirname, '../../../../seeds');
@@ -30,6 +30,17 @@ test('packing the fields of each claim gives the same bytes and table as packing
       assert.deepEqual(a, b, file);
       assert.deepEqual([direct.strings, direct.shapes], [viaObjects.strings, viaObjects.shapes], file);
     }
+  }
+});
+
+test('a value packed with its own table and mapped to this thread\'s table has the bytes it would have packed here (seeds, numbers of every size)', () => {
+  const lexicon = builtinLexicon();
+  const values: unknown[] = [[0, -1, 63, 64, -65, 2 ** 27 - 1, 2 ** 27, -(2 ** 27), 1.5, -0.25, 1e300, { many: Array.from({ length: 300 }, (_, i) => `s${i}`) }, 'é', true, false, null, []]];
+  for (const file of readdirSync(SEEDS)) values.push(analyzeDocument(`/corpus/${file}`, readFileSync(path.join(SEEDS, file), 'utf8'), { lexicon }));
+  for (const value of values) {
+    const table = new PackingTable();
+    const own = packValue(value, table);
+    assert.deepEqual(remapValue(own, internTable(table)), { bytes: packValue(value).bytes, doubles: own.doubles });
   }
 });
 
