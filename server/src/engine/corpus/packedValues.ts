@@ -59,6 +59,8 @@ export class PackingTable {
   private readonly shapeRoot: ShapeNode = { next: undefined, id: -1 };
   readonly strings = this.stringNumbers.items;
   readonly shapes: string[][] = [];
+  /** Per list of fields (fieldsShapeId), the shape id of each set of them defined (a bit per field). */
+  private readonly fieldShapes = new Map<readonly string[], Map<number, number>>();
 
   stringId(s: string): number {
     return this.stringNumbers.id(s, s);
@@ -79,12 +81,20 @@ export class PackingTable {
     return node.id;
   }
 
-  /** The shape id of an object with those of `fields` that it defines, in the order of `fields`. */
+  /** The shape id of an object with those of `fields` (at most 31) that it defines, in the order of `fields`. */
   fieldsShapeId(v: Record<string, unknown>, fields: readonly string[]): number {
-    let node = this.shapeRoot;
-    for (const k of fields) if (v[k] !== undefined) node = this.step(node, k);
-    if (node.id < 0) node.id = this.shapes.push(fields.filter((k) => v[k] !== undefined)) - 1;
-    return node.id;
+    let defined = 0;
+    for (let i = 0; i < fields.length; i++) if (v[fields[i]] !== undefined) defined |= 1 << i;
+    let ids = this.fieldShapes.get(fields);
+    if (!ids) this.fieldShapes.set(fields, (ids = new Map()));
+    let id = ids.get(defined);
+    if (id === undefined) {
+      let node = this.shapeRoot;
+      for (let i = 0; i < fields.length; i++) if (defined & (1 << i)) node = this.step(node, fields[i]);
+      if (node.id < 0) node.id = this.shapes.push(fields.filter((_, i) => defined & (1 << i))) - 1;
+      ids.set(defined, (id = node.id));
+    }
+    return id;
   }
 
   private step(node: ShapeNode, key: string): ShapeNode {
@@ -170,7 +180,9 @@ class Packer {
     this.word(Tag.Array, v.length);
     for (let i = 0; i < v.length; i++) {
       const item = v[i];
-      this.put(item === undefined ? null : item);
+      // lists of strings are the most common
+      if (typeof item === 'string') this.word(Tag.String, this.table.stringId(item));
+      else this.put(item === undefined ? null : item);
     }
   }
 
@@ -211,6 +223,7 @@ export function packValue(value: unknown, table: PackingTable = threadTable): Pa
  * `fields`): the same bytes as packValue of the list of those objects, without making them.
  */
 export function packFieldsOf(list: readonly object[], fields: readonly string[], table: PackingTable = threadTable): PackedValue {
+  if (fields.length > 31) throw new Error('packFieldsOf takes at most 31 fields');
   packer.begin(table).word(Tag.Array, list.length);
   for (const item of list) packer.putFields(item as Record<string, unknown>, fields);
   return packer.finish();
