@@ -100,3 +100,32 @@ test('references stop at the limit with the first mentions in reading order, and
   assert.deepEqual(provideReferences(service, params, all.length, (...args) => told.push(args)), all);
   assert.deepEqual(told, [], 'a list that fits is not reported as cut');
 });
+
+test('after indexing, each actor\'s views hold its mentions, its claims and the actors named in its sentences, counted from the analyses', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const index = service.index;
+  const table = index.actors;
+  let withCo = 0;
+  for (const actor of table.actors) {
+    const co = new Map<string, number>();
+    let claims = 0;
+    for (const p of index.paths()) {
+      const doc = index.get(p)!;
+      const owner = (e: number) => table.actorOf(p, e);
+      const sentences = new Set(doc.mentions.filter((m) => owner(m.entity) === actor.id).map((m) => m.sentence));
+      if (sentences.size === 0) continue;
+      for (const m of doc.mentions) {
+        const other = owner(m.entity);
+        if (other && other !== actor.id && sentences.has(m.sentence)) co.set(other, (co.get(other) ?? 0) + 1);
+      }
+      claims += doc.claims.filter((c) => (c.sourceEntity !== undefined && owner(c.sourceEntity) === actor.id) || c.entities.some((e) => owner(e) === actor.id)).length;
+    }
+    const ranked = index.views.coMentionedByCount(actor);
+    assert.deepEqual(new Map(ranked.filter(([, n]) => n > 0)), co, actor.id);
+    assert.equal(index.views.view(actor).claimCount, claims, actor.id);
+    if (co.size) withCo++;
+  }
+  assert.ok(withCo > 10, 'many actors share sentences with others');
+});

@@ -136,12 +136,7 @@ export class ActorViews {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
       const doc = this.index.resident(path);
       if (!doc) continue;
-      const ids = new Set(doc.entities.map((_, e) => this.index.actors.actorOf(doc.path, e)));
-      const claims = partClaimsOf(doc);
-      for (const id of ids) {
-        if (!id || this.views.has(id)) continue;
-        const part = this.partOf(id, doc, claims);
-        if (!part) continue;
+      for (const [id, part] of this.partsOf(doc, partClaimsOf(doc), (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
         if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen }));
         this.add(view, doc.path, part);
@@ -310,32 +305,54 @@ export class ActorViews {
     view.claimCount += claimTotal(part);
   }
 
-  private partOf(id: string, doc: ResidentDocument | undefined, docClaims = doc && partClaimsOf(doc)): DocumentPart | undefined {
-    if (!doc) return undefined;
+  private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
+    return doc && this.partsOf(doc, partClaimsOf(doc), (owner) => owner === id).get(id);
+  }
+
+  /**
+   * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
+   * mentions and claims: each actor's mention indices, its claims' codes, and the other actors named
+   * in its sentences with how often (in the order of their mentions).
+   */
+  private partsOf(doc: ResidentDocument, docClaims: PartClaim[], wanted: (id: string) => boolean): Map<string, DocumentPart> {
     const actors = this.index.actors;
     const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
-    const mentions: number[] = [];
-    const sentences = new Set<number>();
     const count = mentionCount(doc);
+    const mentionsBy = new Map<string, number[]>();
+    const sentenceMentions = new Map<number, number[]>();
     for (let index = 0; index < count; index++) {
-      if (owners[mentionEntity(doc, index)] !== id) continue;
-      mentions.push(index);
-      sentences.add(mentionSentence(doc, index));
+      const owner = owners[mentionEntity(doc, index)];
+      if (!owner) continue;
+      const sentence = mentionSentence(doc, index);
+      (sentenceMentions.get(sentence) ?? sentenceMentions.set(sentence, []).get(sentence)!).push(index);
+      if (wanted(owner)) (mentionsBy.get(owner) ?? mentionsBy.set(owner, []).get(owner)!).push(index);
     }
-    if (mentions.length === 0) return undefined;
-    const counts = new Map<string, number>();
-    for (let index = 0; index < count; index++) {
-      const other = owners[mentionEntity(doc, index)];
-      if (other && other !== id && sentences.has(mentionSentence(doc, index))) counts.set(other, (counts.get(other) ?? 0) + 1);
-    }
-    const claims: number[] = [];
-    docClaims!.forEach((claim, i) => {
-      const asSource = claim.sourceEntity !== undefined && owners[claim.sourceEntity] === id;
-      if (asSource || claim.entities.some((e) => owners[e] === id)) claims.push(4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (asSource ? AS_SOURCE : 0));
+    const claimsBy = new Map<string, number[]>();
+    docClaims.forEach((claim, i) => {
+      const source = claim.sourceEntity !== undefined ? owners[claim.sourceEntity] : undefined;
+      const named = new Set<string>();
+      if (source) named.add(source);
+      for (const e of claim.entities) if (owners[e]) named.add(owners[e]!);
+      for (const id of named) {
+        if (!mentionsBy.has(id)) continue;
+        (claimsBy.get(id) ?? claimsBy.set(id, []).get(id)!).push(4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (source === id ? AS_SOURCE : 0));
+      }
     });
-    const part = [mentions.length, ...mentions, claims.length, ...claims];
-    for (const [other, n] of counts) part.push(this.actorNumbers.of(other), n);
-    return part.slice(); // exact size (a grown array keeps spare room)
+    const parts = new Map<string, DocumentPart>();
+    for (const [id, mentions] of mentionsBy) {
+      // the mentions in the actor's sentences, in document order
+      const near = [...new Set(mentions.map((m) => mentionSentence(doc, m)))].flatMap((s) => sentenceMentions.get(s)!).sort((x, y) => x - y);
+      const counts = new Map<string, number>();
+      for (const index of near) {
+        const other = owners[mentionEntity(doc, index)]!;
+        if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
+      const claims = claimsBy.get(id) ?? [];
+      const part = [mentions.length, ...mentions, claims.length, ...claims];
+      for (const [other, n] of counts) part.push(this.actorNumbers.of(other), n);
+      parts.set(id, part.slice()); // exact size (a grown array keeps spare room)
+    }
+    return parts;
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */
