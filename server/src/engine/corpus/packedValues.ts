@@ -221,6 +221,7 @@ export function packValue(value: unknown, table: PackingTable = threadTable): Pa
 /**
  * Packs a list of objects with only the named fields of each (the defined ones, in the order of
  * `fields`): the same bytes as packValue of the list of those objects, without making them.
+ * `fields` should be one constant list: the table remembers its shapes by the list's identity.
  */
 export function packFieldsOf(list: readonly object[], fields: readonly string[], table: PackingTable = threadTable): PackedValue {
   if (fields.length > 31) throw new Error('packFieldsOf takes at most 31 fields');
