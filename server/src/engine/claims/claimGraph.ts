@@ -5,6 +5,7 @@
  */
 import type { ClaimCluster, ClaimRef, Contradiction } from '../types';
 import type { ClaimNumbering } from './claimKeyIndex';
+import { STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
 
 /** Claims joined across documents: the same claim told in several articles, and contradictions. */
 export interface ClaimGraph {
@@ -35,9 +36,9 @@ class ByRef<T> {
  * states its original's claims and gets its contradictions, against the other side's original.
  * `partner` is used as scratch.
  */
-export function buildClaimGraph(numbering: ClaimNumbering, partner: Int32Array, found: Contradiction[], copies: ReadonlyMap<string, readonly string[]>): ClaimGraph {
+export function* buildClaimGraph(numbering: ClaimNumbering, partner: Int32Array, found: Contradiction[], copies: ReadonlyMap<string, readonly string[]>): JoinSteps<ClaimGraph> {
   const byRef = new ByRef<ClaimCluster>();
-  const clusters = clustersOf(numbering, partner, copies, byRef);
+  const clusters = yield* clustersOf(numbering, partner, copies, byRef);
   const contradictions: Contradiction[] = [];
   for (const c of found) {
     contradictions.push(c);
@@ -65,7 +66,7 @@ function lookups(clusters: ClaimCluster[], byRef: ByRef<ClaimCluster>, contradic
   };
 }
 
-function clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: ReadonlyMap<string, readonly string[]>, byRef: ByRef<ClaimCluster>): ClaimCluster[] {
+function* clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: ReadonlyMap<string, readonly string[]>, byRef: ByRef<ClaimCluster>): JoinSteps<ClaimCluster[]> {
   const count = numbering.count;
   const parent = new Int32Array(count);
   for (let i = 0; i < count; i++) parent[i] = i;
@@ -73,13 +74,16 @@ function clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: Read
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  for (let i = 0; i < count; i++) if (partner[i] >= 0) parent[find(partner[i])] = find(i);
+  for (let i = 0; i < count; i++) {
+    if (partner[i] >= 0) parent[find(partner[i])] = find(i);
+    if (i % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
+  }
   const copiesOf = numbering.paths.map((path) => copies.get(path) ?? []);
   const size = partner.fill(0);
-  forEachClaim(numbering, (i, d) => (size[find(i)] += 1 + copiesOf[d].length));
+  yield* forEachClaim(numbering, (i, d) => (size[find(i)] += 1 + copiesOf[d].length));
   const clusters: ClaimCluster[] = [];
   const clusterOfRoot = new Map<number, ClaimCluster>();
-  forEachClaim(numbering, (i, d) => {
+  yield* forEachClaim(numbering, (i, d) => {
     const root = find(i);
     if (size[root] < 2) return;
     let cluster = clusterOfRoot.get(root);
@@ -98,6 +102,9 @@ function clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: Read
   return clusters;
 }
 
-function forEachClaim(numbering: ClaimNumbering, visit: (i: number, d: number) => void): void {
-  for (let d = 0; d < numbering.docs.length; d++) for (let i = numbering.start[d]; i < numbering.start[d + 1]; i++) visit(i, d);
+function* forEachClaim(numbering: ClaimNumbering, visit: (i: number, d: number) => void): JoinSteps<void> {
+  for (let d = 0; d < numbering.docs.length; d++) {
+    for (let i = numbering.start[d]; i < numbering.start[d + 1]; i++) visit(i, d);
+    if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+  }
 }

@@ -7,6 +7,8 @@ export type JoinSteps<T> = Generator<void, T, void>;
 
 /** Documents a join reads between two pauses. */
 export const STEP_DOCUMENTS = 16;
+/** Claims (or keys) a pass over every claim goes through between two pauses. */
+export const STEP_CLAIMS = 8192;
 
 export function runToEnd<T>(steps: JoinSteps<T>): T {
   for (;;) {

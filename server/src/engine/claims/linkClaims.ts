@@ -2,7 +2,7 @@ import type { ActorTable } from '../actors/resolveActors';
 import type { Contradiction, Quantity } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
 import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
-import { runToEnd, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
+import { runToEnd, STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
 import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
@@ -54,12 +54,13 @@ export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument
 
 /** linkClaims as steps: it pauses every few documents, so that a caller can spread it over slices of time. */
 export function* claimJoinSteps(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): JoinSteps<ClaimGraph> {
-  const copies = copiesByHash(docs);
+  const copies = yield* copiesByHash(docs);
   const paths = [...copies.keys()];
   const numbering = new ClaimNumbering(
     paths,
     paths.map((path) => joinDocumentOf(docs.get(path)!)),
   );
+  yield;
   const keyIndex = yield* ClaimKeyIndex.build(numbering, actors, MAX_POSTINGS);
   const statements = new StatementIndex(numbering);
   const signatures = new SignatureCache(numbering, actors);
@@ -101,7 +102,7 @@ export function* claimJoinSteps(docs: ReadonlyMap<string, LinkDocument | JoinDoc
     }
     if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
   }
-  return buildClaimGraph(numbering, partner, contradictions, copies);
+  return yield* buildClaimGraph(numbering, partner, contradictions, copies);
 }
 
 /**
@@ -197,13 +198,14 @@ const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
  * Representative path of each distinct content hash -> the other paths with that content, in path
  * order (so cluster ids and the order of contradictions do not depend on the order documents were read).
  */
-function copiesByHash(docs: ReadonlyMap<string, { hash: string }>): Map<string, string[]> {
+function* copiesByHash(docs: ReadonlyMap<string, { hash: string }>): JoinSteps<Map<string, string[]>> {
   const byHash = new Map<string, string>();
   const copies = new Map<string, string[]>();
   const paths = [...docs.keys()];
   // documents usually come in path order already (CorpusIndex): checking is cheaper than sorting
   if (paths.some((path, i) => i > 0 && paths[i - 1] > path)) paths.sort();
-  for (const path of paths) {
+  for (const [n, path] of paths.entries()) {
+    if (n % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
     const doc = docs.get(path)!;
     const first = doc.hash ? byHash.get(doc.hash) : undefined;
     if (first) copies.get(first)!.push(path);
