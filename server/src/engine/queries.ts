@@ -117,7 +117,7 @@ export function actorSummary(index: CorpusIndex, actor: Actor, limits = { docume
   for (const r of actor.roles) (roles.get(r.role) ?? roles.set(r.role, new Set()).get(r.role)!).add(r.path);
   return {
     actor,
-    mentionCount: actor.mentions.length,
+    mentionCount: view.mentionCount,
     documentCount: view.parts.size,
     topDocuments: index.views.documentsByCount(actor, limits.documents),
     coMentioned: coMentioned(index, actor, limits.coMentioned),

@@ -29,7 +29,7 @@ export function provideReferences(service: LanguageService, params: ReferencePar
   if (hit?.actor) {
     const skip = params.context.includeDeclaration ? undefined : { path: doc.path, index: hit.index };
     const locations = index.views.locations(hit.actor, skip, limit);
-    const total = hit.actor.mentions.length - (skip ? 1 : 0);
+    const total = index.views.mentionCount(hit.actor) - (skip ? 1 : 0);
     if (locations.length >= limit && total > locations.length) onTruncated?.(locations.length, total, `mentions of ${hit.actor.name}`);
     return locations;
   }

@@ -129,3 +129,20 @@ test('after indexing, each actor\'s views hold its mentions, its claims and the 
   }
   assert.ok(withCo > 10, 'many actors share sentences with others');
 });
+
+test('an actor\'s mention count kept by its view equals its mentions, after indexing and after edits that patch the joins', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const check = (when: string) => {
+    for (const actor of service.index.actors.actors) assert.equal(service.index.views.mentionCount(actor), actor.mentions.length, `${actor.id} ${when}`);
+  };
+  check('after indexing');
+  const [first, second] = [...files.keys()];
+  service.updateDocument(first, `${files.get(first)}\n\nVladimir Putin and Emmanuel Macron spoke again on Friday.\n`);
+  check('after an edit adding mentions');
+  service.updateDocument(second, files.get(second)!.slice(0, 400));
+  service.updateDocument(first, files.get(first)!);
+  check('after an edit removing most of a document and one undoing the first');
+  assert.equal(service.index.exactActors(), undefined, 'the joins are patched, not re-made');
+});

@@ -56,7 +56,7 @@ export class PatchedActorTable implements ActorTable {
         if (e.reference !== 'metonym') for (const a of e.aliases) addAlias(actor.actor, a);
         addDescriptiveForms(actor.actor, e);
       });
-      if (actor.mentions.items.length === 0) {
+      if (actor.mentions.isEmpty()) {
         byId.delete(id);
         this.owned.delete(id);
       }
@@ -66,9 +66,11 @@ export class PatchedActorTable implements ActorTable {
   }
 
   /**
-   * The patch's own copy of an actor, made on first use (O(its mentions) once, not per edit), with
-   * its mentions and roles indexed by document so that replacing one document's costs O(that document).
-   * Their order is not the corpus order once a document is replaced (the exact re-join restores it).
+   * The patch's own copy of an actor, made on first use: its mentions and roles are the base table's
+   * lists (shared, never copied) less the replaced documents' plus their new ones, so that replacing
+   * one document's costs O(that document) however often the actor is named; the whole lists are made
+   * when read (an export, a merge suggestion), not per edit. Their order is not the corpus order once
+   * a document is replaced (the exact re-join restores it).
    */
   private own(id: string): OwnedActor | undefined {
     const known = this.owned.get(id);
@@ -77,7 +79,9 @@ export class PatchedActorTable implements ActorTable {
     if (!current) return undefined;
     const mentions = new ListByPath<MentionRef>(current.mentions);
     const roles = new ListByPath<{ role: string; path: string }>(current.roles);
-    const actor: Actor = { ...current, mentions: mentions.items, roles: roles.items, aliases: [...current.aliases] };
+    const actor = { ...current, aliases: [...current.aliases] } as Actor;
+    Object.defineProperty(actor, 'mentions', { get: () => mentions.items, enumerable: true, configurable: true });
+    Object.defineProperty(actor, 'roles', { get: () => roles.items, enumerable: true, configurable: true });
     if (current.descriptiveAliases) actor.descriptiveAliases = [...current.descriptiveAliases];
     this.byId.set(id, actor);
     const owned = { actor, mentions, roles };
@@ -128,40 +132,37 @@ interface OwnedActor {
 }
 
 /**
- * Items that each belong to a document, in one array (`items`, changed in place), with each
- * document's positions in it: removing a document's items costs O(its items), each moved into a
- * hole from the end of the array.
+ * Items that each belong to a document: a base list (never copied or changed), the documents whose
+ * base items are dropped, and the items added per document since. Adding or removing a document's
+ * items costs O(its items); `items`, the whole list, is made when read and kept until the next change.
  */
 export class ListByPath<T extends { path: string }> {
-  readonly items: T[];
-  private readonly slots = new Map<string, number[]>();
+  private readonly removed = new Set<string>();
+  private readonly added = new Map<string, T[]>();
+  private made: T[] | undefined;
 
-  constructor(items: readonly T[]) {
-    this.items = [...items];
-    this.items.forEach((item, i) => this.slotsOf(item.path).push(i));
+  constructor(private readonly base: readonly T[]) {}
+
+  get items(): T[] {
+    return (this.made ??= [...this.base.filter((item) => !this.removed.has(item.path)), ...[...this.added.values()].flat()]);
   }
 
   add(item: T): void {
-    this.slotsOf(item.path).push(this.items.push(item) - 1);
+    const list = this.added.get(item.path);
+    if (list) list.push(item);
+    else this.added.set(item.path, [item]);
+    this.made = undefined;
   }
 
   removePath(path: string): void {
-    const slots = this.slots.get(path);
-    if (!slots) return;
-    this.slots.delete(path);
-    // highest first: a hole is filled from the end, never by an item about to be removed itself
-    for (const slot of slots.sort((a, b) => b - a)) {
-      const last = this.items.pop()!;
-      if (slot === this.items.length) continue;
-      this.items[slot] = last;
-      const moved = this.slots.get(last.path)!;
-      moved[moved.indexOf(this.items.length)] = slot;
-    }
+    this.removed.add(path);
+    this.added.delete(path);
+    this.made = undefined;
   }
 
-  private slotsOf(path: string): number[] {
-    let slots = this.slots.get(path);
-    if (!slots) this.slots.set(path, (slots = []));
-    return slots;
+  /** Whether no item is left (stops at the first base item of a document still there: O(1) for an actor named in many). */
+  isEmpty(): boolean {
+    if (this.added.size > 0) return false;
+    return this.base.every((item) => this.removed.has(item.path));
   }
 }

@@ -69,6 +69,8 @@ export interface ActorView {
   order: string[];
   co: Map<string, number>;
   claimCount: number;
+  /** Mentions of the actor in all its documents. */
+  mentionCount: number;
   /** Changes of the index (positions in the change log) already applied. */
   seen: number;
   /** Derived once per change of the view: mentions in reading order, documents by mention count, co-mentioned actors by count. */
@@ -138,7 +140,7 @@ export class ActorViews {
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, partClaimsOf(doc), (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
-        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen }));
+        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen }));
         this.add(view, doc.path, part);
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -159,6 +161,11 @@ export class ActorViews {
       if (view.seen === this.log.length) this.claimsOfView(view, HOVER_CLAIMS);
       if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** How many mentions the actor has in the corpus (kept up to date with the view, not counted per request). */
+  mentionCount(actor: Actor): number {
+    return this.view(actor).mentionCount;
   }
 
   /** The actor's documents, most mentions first (then by path). */
@@ -267,7 +274,7 @@ export class ActorViews {
   }
 
   private build(actor: Actor): ActorView {
-    const view: ActorView = { parts: new Map(), order: [], co: new Map(), claimCount: 0, seen: this.log.length };
+    const view: ActorView = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen: this.log.length };
     const paths = new Set<string>();
     for (const r of actor.mentions) paths.add(r.path);
     for (const path of paths) {
@@ -284,6 +291,7 @@ export class ActorViews {
       view.parts.delete(path);
       this.addCounts(view.co, old, -1);
       view.claimCount -= claimTotal(old);
+      view.mentionCount -= mentionTotal(old);
       view.order.splice(view.order.indexOf(path), 1);
     }
     const part = this.partOf(id, this.index.resident(path));
@@ -303,6 +311,7 @@ export class ActorViews {
     view.parts.set(path, part);
     this.addCounts(view.co, part, 1);
     view.claimCount += claimTotal(part);
+    view.mentionCount += mentionTotal(part);
   }
 
   private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
