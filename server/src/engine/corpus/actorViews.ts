@@ -1,4 +1,4 @@
-import type { Actor, Claim, ClaimRef, MentionRef, Position, Range } from '../types';
+import type { Actor, Claim, ClaimRef, MentionRef, Range } from '../types';
 import type { CorpusIndex } from './corpusIndex';
 import { unpackFields } from './packedValues';
 import { MENTION_STRIDE, mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
@@ -78,6 +78,8 @@ export interface ActorView {
   byCount?: { limit: number; documents: { path: string; count: number }[] };
   coByCount?: [string, number][];
   firstClaims?: { limit: number; claims: ActorClaim[] };
+  /** The documents' resident parts and the view's parts, in reading order, as far as references have read them. */
+  located?: { docs: ResidentDocument[]; parts: DocumentPart[] };
 }
 
 /**
@@ -110,7 +112,7 @@ export class ActorViews {
     } else if (view.seen < this.log.length) {
       for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
       view.seen = this.log.length;
-      view.sorted = view.byCount = view.coByCount = view.firstClaims = undefined;
+      view.sorted = view.byCount = view.coByCount = view.firstClaims = view.located = undefined;
     }
     return view;
   }
@@ -236,23 +238,27 @@ export class ActorViews {
    */
   locations(actor: Actor, skip?: MentionRef, limit = Infinity): MentionLocation[] {
     const view = this.view(actor);
+    const located = (view.located ??= { docs: [], parts: [] });
     const out: MentionLocation[] = [];
-    for (const path of view.order) {
-      if (out.length >= limit) break;
-      const doc = this.index.resident(path)!;
-      const lines = doc.lineStarts;
+    for (let d = 0; d < view.order.length && out.length < limit; d++) {
+      const path = view.order[d];
+      if (d === located.docs.length) {
+        located.docs.push(this.index.resident(path)!);
+        located.parts.push(view.parts.get(path)!);
+      }
+      const { lineStarts: lines, mentions: spans } = located.docs[d];
+      const part = located.parts[d];
       let line = 0;
-      const position = (offset: number): Position => {
-        if (offset < lines[line]) line = 0;
-        while (line + 1 < lines.length && lines[line + 1] <= offset) line++;
-        return { line, character: offset - lines[line] };
-      };
-      const part = view.parts.get(path)!;
       for (let k = 1; k <= mentionTotal(part) && out.length < limit; k++) {
         const m = part[k];
         if (skip && skip.index === m && skip.path === path) continue;
-        const start = position(doc.mentions[m * MENTION_STRIDE + 1]);
-        out.push({ uri: path, range: { start, end: position(doc.mentions[m * MENTION_STRIDE + 2]) } });
+        const start = spans[m * MENTION_STRIDE + 1];
+        const end = spans[m * MENTION_STRIDE + 2];
+        if (start < lines[line]) line = 0;
+        while (line + 1 < lines.length && lines[line + 1] <= start) line++;
+        let endLine = line;
+        while (endLine + 1 < lines.length && lines[endLine + 1] <= end) endLine++;
+        out.push({ uri: path, range: { start: { line, character: start - lines[line] }, end: { line: endLine, character: end - lines[endLine] } } });
       }
     }
     return out;
