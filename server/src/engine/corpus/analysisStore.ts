@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { residentFromLine, residentLine } from './portableResident';
+import { RecentlyUsed } from './recentlyUsed';
 import type { ResidentDocument } from './residentDocument';
 
 /** A document's analysis line and resident-part line, UTF-8 encoded (on a worker thread, so the main thread only writes them). */
@@ -122,7 +123,7 @@ const RECENT_ANALYSES = 32;
 export class FileAnalysisStore implements AnalysisStore {
   private readonly locations = new Map<string, StoredAt>();
   private readonly residentLocations = new Map<string, StoredAt>();
-  private readonly recent = new Map<string, DocumentAnalysis>();
+  private readonly recent = new RecentlyUsed<string, DocumentAnalysis>(RECENT_ANALYSES);
   private fd: number;
   private size: number;
   private liveBytes = 0;
@@ -148,7 +149,7 @@ export class FileAnalysisStore implements AnalysisStore {
 
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
     this.putEncoded(analysis.path, encodeLines(JSON.stringify(analysis), residentLine(resident)));
-    this.remember(analysis.path, analysis);
+    this.recent.set(analysis.path, analysis);
   }
 
   putEncoded(path: string, lines: StoredLines): void {
@@ -187,10 +188,7 @@ export class FileAnalysisStore implements AnalysisStore {
 
   get(path: string): DocumentAnalysis | undefined {
     const hit = this.recent.get(path);
-    if (hit) {
-      this.remember(path, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const at = this.locations.get(path);
     if (!at) return undefined;
     let analysis: DocumentAnalysis;
@@ -201,7 +199,7 @@ export class FileAnalysisStore implements AnalysisStore {
     }
     if (analysis?.path !== path || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.claims)) throw new Error(`the stored analysis of ${path} is malformed`);
     // not shared (shareStrings): a read analysis lives briefly, and the shared tables would keep every short string of the corpus
-    this.remember(path, analysis);
+    this.recent.set(path, analysis);
     return analysis;
   }
 
@@ -271,12 +269,6 @@ export class FileAnalysisStore implements AnalysisStore {
       locations.delete(path);
     }
     this.recent.delete(path);
-  }
-
-  private remember(path: string, analysis: DocumentAnalysis): void {
-    this.recent.delete(path);
-    this.recent.set(path, analysis);
-    if (this.recent.size > RECENT_ANALYSES) this.recent.delete(this.recent.keys().next().value as string);
   }
 }
 

@@ -8,6 +8,10 @@ import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
 import { patchClaimGraph, sameClaims } from './claimPatch';
+import { RecentlyUsed } from './recentlyUsed';
+import { UnparsedDocument } from './unparsedDocument';
+
+export { UnparsedDocument };
 import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Documents whose claim texts claimText keeps. */
@@ -16,18 +20,6 @@ const CACHED_CLAIM_TEXTS = 1024;
 const MAX_PATCHED_DOCUMENTS = 64;
 /** Past this many patches on one claim graph, lookups walk too many layers: re-link. */
 const MAX_PATCH_DEPTH = 200;
-
-/**
- * A document loaded from the persisted index and not read yet: what the actor join needs of it, and
- * how to read its analysis (on first use: a warm start answers before every analysis is parsed).
- */
-export class UnparsedDocument {
-  constructor(
-    readonly contribution: DocumentContribution,
-    /** Its resident part as stored (much less to read than the analysis), when there is one. */
-    readonly loadResident: () => ResidentDocument | undefined = () => undefined,
-  ) {}
-}
 
 /**
  * All document analyses of the corpus, and the cross-document joins built from them (actors,
@@ -50,7 +42,7 @@ export class CorpusIndex {
   private unparsed = 0;
   private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
   /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
-  private readonly claimTexts = new Map<string, string[]>();
+  private readonly claimTexts = new RecentlyUsed<string, string[]>(CACHED_CLAIM_TEXTS);
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
@@ -346,15 +338,10 @@ export class CorpusIndex {
    */
   claimText(ref: { path: string; index: number }): string | undefined {
     let texts = this.claimTexts.get(ref.path);
-    if (texts) {
-      this.claimTexts.delete(ref.path);
-      this.claimTexts.set(ref.path, texts);
-    } else {
+    if (!texts) {
       const doc = this.get(ref.path);
       if (!doc) return undefined;
-      texts = doc.claims.map((c) => c.text);
-      this.claimTexts.set(ref.path, texts);
-      if (this.claimTexts.size > CACHED_CLAIM_TEXTS) this.claimTexts.delete(this.claimTexts.keys().next().value as string);
+      this.claimTexts.set(ref.path, (texts = doc.claims.map((c) => c.text)));
     }
     return texts[ref.index];
   }

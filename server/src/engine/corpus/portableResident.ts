@@ -29,7 +29,17 @@ export type Head = Pick<ResidentDocument, 'path' | 'hash' | 'date' | 'claimIdPre
 /** A document's resident part in portable form, from its analysis (on a worker thread). */
 export function portableOfAnalysis(doc: DocumentAnalysis): PortableResident {
   const table = new PackingTable();
-  const r = residentFieldsOf(doc, table);
+  return portable(residentFieldsOf(doc, table), table);
+}
+
+/** A resident part held by this thread in portable form (to store it: the edit path). */
+export function portableOfResident(doc: ResidentDocument): PortableResident {
+  const table = new PackingTable();
+  return portable({ ...doc, claims: packValue(unpackValue(doc.claims), table), candidates: packValue(unpackValue(doc.candidates), table) }, table);
+}
+
+/** The portable form of resident fields whose claims and candidates are packed with `table`. */
+function portable(r: Omit<ResidentDocument, 'entities'> & { entities: readonly object[] }, table: PackingTable): PortableResident {
   return {
     head: headOf(r),
     entities: r.entities.map((e) => JSON.stringify(e)),
@@ -39,21 +49,6 @@ export function portableOfAnalysis(doc: DocumentAnalysis): PortableResident {
     statementKeys: r.statementKeys,
     claims: r.claims,
     candidates: r.candidates,
-  };
-}
-
-/** A resident part held by this thread in portable form (to store it: the edit path). */
-export function portableOfResident(doc: ResidentDocument): PortableResident {
-  const table = new PackingTable();
-  return {
-    head: headOf(doc),
-    entities: doc.entities.map((e) => JSON.stringify(e)),
-    ...tableOf(table),
-    mentions: doc.mentions,
-    lineStarts: doc.lineStarts,
-    statementKeys: doc.statementKeys,
-    claims: packValue(unpackValue(doc.claims), table),
-    candidates: packValue(unpackValue(doc.candidates), table),
   };
 }
 
