@@ -8,14 +8,12 @@ import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
 import { patchClaimGraph, sameClaims } from './claimPatch';
-import { RecentlyUsed } from './recentlyUsed';
+import { RecentClaimTexts } from './recentlyUsed';
 import { UnparsedDocument } from './unparsedDocument';
 
 export { UnparsedDocument };
 import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
-/** Documents whose claim texts claimText keeps. */
-const CACHED_CLAIM_TEXTS = 1024;
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
 /** Past this many patches on one claim graph, lookups walk too many layers: re-link. */
@@ -42,7 +40,7 @@ export class CorpusIndex {
   private unparsed = 0;
   private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
   /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
-  private readonly claimTexts = new RecentlyUsed<string, string[]>(CACHED_CLAIM_TEXTS);
+  private readonly claimTexts = new RecentClaimTexts((path) => this.get(path));
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
@@ -331,19 +329,9 @@ export class CorpusIndex {
     return this.get(ref.path)?.claims[ref.index];
   }
 
-  /**
-   * A claim's text (the related information of a contradiction quotes the other statement): from a
-   * cache of recently read documents' claim texts, so that the findings of an article contradicting
-   * many others do not read those analyses again at every edit.
-   */
+  /** A claim's text, from the texts of recently read documents (see RecentClaimTexts). */
   claimText(ref: { path: string; index: number }): string | undefined {
-    let texts = this.claimTexts.get(ref.path);
-    if (!texts) {
-      const doc = this.get(ref.path);
-      if (!doc) return undefined;
-      this.claimTexts.set(ref.path, (texts = doc.claims.map((c) => c.text)));
-    }
-    return texts[ref.index];
+    return this.claimTexts.text(ref);
   }
 
   /** Replaces provisional joins by an exact join of the whole corpus. Returns whether there was anything to do. */

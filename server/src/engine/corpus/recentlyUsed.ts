@@ -1,3 +1,5 @@
+import type { DocumentAnalysis } from '../types';
+
 /** A map that keeps its `capacity` most recently used entries (a read counts as a use). */
 export class RecentlyUsed<K, V> {
   private readonly entries = new Map<K, V>();
@@ -21,5 +23,33 @@ export class RecentlyUsed<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+  }
+}
+
+/** Documents whose claim texts RecentClaimTexts keeps. */
+const CACHED_CLAIM_TEXTS = 1024;
+
+/**
+ * Claim texts of recently read documents (the related information of a contradiction quotes the
+ * other statement), so that the findings of an article contradicting many others do not read those
+ * analyses again at every edit. A changed document's texts must be dropped (`delete`).
+ */
+export class RecentClaimTexts {
+  private readonly texts = new RecentlyUsed<string, string[]>(CACHED_CLAIM_TEXTS);
+
+  constructor(private readonly read: (path: string) => DocumentAnalysis | undefined) {}
+
+  text(ref: { path: string; index: number }): string | undefined {
+    let texts = this.texts.get(ref.path);
+    if (!texts) {
+      const doc = this.read(ref.path);
+      if (!doc) return undefined;
+      this.texts.set(ref.path, (texts = doc.claims.map((c) => c.text)));
+    }
+    return texts[ref.index];
+  }
+
+  delete(path: string): void {
+    this.texts.delete(path);
   }
 }
