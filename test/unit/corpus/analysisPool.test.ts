@@ -47,3 +47,19 @@ test('bulk indexing on workers fills the same index as indexing on this thread',
   for (const p of onThread.index.paths()) assert.deepEqual(onWorkers.index.get(p), onThread.index.get(p));
   assert.deepEqual([...onWorkers.skipped.keys()], ['/corpus/binary.txt']);
 });
+
+test('bulk indexing with one worker, this thread analysing while the worker is full, fills the same index as this thread alone', { skip: !script && 'dist/analysisWorker.js not built' }, async () => {
+  // 150 documents in batches of at most 32: the worker holds two batches, so this thread analyses the rest as it reads them
+  const files = new Map<string, string>();
+  for (let copy = 0; copy < 30; copy++) for (const j of jobs()) files.set(j.id.replace('/corpus/', `/corpus/${copy}/`), j.text);
+  const onThread = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), workers: 0 });
+  const shared = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), workers: 1 });
+  await onThread.indexWorkspace();
+  await shared.indexWorkspace();
+  assert.deepEqual(shared.index.paths().sort(), onThread.index.paths().sort());
+  for (const p of onThread.index.paths()) {
+    assert.deepEqual(shared.index.get(p), onThread.index.get(p));
+    assert.deepEqual(shared.index.resident(p), onThread.index.resident(p));
+  }
+  assert.deepEqual(shared.index.claims.clusters.length, onThread.index.claims.clusters.length);
+});

@@ -6,20 +6,14 @@
  * A failure in one document becomes an error outcome for that document only.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeLines } from '../corpus/analysisStore';
-import { portableLine, portableOfAnalysis, transferablesOf } from '../corpus/portableResident';
-import { analyzeOne } from './analyzeOne';
-import type { BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
+import { transferablesOf } from '../corpus/portableResident';
+import { portableOutcomeOf } from './analyzeOne';
+import type { BatchRequest, BatchResponse, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
 
 parentPort?.on('message', (request: BatchRequest) => {
-  const outcomes = request.jobs.map((job): WorkerOutcome => {
-    const outcome = analyzeOne(job, setup.lexicon);
-    if (!('analysis' in outcome)) return outcome as WorkerOutcome;
-    const resident = portableOfAnalysis(outcome.analysis);
-    return { id: outcome.id, resident, lines: encodeLines(JSON.stringify(outcome.analysis), portableLine(resident)) };
-  });
+  const outcomes = request.jobs.map((job) => portableOutcomeOf(job, setup.lexicon));
   const response: BatchResponse = { batch: request.batch, outcomes };
   // the encoded lines and the resident parts' arrays move to the receiving thread without a copy
   const transfer = outcomes.flatMap((o) => ('lines' in o ? [o.lines.bytes.buffer as ArrayBuffer, ...transferablesOf(o.resident)] : []));

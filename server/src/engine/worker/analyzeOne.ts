@@ -1,6 +1,8 @@
 import { analyzeDocument } from '../analyzeDocument';
 import type { ActorLexicon } from '../actors/lexicon';
-import type { AnalysisJob, LocalOutcome } from './protocol';
+import { encodeLines } from '../corpus/analysisStore';
+import { portableLine, portableOfAnalysis } from '../corpus/portableResident';
+import type { AnalysisJob, LocalOutcome, WorkerOutcome } from './protocol';
 
 /** Analyses one job, turning an exception into an error outcome (one bad document never stops the others). */
 export function analyzeOne(job: AnalysisJob, lexicon: ActorLexicon): LocalOutcome {
@@ -9,4 +11,16 @@ export function analyzeOne(job: AnalysisJob, lexicon: ActorLexicon): LocalOutcom
   } catch (err) {
     return { id: job.id, error: `analysis failed: ${(err as Error).message}` };
   }
+}
+
+/**
+ * What bulk indexing keeps of one job, as a worker thread sends it: the resident part in portable
+ * form, and the analysis and resident part as encoded lines (stored as they are). The calling thread
+ * makes the same when it analyses a share of the documents itself.
+ */
+export function portableOutcomeOf(job: AnalysisJob, lexicon: ActorLexicon): WorkerOutcome {
+  const outcome = analyzeOne(job, lexicon);
+  if (!('analysis' in outcome)) return outcome;
+  const resident = portableOfAnalysis(outcome.analysis);
+  return { id: outcome.id, resident, lines: encodeLines(JSON.stringify(outcome.analysis), portableLine(resident)) };
 }

@@ -32,12 +32,21 @@ const BATCH_DOCS = 32;
  * against 2-5 ms once warm). About 0.1 s of this thread's time, spread over the indexing.
  */
 const CALLING_THREAD_SHARE = 64;
+/** Longer documents always go to a worker: analysing one here would keep requests waiting. */
+const CALLING_THREAD_MAX_CHARS = 64 * 1024;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Reads and analyses many documents: reads run concurrently (bounded), documents are grouped into
- * batches of about BATCH_CHARS and analysed by a worker pool (or on this thread for small corpora),
- * with back-pressure so at most two batches wait per worker. Results are handed over as they come,
- * so the index answers requests while it fills. Linear in the corpus size.
+ * batches of about BATCH_CHARS and analysed by a worker pool (or on this thread for small corpora).
+ * This thread is one of the analysers: while every worker has two batches waiting, it analyses the
+ * next batch's documents itself, one at a time, letting requests and the workers' results through
+ * between them (so memory stays bounded and no core idles); it waits only for a document too long to
+ * hold the event loop for. Results are handed over as they come, so the index answers requests while
+ * it fills. Linear in the corpus size.
  */
 export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed: number; cancelled: boolean }> {
   const { ids } = input;
@@ -66,22 +75,30 @@ export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed:
     if (!pool) {
       for (const job of jobs) analyseHere(job);
       progress(jobs.length);
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       return;
     }
     if (callingThreadShare > 0) {
       callingThreadShare--;
       analyseHere(jobs.shift()!);
       progress(1);
-      if (jobs.length === 0) return;
     }
+    while (jobs.length > 0 && pool.inFlight >= pool.size * 2) {
+      if (jobs[0].text.length > CALLING_THREAD_MAX_CHARS) {
+        await Promise.race(running);
+        continue;
+      }
+      input.accept(pool.analyzeHere(jobs.shift()!));
+      progress(1);
+      await yieldToEventLoop();
+    }
+    if (jobs.length === 0) return;
     const task = pool.analyze(jobs).then((outcomes) => {
       for (const o of outcomes) input.accept(o);
       progress(outcomes.length);
     });
     running.add(task);
     void task.finally(() => running.delete(task));
-    while (pool.inFlight >= pool.size * 2) await Promise.race(running);
   };
   let cancelled = false;
   try {

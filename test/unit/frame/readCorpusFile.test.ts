@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { readCorpusFile } from '../../../server/src/node/readDocument';
+
+test('readCorpusFile reads text and names each problem in plain words', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-read-'));
+  const article = 'Putin met Biden in Geneva on 16 June 2021.\nThe talks lasted four hours.\n'.repeat(2000);
+  writeFileSync(path.join(dir, 'article.txt'), article);
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  writeFileSync(path.join(dir, 'bom.txt'), '\ufeffKyiv');
+  mkdirSync(path.join(dir, 'folder.txt'));
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'article.txt')), { text: article });
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'empty.txt')), { text: '' });
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'bom.txt')), { text: 'Kyiv' });
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'folder.txt')), { error: 'is a folder, not a file' });
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'missing.txt')), { error: 'does not exist' });
+  assert.deepEqual(await readCorpusFile(path.join(dir, 'article.txt'), 1024), {
+    error: `is ${(article.length / 1024).toFixed(1)} KB, over the size limit of 1.0 KB (setting corpusLens.maxFileSize)`,
+  });
+});
