@@ -118,7 +118,10 @@ export class LanguageService {
       isCancelled,
       workers: this.workers,
     }).finally(() => this.index.setBulk(false));
-    this.index.settle();
+    // the exact joins: the claim join in slices of time (seconds at 100k documents), requests answered
+    // meanwhile from the last partial join made while indexing
+    if (result.cancelled) this.index.settle();
+    else await this.index.settleInSlices().catch((err: Error) => (this.logger.warn(`could not join the claims: ${err.message}`), this.index.settle()));
     if (!result.cancelled) await this.index.views.prepareAll();
     await this.repaired();
     this.state = 'ready';

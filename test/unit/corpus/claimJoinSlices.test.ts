@@ -159,3 +159,37 @@ test('when edits pause, the language service re-joins in slices and then tells i
   assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);
   assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
 });
+
+test('indexing ends with the exact claim join made in slices: requests meanwhile get the partial join made while indexing, none waits for the whole join', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-slices-'));
+  try {
+    const files = new Map<string, string | { error: string }>(readdirSync(SEEDS).map((f) => [`seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
+    // 400 generated articles: a claim join of several 10 ms slices
+    for (const file of generateCorpus(dir, 400).files) files.set(file, readFileSync(file, 'utf8'));
+    const service = createLanguageService({ workspace: new InMemoryWorkspace(files), workers: 0 });
+    let indexed = false;
+    let partialServed = 0;
+    let turnsAfterLastDocument = 0;
+    const indexing = service.indexWorkspace((done, total) => {
+      // as the server's diagnostics do while indexing: a claim join of the documents so far
+      if (done >= total / 2 && done < total) void service.index.claims;
+      if (done === total) indexed = true;
+    });
+    let finished = false;
+    void indexing.then(() => (finished = true));
+    while (!finished) {
+      await turn();
+      if (!indexed || finished) continue;
+      turnsAfterLastDocument++;
+      // a request while the exact join is made: answered at once, provisionally
+      if (service.index.provisional && service.index.claims.clusters.length >= 0) partialServed++;
+    }
+    assert.ok(partialServed > 1, `requests were answered during the final claim join (${partialServed} of ${turnsAfterLastDocument} turns)`);
+    assert.equal(service.index.provisional, false, 'the joins are exact once indexing resolves');
+    const fresh = indexOf(service.index.documents());
+    assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);
+    assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

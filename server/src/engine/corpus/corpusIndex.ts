@@ -246,10 +246,10 @@ export class CorpusIndex {
     this.lastJoinEnd = Date.now();
   }
 
-  /** Starts or ends bulk mode (indexing many documents); ending it makes the next join exact. */
+  /** Starts or ends bulk mode (indexing many documents); ending it makes the next join exact (the last partial claim join is served until then: see settleInSlices). */
   setBulk(bulk: boolean): void {
     this.bulk = bulk;
-    if (!bulk) this.bulkClaims = undefined;
+    if (!bulk) [this.claimGraph, this.bulkClaims] = [this.bulkClaims ?? this.claimGraph, undefined];
   }
 
   /**
