@@ -1,7 +1,7 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
 import { runToEnd } from '../claims/joinSteps';
-import { claimJoinSteps, type ClaimGraph } from '../claims/linkClaims';
+import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { actorPrint, PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
@@ -253,12 +253,13 @@ export class CorpusIndex {
   }
 
   /**
-   * The claim join. During bulk indexing, once one was made, the claims are re-joined in slices
-   * of time when the joins go stale, and the last join (partial) is served meanwhile.
+   * The claim join. During bulk indexing, the claims are joined in slices of time when the joins go
+   * stale, and the last join (partial; at first an empty one) is served meanwhile.
    */
   get claims(): ClaimGraph {
     const actors = this.actors;
-    if (!this.claimGraph && this.bulk && this.bulkClaims) {
+    if (!this.claimGraph && this.bulk) {
+      this.bulkClaims ??= linkClaims(new Map(), actors); // none made yet: no claim links until the first is
       this.rejoinBulkClaims(actors);
       return this.bulkClaims;
     }
@@ -287,8 +288,8 @@ export class CorpusIndex {
 
   /**
    * settle(), with the claim join made in slices of time that give way to the event loop: requests
-   * are answered meanwhile from the provisional claim graph (the joins stay `provisional`; with no
-   * graph to serve, the join is made at once). Resolves to whether the joins are now exact (false:
+   * are answered meanwhile from the provisional claim graph, or an empty one when there is none
+   * (the joins stay `provisional`). Resolves to whether the joins are now exact (false:
    * nothing to do, or a change came meanwhile, and a later settle redoes it).
    */
   async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS): Promise<boolean> {
@@ -297,9 +298,9 @@ export class CorpusIndex {
     const patchDepth = this.patchDepth;
     this.dropJoins();
     const actors = this.actors;
-    if (!provisionalClaims) return (void this.claims, true);
     const job = (this.claimJoin = this.claimJoinJob(actors));
-    this.claimGraph = provisionalClaims;
+    // with no join to serve meanwhile (none was made while indexing), requests get no claim links until it is made
+    this.claimGraph = provisionalClaims ?? linkClaims(new Map(), actors);
     this.patchDepth = patchDepth;
     this.exact = false;
     const graph = await job.run(sliceMs, () => this.claimJoin === job && this.generation === job.generation).finally(() => {
