@@ -1,3 +1,4 @@
+import { mentionCountOf } from './actors/mentionRefs';
 import type { CorpusIndex } from './corpus/corpusIndex';
 import { rangeOf } from './text/lines';
 import type { DocumentAnalysis, Finding, Range, Span } from './types';
@@ -34,7 +35,7 @@ export function exportIndex(index: CorpusIndex, findings: Finding[], rel: (id: s
       return { path: rel(p), title: d.titleText, date: d.date && { ...d.date }, boilerplate: d.boilerplate.map((s) => at(p, s)) };
     }),
     actors: [...index.actors.actors]
-      .sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1))
+      .sort((a, b) => mentionCountOf(b) - mentionCountOf(a) || (a.id < b.id ? -1 : 1))
       .map((a) => ({
         id: a.id,
         name: a.name,

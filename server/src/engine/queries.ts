@@ -1,4 +1,5 @@
 import type { CorpusIndex } from './corpus/corpusIndex';
+import { mentionCountOf } from './actors/mentionRefs';
 import { canonical } from './claims/claimKeys';
 import { lemmatize } from './claims/wordTags';
 import { HOVER_CLAIMS, TOP_DOCUMENTS } from './corpus/actorViews';
@@ -167,7 +168,7 @@ export function mergeCandidates(index: CorpusIndex, actor: Actor, limit = 3): Ac
   const stems = new Set([...mine].map(stem));
   return index.actors.actors
     .filter((other) => other.id !== actor.id && other.kind === actor.kind && names(other).flatMap(words).some((w) => mine.has(w) || (w.length >= 6 && stems.has(stem(w)))))
-    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .sort((a, b) => mentionCountOf(b) - mentionCountOf(a))
     .slice(0, limit);
 }
 

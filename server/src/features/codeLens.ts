@@ -1,4 +1,5 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import { mentionCountOf } from '../engine/actors/mentionRefs';
 import type { LanguageService } from '../engine/languageService';
 import { sameClaims } from '../engine/queries';
 import { toRange } from './convert';
@@ -33,7 +34,7 @@ export function provideCodeLenses(service: LanguageService, params: CodeLensPara
       const range = toRange(doc, m);
       lenses.push({
         range,
-        command: { title: `${actor.name}: ${actor.mentions.length} mentions in ${docs} document${docs === 1 ? '' : 's'}`, command: 'corpusLens.showMentions', arguments: [doc.path, range.start] },
+        command: { title: `${actor.name}: ${mentionCountOf(actor)} mentions in ${docs} document${docs === 1 ? '' : 's'}`, command: 'corpusLens.showMentions', arguments: [doc.path, range.start] },
       });
     }
   }

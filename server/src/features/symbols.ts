@@ -1,4 +1,5 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver';
+import { mentionCountOf } from '../engine/actors/mentionRefs';
 import { clip } from '../engine/diagnostics';
 import { fileName } from '../engine/describe';
 import type { LanguageService } from '../engine/languageService';
@@ -81,7 +82,7 @@ export function provideWorkspaceSymbols(service: LanguageService, params: Worksp
     if (query && !actor.name.toLowerCase().includes(query) && !actor.aliases.some((a) => a.toLowerCase().includes(query))) continue;
     const ref = definingMention(service.index, actor);
     const location = ref && mentionLocation(service.index, ref);
-    if (location) out.push({ name: actor.name, kind: ACTOR_SYMBOL[actor.kind], location, containerName: `${actor.kind} · ${actor.mentions.length} mentions` });
+    if (location) out.push({ name: actor.name, kind: ACTOR_SYMBOL[actor.kind], location, containerName: `${actor.kind} · ${mentionCountOf(actor)} mentions` });
     if (out.length >= limit) return out;
   }
   if (words.length === 0) return out;

@@ -13,7 +13,10 @@ const lexicon = builtinLexicon();
 test('a list by path removes one document\'s items and keeps every other item, whatever the order of additions', () => {
   let seed = 7;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-  const list = new ListByPath<{ path: string; n: number }>([]);
+  const list = new ListByPath<{ path: string; n: number }>(
+    () => [],
+    () => [],
+  );
   const reference: { path: string; n: number }[] = [];
   for (let step = 0; step < 2000; step++) {
     const p = `d${rand(12)}`;
@@ -29,6 +32,22 @@ test('a list by path removes one document\'s items and keeps every other item, w
   }
   for (const p of new Set(reference.map((x) => x.path))) list.removePath(p);
   assert.deepEqual(list.items, []);
+  // over a base list, read only when the whole list is (isEmpty reads its paths alone)
+  const base = [{ path: 'd0', n: 0 }, { path: 'd0', n: 1 }, { path: 'd1', n: 2 }];
+  let reads = 0;
+  const over = new ListByPath<{ path: string; n: number }>(
+    () => (reads++, base),
+    () => base.map((x) => x.path),
+  );
+  over.removePath('d0');
+  assert.equal(over.isEmpty(), false);
+  over.add({ path: 'd2', n: 3 });
+  over.removePath('d1');
+  assert.equal(over.isEmpty(), false);
+  assert.equal(reads, 0, 'the base list is not read by removals, additions and isEmpty');
+  assert.deepEqual(over.items, [{ path: 'd2', n: 3 }]);
+  over.removePath('d2');
+  assert.equal(over.isEmpty(), true);
 });
 
 test('patching documents one after another lists each actor\'s mentions of the patched documents exactly, and leaves the base table as it was', () => {

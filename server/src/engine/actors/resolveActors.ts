@@ -1,5 +1,6 @@
 import type { Actor, ActorKind, DocumentAnalysis, LocalEntity } from '../types';
 import type { ActorLexicon } from './lexicon';
+import { mentionRefsOf, withMentionRefs, type MentionRefs } from './mentionRefs';
 import { NAME_SUFFIXES, slug, spellingSkeleton, wordKey } from './names';
 import { resolveDescriptive, type Inference } from './resolveDescriptive';
 
@@ -77,6 +78,7 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   const actorIds = new Map<Node, string>();
   const byId = new Map<string, Actor>();
   const groups = new Map<Node, Node[]>();
+  const refs = new Map<string, MentionRefs>();
   for (const n of nodes) {
     const root = find(n);
     const g = groups.get(root);
@@ -86,6 +88,7 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   for (const [root, members] of groups) {
     const actor = makeActor(lexicon, members, byId);
     byId.set(actor.id, actor);
+    refs.set(actor.id, mentionRefsOf(actor)!);
     actorIds.set(root, actor.id);
   }
   const entityActor = new EntityActors();
@@ -104,7 +107,7 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   for (const c of contributions) {
     c.mentionEntities.forEach((entity, index) => {
       const id = entityActor.get(c.path, entity);
-      if (id) byId.get(id)!.mentions.push({ path: c.path, index });
+      if (id) refs.get(id)!.push(c.path, index);
     });
   }
   return actorTable(byId, entityActor, inferences);
@@ -219,7 +222,7 @@ function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>
   // names only so far (descriptive forms come later, addDescriptiveForms): each once, in order of first use
   const aliases = new Set<string>();
   for (const m of named) for (const a of m.e.aliases) aliases.add(a);
-  const actor: Actor = { id, name, kind, aliases: [...aliases], roles: [], mentions: [] };
+  const actor = withMentionRefs({ id, name, kind, aliases: [...aliases], roles: [] });
   if (entry?.description) actor.description = entry.description;
   return actor;
 }

@@ -1,3 +1,4 @@
+import { actorFieldsBut, mentionPaths } from '../actors/mentionRefs';
 import { addAlias, addDescriptiveForms, contributionOf, slug, type ActorTable } from '../actors/resolveActors';
 import type { Actor, DocumentAnalysis, LocalEntity, MentionRef } from '../types';
 
@@ -77,9 +78,10 @@ export class PatchedActorTable implements ActorTable {
     if (known) return known;
     const current = this.byId.get(id);
     if (!current) return undefined;
-    const mentions = new ListByPath<MentionRef>(current.mentions);
-    const roles = new ListByPath<{ role: string; path: string }>(current.roles);
-    const actor = { ...current, aliases: [...current.aliases] } as Actor;
+    // the base lists are read when the whole list is (an actor's mentions are made then: mentionRefs.ts)
+    const mentions = new ListByPath<MentionRef>(() => current.mentions, () => mentionPaths(current));
+    const roles = new ListByPath<{ role: string; path: string }>(() => current.roles, () => current.roles.map((r) => r.path));
+    const actor = { ...actorFieldsBut(current, 'mentions', 'roles'), aliases: [...current.aliases] } as Actor;
     Object.defineProperty(actor, 'mentions', { get: () => mentions.items, enumerable: true, configurable: true });
     Object.defineProperty(actor, 'roles', { get: () => roles.items, enumerable: true, configurable: true });
     if (current.descriptiveAliases) actor.descriptiveAliases = [...current.descriptiveAliases];
@@ -141,10 +143,13 @@ export class ListByPath<T extends { path: string }> {
   private readonly added = new Map<string, T[]>();
   private made: T[] | undefined;
 
-  constructor(private readonly base: readonly T[]) {}
+  constructor(
+    private readonly base: () => readonly T[],
+    private readonly basePaths: () => Iterable<string>,
+  ) {}
 
   get items(): T[] {
-    return (this.made ??= [...this.base.filter((item) => !this.removed.has(item.path)), ...[...this.added.values()].flat()]);
+    return (this.made ??= [...this.base().filter((item) => !this.removed.has(item.path)), ...[...this.added.values()].flat()]);
   }
 
   add(item: T): void {
@@ -163,6 +168,7 @@ export class ListByPath<T extends { path: string }> {
   /** Whether no item is left (stops at the first base item of a document still there: O(1) for an actor named in many). */
   isEmpty(): boolean {
     if (this.added.size > 0) return false;
-    return this.base.every((item) => this.removed.has(item.path));
+    for (const path of this.basePaths()) if (!this.removed.has(path)) return false;
+    return true;
   }
 }

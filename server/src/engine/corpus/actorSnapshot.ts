@@ -1,5 +1,6 @@
 import { EntityActors, type ActorTable } from '../actors/resolveActors';
 import type { Inference } from '../actors/resolveDescriptive';
+import { actorFieldsBut, mentionRefsOf, withMentionRefs } from '../actors/mentionRefs';
 import type { Actor } from '../types';
 
 /**
@@ -22,9 +23,7 @@ export function snapshotOf(table: ActorTable): { actorLines: string[]; documentP
   const numbers = new Map<string, number>();
   const actorLines = table.actors.map((actor, n) => {
     numbers.set(actor.id, n);
-    const { mentions: _mentions, ...rest } = actor;
-    void _mentions;
-    return `{"A":${n},"v":${JSON.stringify(rest)}}`;
+    return `{"A":${n},"v":${JSON.stringify(actorFieldsBut(actor, 'mentions'))}}`;
   });
   const documentPart = (path: string, entities: number): ActorSnapshotDocument => {
     const actors: number[] = [];
@@ -54,7 +53,7 @@ export function restoreActorTable(actors: Actor[], documents: { path: string; pa
     for (const [e, confidence, evidence] of part.inferences) inferences.set(`${path}\u0000${e}`, { confidence, evidence });
     mentionEntities.forEach((e, index) => {
       const n = part.actors[e];
-      if (n !== undefined && n >= 0) actors[n].mentions.push({ path, index });
+      if (n !== undefined && n >= 0) mentionRefsOf(actors[n])!.push(path, index);
     });
   }
   return {
@@ -69,5 +68,5 @@ export function restoreActorTable(actors: Actor[], documents: { path: string; pa
 export function actorOfLine(value: unknown): Actor {
   const v = value as Actor;
   if (typeof v?.id !== 'string' || typeof v.name !== 'string' || !Array.isArray(v.aliases) || !Array.isArray(v.roles)) throw new Error('malformed actor');
-  return { ...v, mentions: [] };
+  return withMentionRefs({ ...v });
 }

@@ -1,3 +1,4 @@
+import { mentionPaths } from '../actors/mentionRefs';
 import type { Actor, Claim, ClaimRef, MentionRef, Range } from '../types';
 import type { CorpusIndex } from './corpusIndex';
 import { unpackFields } from './packedValues';
@@ -282,7 +283,7 @@ export class ActorViews {
   private build(actor: Actor): ActorView {
     const view: ActorView = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen: this.log.length };
     const paths = new Set<string>();
-    for (const r of actor.mentions) paths.add(r.path);
+    for (const path of mentionPaths(actor)) paths.add(path);
     for (const path of paths) {
       const part = this.partOf(actor.id, this.index.resident(path));
       if (part) this.add(view, path, part);
