@@ -13,6 +13,7 @@ import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
 import { analyzeOne } from './worker/analyzeOne';
 import { indexDocuments } from './worker/indexDocuments';
+import { WARM_UP_DOCUMENTS, warmUpEditPath } from './worker/warmUp';
 import type { AnalysisJob, AnalysisOutcome } from './worker/protocol';
 import { silentLogger, type Logger, type Workspace } from './workspace';
 import { parseWorkspaceFile, WORKSPACE_FILE, type WorkspaceFile } from './workspaceFile';
@@ -61,6 +62,7 @@ export class LanguageService {
   private storagePath: string | undefined;
   private readonly workers: number | undefined;
   private persistedLoaded = false;
+  private editPathWarm = false;
   /** Documents being analysed again because their persisted analysis was unreadable. */
   private readonly repairs = new Set<Promise<unknown>>();
   private engineFingerprint: string | undefined;
@@ -104,11 +106,13 @@ export class LanguageService {
     for (const path of this.index.paths()) if (!wanted.has(path)) changed = this.forget(path) || changed;
     for (const id of [...this.skipped.keys()]) if (!wanted.has(id)) this.skipped.delete(id);
     this.index.setBulk(true);
+    const samples: AnalysisJob[] = [];
     const result = await indexDocuments({
       ids,
       read: (id) => this.workspace.readDocument(id),
       jobFor: (id, text) => {
         const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
+        if (samples.length < WARM_UP_DOCUMENTS) samples.push(job);
         return this.isCurrent(id, job) ? undefined : job;
       },
       accept: (outcome) => this.acceptOutcome(outcome),
@@ -126,6 +130,13 @@ export class LanguageService {
     await this.repaired();
     this.state = 'ready';
     if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
+    if (!this.editPathWarm && !result.cancelled) {
+      // the code an edit runs, compiled before the reader's first edit: the analysis when little or
+      // nothing was analysed on this thread (a warm start), and the findings it publishes (read only)
+      if (result.analysed < WARM_UP_DOCUMENTS) await warmUpEditPath(samples, this.lexicon);
+      for (const job of samples.slice(0, 8)) if (this.index.has(job.id)) this.findings(job.id);
+      this.editPathWarm = true;
+    }
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };
     this.logger.info(`indexed ${report.documents} documents (${report.analysed} analysed) in ${report.millis} ms${report.skipped.length ? `, skipped ${report.skipped.length}` : ''}`);
     return report;

@@ -29,6 +29,20 @@ test('warm start: a second service loads the persisted index and analyses nothin
   assert.equal(warm.documents, files.size);
 });
 
+test('a warm start with nothing changed runs the edit path once to compile it, and changes nothing: index, joins and files as loaded', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  await new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }).indexWorkspace();
+  const filesBefore = readdirSync(storage).map((f) => [f, readFileSync(path.join(storage, f), 'utf8')]);
+  const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  await warm.loadPersisted();
+  const [version, joinVersion] = [warm.index.version, warm.index.joinVersion];
+  const report = await warm.indexWorkspace();
+  assert.equal(report.analysed, 0);
+  assert.deepEqual([warm.index.version, warm.index.joinVersion, warm.index.provisional], [version, joinVersion, false], 'the index is as loaded');
+  assert.deepEqual(readdirSync(storage).map((f) => [f, readFileSync(path.join(storage, f), 'utf8')]), filesBefore, 'nothing written');
+});
+
 test('a corrupt persisted index is deleted and rebuilt; a stale one is ignored', async () => {
   const storage = tmp();
   const files = seedFiles();

@@ -3,6 +3,7 @@ import type { ReadResult } from '../workspace';
 import { compactAnalysis } from '../corpus/compactAnalysis';
 import { AnalysisPool } from './analysisPool';
 import { analyzeOne } from './analyzeOne';
+import { WARM_UP_DOCUMENTS } from './warmUp';
 import type { AnalysisJob, AnalysisOutcome } from './protocol';
 
 export interface BulkIndexInput {
@@ -31,7 +32,7 @@ const BATCH_DOCS = 32;
  * optimised by the JIT, on the reader's first keystrokes (measured: 10-25 ms for the first edits
  * against 2-5 ms once warm). About 0.1 s of this thread's time, spread over the indexing.
  */
-const CALLING_THREAD_SHARE = 64;
+const CALLING_THREAD_SHARE = WARM_UP_DOCUMENTS;
 /** Longer documents always go to a worker: analysing one here would keep requests waiting. */
 const CALLING_THREAD_MAX_CHARS = 64 * 1024;
 
