@@ -79,7 +79,7 @@ export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed:
       await yieldToEventLoop();
       return;
     }
-    if (callingThreadShare > 0) {
+    if (callingThreadShare > 0 && jobs[0].text.length <= CALLING_THREAD_MAX_CHARS) {
       callingThreadShare--;
       analyseHere(jobs.shift()!);
       progress(1);
