@@ -1,5 +1,6 @@
 import type { Location, ReferenceParams } from 'vscode-languageserver';
 import type { LanguageService } from '../engine/languageService';
+import { KEPT_LOCATIONS } from '../engine/corpus/locatedMentions';
 import { claimAt, mentionAt, sameClaims } from '../engine/queries';
 import { toLocation, toOffset } from './convert';
 
@@ -7,9 +8,10 @@ import { toLocation, toOffset } from './convert';
  * References listed at most by default (setting `corpusLens.references.maxResults`; 0: no limit):
  * the default of VS Code's own `search.maxResults`. An actor named in most articles of a large
  * archive has hundreds of thousands of mentions: a list no reader scrolls, megabytes of JSON that
- * freeze the references view. The command "Show All Mentions of the Actor" lists every one.
+ * freeze the references view. Views keep the places of this many mentions. The command "Show All
+ * Mentions of the Actor" lists every one.
  */
-export const DEFAULT_MAX_REFERENCES = 20_000;
+export const DEFAULT_MAX_REFERENCES = KEPT_LOCATIONS;
 
 /** Told when the list was cut at the limit: how many are listed, how many there are, of what. */
 export type OnTruncated = (listed: number, total: number, of: string) => void;

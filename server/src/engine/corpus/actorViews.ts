@@ -1,14 +1,11 @@
-import { mentionPaths } from '../actors/mentionRefs';
-import type { Actor, Claim, ClaimRef, MentionRef, Range } from '../types';
+import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
+import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
 import type { CorpusIndex } from './corpusIndex';
+import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { unpackFields } from './packedValues';
-import { MENTION_STRIDE, mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
+import { mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
-/** A mention's place, shaped as an editor location (a document URI or path, and a range). */
-export interface MentionLocation {
-  uri: string;
-  range: Range;
-}
+export type { MentionLocation } from './locatedMentions';
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
@@ -79,8 +76,8 @@ export interface ActorView {
   byCount?: { limit: number; documents: { path: string; count: number }[] };
   coByCount?: [string, number][];
   firstClaims?: { limit: number; claims: ActorClaim[] };
-  /** The documents' resident parts and the view's parts, in reading order, as far as references have read them. */
-  located?: { docs: ResidentDocument[]; parts: DocumentPart[] };
+  /** Where the mentions of the first documents are (views of actors named often: see LocatedMentions); patched with the view. */
+  located?: LocatedMentions;
 }
 
 /**
@@ -94,6 +91,8 @@ export class ActorViews {
   private readonly log: string[] = [];
   private readonly views = new Map<string, ActorView>();
   private readonly actorNumbers = new ActorNumbers();
+  /** Views of actors with `from` mentions or more keep the places of their first `most` (tuning: see LocatedMentions). */
+  readonly keepPlaces = { from: KEEP_LOCATIONS_FROM, most: KEPT_LOCATIONS };
 
   constructor(private readonly index: CorpusIndex) {
     index.onChange((path) => this.log.push(path));
@@ -113,7 +112,7 @@ export class ActorViews {
     } else if (view.seen < this.log.length) {
       for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
       view.seen = this.log.length;
-      view.sorted = view.byCount = view.coByCount = view.firstClaims = view.located = undefined;
+      view.sorted = view.byCount = view.coByCount = view.firstClaims = undefined;
     }
     return view;
   }
@@ -133,6 +132,7 @@ export class ActorViews {
     }
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
+    const keepsPlaces = new Set(this.index.actors.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
     let n = 0;
     // documents in reading order (each document's date read once), so that every view's documents are added in order
     const dates = new Map(this.index.paths().map((p) => [p, this.index.resident(p)?.date?.from]));
@@ -143,14 +143,16 @@ export class ActorViews {
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, partClaimsOf(doc), (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
-        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen }));
+        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
         this.add(view, doc.path, part);
+        if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.index.joinVersion !== version || this.log.length !== seen) return;
     for (const [id, view] of fresh) {
       view.order = [...view.parts.keys()];
+      view.located?.trim();
       this.views.set(id, view);
     }
     // what a hover card lists, ready for the actors named in many documents (the first hover would
@@ -232,35 +234,26 @@ export class ActorViews {
   }
 
   /**
-   * Where the actor's mentions are, in reading order across the corpus, straight from the resident
-   * mention spans and line starts (one pass over each document's lines: references to an actor
-   * named in every article build nothing else). `skip` leaves one mention out; at most `limit` are
-   * made (the documents after the last one listed are not read).
+   * Where the actor's mentions are, in reading order across the corpus, from the places the view
+   * keeps (actors named often) and beyond them from the resident mention spans and line starts.
+   * `skip` leaves one mention out; at most `limit` are made (the documents after the last one
+   * listed are not read).
    */
   locations(actor: Actor, skip?: MentionRef, limit = Infinity): MentionLocation[] {
     const view = this.view(actor);
-    const located = (view.located ??= { docs: [], parts: [] });
+    if (!view.located && view.mentionCount >= this.keepPlaces.from) view.located = new LocatedMentions();
+    const located = view.located;
+    while (located && located.mentions < Math.min(limit, this.keepPlaces.most) && located.documents < view.order.length) {
+      const path = view.order[located.documents];
+      located.insert(located.documents, this.index.resident(path)!, view.parts.get(path)!);
+    }
+    const skipped = skip && view.parts.get(skip.path)?.indexOf(skip.index, 1);
+    const nth = skipped && skipped <= view.parts.get(skip.path)![0] ? skipped - 1 : -1;
     const out: MentionLocation[] = [];
-    for (let d = 0; d < view.order.length && out.length < limit; d++) {
+    located?.list(view.order, out, limit, nth >= 0 ? { path: skip!.path, nth } : undefined);
+    for (let d = located?.documents ?? 0; d < view.order.length && out.length < limit; d++) {
       const path = view.order[d];
-      if (d === located.docs.length) {
-        located.docs.push(this.index.resident(path)!);
-        located.parts.push(view.parts.get(path)!);
-      }
-      const { lineStarts: lines, mentions: spans } = located.docs[d];
-      const part = located.parts[d];
-      let line = 0;
-      for (let k = 1; k <= mentionTotal(part) && out.length < limit; k++) {
-        const m = part[k];
-        if (skip && skip.index === m && skip.path === path) continue;
-        const start = spans[m * MENTION_STRIDE + 1];
-        const end = spans[m * MENTION_STRIDE + 2];
-        if (start < lines[line]) line = 0;
-        while (line + 1 < lines.length && lines[line + 1] <= start) line++;
-        let endLine = line;
-        while (endLine + 1 < lines.length && lines[endLine + 1] <= end) endLine++;
-        out.push({ uri: path, range: { start: { line, character: start - lines[line] }, end: { line: endLine, character: end - lines[endLine] } } });
-      }
+      pushLocationsOf(this.index.resident(path)!, view.parts.get(path)!, path === skip?.path ? nth : -1, out, limit);
     }
     return out;
   }
@@ -299,9 +292,12 @@ export class ActorViews {
       this.addCounts(view.co, old, -1);
       view.claimCount -= claimTotal(old);
       view.mentionCount -= mentionTotal(old);
-      view.order.splice(view.order.indexOf(path), 1);
+      const at = view.order.indexOf(path);
+      view.order.splice(at, 1);
+      view.located?.remove(at);
     }
-    const part = this.partOf(id, this.index.resident(path));
+    const doc = this.index.resident(path);
+    const part = this.partOf(id, doc);
     if (!part) return;
     this.add(view, path, part);
     let lo = 0;
@@ -312,6 +308,7 @@ export class ActorViews {
       else hi = mid;
     }
     view.order.splice(lo, 0, path);
+    if (view.located && lo < view.located.documents) view.located.insert(lo, doc!, part);
   }
 
   private add(view: ActorView, path: string, part: DocumentPart): void {
