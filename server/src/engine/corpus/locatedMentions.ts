@@ -121,6 +121,7 @@ export class LocatedMentions {
   }
 
   private firstMentionOf(document: number): number {
+    if (document === this.counts.length) return this.used;
     let first = 0;
     for (let d = 0; d < document; d++) first += this.counts[d];
     return first;
