@@ -7,6 +7,7 @@ import { AnalysisPool, findWorkerScript } from '../../../server/src/engine/worke
 import { analyzeOne } from '../../../server/src/engine/worker/analyzeOne';
 import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import { residentFromLine } from '../../../server/src/engine/corpus/portableResident';
+import { withResidentClaimFields } from '../../../server/src/engine/corpus/storedAnalysis';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -27,7 +28,9 @@ test('worker threads give the same analyses as the calling thread, and their res
         const [analysis, resident, rest] = Buffer.from(o.lines.bytes).toString('utf8').split('\n');
         assert.equal(Buffer.byteLength(analysis), o.lines.analysisLength);
         assert.deepEqual([residentFromLine(resident), rest], [o.resident, ''], 'the resident line is the resident part sent');
-        return { id: o.id, resident: o.resident, analysis: JSON.parse(analysis) };
+        assert.ok(!analysis.includes('"terms":'), 'the stored analysis leaves out the claim fields its resident part keeps');
+        // made whole from the resident part, as the analysis store reads it
+        return { id: o.id, resident: o.resident, analysis: withResidentClaimFields(JSON.parse(analysis), residentFromLine(resident)) };
       }),
       expected.map((o) => ('analysis' in o ? { id: o.id, resident: residentOf(o.analysis), analysis: JSON.parse(JSON.stringify(o.analysis)) } : o)),
     );

@@ -20,7 +20,7 @@ test('the diagnostics of every document are placed from the resident line starts
     const store = service.index.store;
     const read = store.get.bind(store);
     let reads = 0;
-    store.get = (p: string) => (reads++, read(p));
+    store.get = (p: string, r: Parameters<typeof read>[1]) => (reads++, read(p, r));
     const all = [...files.keys()].map((uri) => diagnosticsFor(service, uri));
     assert.equal(reads, 0, 'no analysis read');
     store.get = read;

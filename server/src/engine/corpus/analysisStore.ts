@@ -6,6 +6,7 @@ import { shareStrings } from './compactAnalysis';
 import { residentFromLine, residentLine } from './portableResident';
 import { RecentlyUsed } from './recentlyUsed';
 import type { ResidentDocument } from './residentDocument';
+import { storedAnalysisJson, withResidentClaimFields } from './storedAnalysis';
 
 /** A document's analysis line and resident-part line, UTF-8 encoded (on a worker thread, so the main thread only writes them). */
 export interface StoredLines {
@@ -55,14 +56,14 @@ export interface StoredAt {
 export interface AnalysisStore {
   /** Stores an analysis in compact form (see compactAnalysis), and its resident part for a warm start. */
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void;
-  /** Stores an analysis and its resident part given as their encoded lines (see encodeLines: from a worker thread, written as they are). */
-  putEncoded(path: string, lines: StoredLines): void;
+  /** Stores an analysis and its resident part given as their encoded lines (see encodeLines: from a worker thread, written as they are), and that resident part. */
+  putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void;
   /** Takes an analysis (and its resident part) already in the analyses file (warm start). */
   adopt(path: string, at: StoredAt, residentAt?: StoredAt): void;
   /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
   getResident(path: string): ResidentDocument | undefined;
-  /** The analysis; throws when its stored bytes are unreadable. */
-  get(path: string): DocumentAnalysis | undefined;
+  /** The analysis (its stored line completed with the document's resident part: see storedAnalysis); throws when its stored bytes are unreadable. */
+  get(path: string, resident: ResidentDocument | undefined): DocumentAnalysis | undefined;
   delete(path: string): void;
   /** Where the analysis is in the analyses file (file-backed stores only). */
   locationOf(path: string): StoredAt | undefined;
@@ -77,9 +78,9 @@ export class MemoryAnalysisStore implements AnalysisStore {
     this.analyses.set(analysis.path, analysis);
   }
 
-  putEncoded(path: string, lines: StoredLines): void {
+  putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void {
     const json = Buffer.from(lines.bytes.buffer, lines.bytes.byteOffset, lines.analysisLength).toString('utf8');
-    this.analyses.set(path, shareStrings(JSON.parse(json)) as DocumentAnalysis);
+    this.analyses.set(path, shareStrings(withResidentClaimFields(JSON.parse(json) as DocumentAnalysis, resident)) as DocumentAnalysis);
   }
 
   adopt(): void {
@@ -148,7 +149,7 @@ export class FileAnalysisStore implements AnalysisStore {
   }
 
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
-    this.putEncoded(analysis.path, encodeLines(JSON.stringify(analysis), residentLine(resident)));
+    this.putEncoded(analysis.path, encodeLines(storedAnalysisJson(analysis), residentLine(resident)));
     this.recent.set(analysis.path, analysis);
   }
 
@@ -186,7 +187,7 @@ export class FileAnalysisStore implements AnalysisStore {
     return this.residentLocations.get(path);
   }
 
-  get(path: string): DocumentAnalysis | undefined {
+  get(path: string, resident: ResidentDocument | undefined): DocumentAnalysis | undefined {
     const hit = this.recent.get(path);
     if (hit) return hit;
     const at = this.locations.get(path);
@@ -198,6 +199,12 @@ export class FileAnalysisStore implements AnalysisStore {
       throw new Error(`the stored analysis of ${path} is unreadable`);
     }
     if (analysis?.path !== path || !Array.isArray(analysis.mentions) || !Array.isArray(analysis.claims)) throw new Error(`the stored analysis of ${path} is malformed`);
+    if (!resident) throw new Error(`the stored analysis of ${path} cannot be read without its resident part`);
+    try {
+      withResidentClaimFields(analysis, resident);
+    } catch (err) {
+      throw new Error(`the stored analysis of ${path} does not match its resident part: ${(err as Error).message}`);
+    }
     // not shared (shareStrings): a read analysis lives briefly, and the shared tables would keep every short string of the corpus
     this.recent.set(path, analysis);
     return analysis;

@@ -111,7 +111,7 @@ export class CorpusIndex {
   /** Sets a document analysed on a worker thread: its resident part, and its analysis and resident part as encoded lines (stored, not parsed). */
   setAnalysed(resident: ResidentDocument, lines: StoredLines): void {
     const old = this.beforeChange(resident.path);
-    this.store.putEncoded(resident.path, lines);
+    this.store.putEncoded(resident.path, lines, resident);
     this.change(resident.path, resident, old);
   }
 
@@ -132,7 +132,7 @@ export class CorpusIndex {
   get(path: string): DocumentAnalysis | undefined {
     if (!this.docs.has(path)) return undefined;
     try {
-      const stored = this.store.get(path);
+      const stored = this.store.get(path, this.loadedResident(path));
       if (!stored) throw new Error(`no stored analysis of ${path}`);
       return stored;
     } catch (err) {
@@ -150,9 +150,23 @@ export class CorpusIndex {
   resident(path: string): ResidentDocument | undefined {
     const doc = this.docs.get(path);
     if (!(doc instanceof UnparsedDocument)) return doc;
-    const resident = doc.loadResident() ?? residentOf(this.get(path)!);
-    this.docs.set(path, resident);
+    const loaded = this.loadedResident(path);
+    if (loaded) return loaded;
+    const made = residentOf(this.get(path)!);
+    this.docs.set(path, made);
     this.unparsed--;
+    return made;
+  }
+
+  /** The document's resident part, read from the store the first time when the document was loaded unparsed (undefined when none is stored). */
+  private loadedResident(path: string): ResidentDocument | undefined {
+    const doc = this.docs.get(path);
+    if (!(doc instanceof UnparsedDocument)) return doc;
+    const resident = doc.loadResident();
+    if (resident) {
+      this.docs.set(path, resident);
+      this.unparsed--;
+    }
     return resident;
   }
 

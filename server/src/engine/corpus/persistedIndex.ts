@@ -32,11 +32,11 @@ import { shareEntity } from './residentDocument';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 6;
+export const PERSISTED_VERSION = 7;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats, removed when the index is next saved. */
-const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl', 'corpus-index.v4.jsonl', 'corpus-analyses.v4.jsonl'];
+const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl', 'corpus-index.v4.jsonl', 'corpus-analyses.v4.jsonl', 'corpus-index.v5.jsonl', 'corpus-analyses.v5.jsonl', 'corpus-index.v6.jsonl', 'corpus-analyses.v6.jsonl'];
 
 export interface PersistedHeader {
   format: string;

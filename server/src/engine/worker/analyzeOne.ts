@@ -1,6 +1,7 @@
 import { analyzeDocument } from '../analyzeDocument';
 import type { ActorLexicon } from '../actors/lexicon';
 import { encodeLines } from '../corpus/analysisStore';
+import { storedAnalysisJson } from '../corpus/storedAnalysis';
 import { portableLine, portableOfAnalysis } from '../corpus/portableResident';
 import type { AnalysisJob, LocalOutcome, WorkerOutcome } from './protocol';
 
@@ -22,5 +23,5 @@ export function portableOutcomeOf(job: AnalysisJob, lexicon: ActorLexicon): Work
   const outcome = analyzeOne(job, lexicon);
   if (!('analysis' in outcome)) return outcome;
   const resident = portableOfAnalysis(outcome.analysis);
-  return { id: outcome.id, resident, lines: encodeLines(JSON.stringify(outcome.analysis), portableLine(resident)) };
+  return { id: outcome.id, resident, lines: encodeLines(storedAnalysisJson(outcome.analysis), portableLine(resident)) };
 }

@@ -3,6 +3,7 @@ import { encodeLines } from '../corpus/analysisStore';
 import { compactAnalysis } from '../corpus/compactAnalysis';
 import { residentLine } from '../corpus/portableResident';
 import { residentOf } from '../corpus/residentDocument';
+import { storedAnalysisJson } from '../corpus/storedAnalysis';
 import { analyzeOne } from './analyzeOne';
 import type { AnalysisJob } from './protocol';
 
@@ -20,7 +21,7 @@ export async function warmUpEditPath(jobs: readonly AnalysisJob[], lexicon: Acto
     const outcome = analyzeOne(job, lexicon);
     if ('analysis' in outcome) {
       const analysis = compactAnalysis(outcome.analysis);
-      encodeLines(JSON.stringify(analysis), residentLine(residentOf(analysis)));
+      encodeLines(storedAnalysisJson(analysis), residentLine(residentOf(analysis)));
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
