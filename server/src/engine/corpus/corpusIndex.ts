@@ -9,10 +9,10 @@ import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './ana
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
 import { patchClaimGraph, sameClaims } from './claimPatch';
 import { RecentClaimTexts } from './recentlyUsed';
+import { mentionCount, mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 import { UnparsedDocument } from './unparsedDocument';
 
 export { UnparsedDocument };
-import { mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
@@ -132,7 +132,7 @@ export class CorpusIndex {
   get(path: string): DocumentAnalysis | undefined {
     if (!this.docs.has(path)) return undefined;
     try {
-      const stored = this.store.get(path, this.loadedResident(path));
+      const stored = this.store.get(path, this.storedResident(path));
       if (!stored) throw new Error(`no stored analysis of ${path}`);
       return stored;
     } catch (err) {
@@ -150,24 +150,16 @@ export class CorpusIndex {
   resident(path: string): ResidentDocument | undefined {
     const doc = this.docs.get(path);
     if (!(doc instanceof UnparsedDocument)) return doc;
-    const loaded = this.loadedResident(path);
-    if (loaded) return loaded;
-    const made = residentOf(this.get(path)!);
-    this.docs.set(path, made);
+    const resident = doc.loadResident() ?? residentOf(this.get(path)!);
+    this.docs.set(path, resident);
     this.unparsed--;
-    return made;
+    return resident;
   }
 
-  /** The document's resident part, read from the store the first time when the document was loaded unparsed (undefined when none is stored). */
-  private loadedResident(path: string): ResidentDocument | undefined {
+  /** The resident part kept, or else the one stored (what a stored analysis is completed with: see storedAnalysis). */
+  private storedResident(path: string): ResidentDocument | undefined {
     const doc = this.docs.get(path);
-    if (!(doc instanceof UnparsedDocument)) return doc;
-    const resident = doc.loadResident();
-    if (resident) {
-      this.docs.set(path, resident);
-      this.unparsed--;
-    }
-    return resident;
+    return doc instanceof UnparsedDocument ? doc.loadResident() : doc;
   }
 
   /**
@@ -199,12 +191,10 @@ export class CorpusIndex {
   /** Where a mention is (without reading the document's analysis). */
   mentionSpan(ref: MentionRef): Span | undefined {
     const doc = this.resident(ref.path);
-    return doc && ref.index * 5 < doc.mentions.length ? mentionSpan(doc, ref.index) : undefined;
+    return doc && ref.index < mentionCount(doc) ? mentionSpan(doc, ref.index) : undefined;
   }
 
-  has(path: string): boolean {
-    return this.docs.has(path);
-  }
+  has = (path: string): boolean => this.docs.has(path);
 
   get size(): number {
     return this.docs.size;
@@ -237,10 +227,7 @@ export class CorpusIndex {
     this.catchUp();
     if (!this.actorTable) {
       const started = Date.now();
-      this.actorTable = joinContributions(
-        [...this.docs.values()].map((d) => (d instanceof UnparsedDocument ? d.contribution : residentContribution(d))),
-        this.lexicon,
-      );
+      this.actorTable = joinContributions([...this.docs.keys()].map((path) => this.contribution(path)!), this.lexicon);
       this.lastJoinEnd = Date.now();
       this.lastJoinMs = this.lastJoinEnd - started;
     }
