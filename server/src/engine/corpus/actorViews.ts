@@ -2,8 +2,8 @@ import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
 import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
-import { unpackFields } from './packedValues';
-import { mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
+import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
+import type { ResidentDocument } from './residentDocument';
 
 export type { MentionLocation } from './locatedMentions';
 
@@ -14,51 +14,12 @@ export interface ActorClaim {
   asSource: boolean;
 }
 
-/**
- * What one document says about one actor, packed in one array of small integers (a view holds one
- * per document naming the actor, so for an actor named everywhere there are as many as documents):
- * [m, the actor's m mention indices in the document, c, c claim codes, then pairs of a co-mentioned
- * actor's number (ActorNumbers) and how often it is named in the same sentences]. A claim code is
- * 4 * its index + AS_SOURCE when the actor is the claim's source + SOURCED when it names a source. Expanded into
- * references on request.
- */
-type DocumentPart = number[];
-
-const mentionTotal = (part: DocumentPart) => part[0];
-const claimTotal = (part: DocumentPart) => part[part[0] + 1];
-const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
-const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
-const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
-
-/** Bits of a claim code (4 * the claim's index + these): the actor is the claim's source; the claim is attributed to a named source. */
-const AS_SOURCE = 1;
-const SOURCED = 2;
-
 /** Documents a hover card lists by default. */
 export const TOP_DOCUMENTS = 3;
 /** Claims a hover card lists by default. */
 export const HOVER_CLAIMS = 3;
 /** Views of actors named in at least this many documents get their hover lists ready when built. */
 const PREPARED_VIEW_SIZE = 256;
-
-/** Actor ids as small numbers, for packed document parts. */
-class ActorNumbers {
-  private readonly numbers = new Map<string, number>();
-  private readonly ids: string[] = [];
-
-  of(id: string): number {
-    let n = this.numbers.get(id);
-    if (n === undefined) {
-      n = this.ids.push(id) - 1;
-      this.numbers.set(id, n);
-    }
-    return n;
-  }
-
-  id(n: number): string {
-    return this.ids[n];
-  }
-}
 
 /** An actor seen across the corpus, kept up to date document by document. */
 export interface ActorView {
@@ -141,7 +102,7 @@ export class ActorViews {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
       const doc = this.index.resident(path);
       if (!doc) continue;
-      for (const [id, part] of this.partsOf(doc, partClaimsOf(doc), (owner) => !this.views.has(owner))) {
+      for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
         if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
         this.add(view, doc.path, part);
@@ -319,53 +280,13 @@ export class ActorViews {
   }
 
   private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
-    return doc && this.partsOf(doc, partClaimsOf(doc), (owner) => owner === id).get(id);
+    return doc && this.partsOf(doc, (owner) => owner === id).get(id);
   }
 
-  /**
-   * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
-   * mentions and claims: each actor's mention indices, its claims' codes, and the other actors named
-   * in its sentences with how often (in the order of their mentions).
-   */
-  private partsOf(doc: ResidentDocument, docClaims: PartClaim[], wanted: (id: string) => boolean): Map<string, DocumentPart> {
+  /** The parts of one document for each actor it names that `wanted` accepts (see documentParts). */
+  private partsOf(doc: ResidentDocument, wanted: (id: string) => boolean): Map<string, DocumentPart> {
     const actors = this.index.actors;
-    const owners = doc.entities.map((_, e) => actors.actorOf(doc.path, e));
-    const count = mentionCount(doc);
-    const mentionsBy = new Map<string, number[]>();
-    const sentenceMentions = new Map<number, number[]>();
-    for (let index = 0; index < count; index++) {
-      const owner = owners[mentionEntity(doc, index)];
-      if (!owner) continue;
-      const sentence = mentionSentence(doc, index);
-      (sentenceMentions.get(sentence) ?? sentenceMentions.set(sentence, []).get(sentence)!).push(index);
-      if (wanted(owner)) (mentionsBy.get(owner) ?? mentionsBy.set(owner, []).get(owner)!).push(index);
-    }
-    const claimsBy = new Map<string, number[]>();
-    docClaims.forEach((claim, i) => {
-      const source = claim.sourceEntity !== undefined ? owners[claim.sourceEntity] : undefined;
-      const named = new Set<string>();
-      if (source) named.add(source);
-      for (const e of claim.entities) if (owners[e]) named.add(owners[e]!);
-      for (const id of named) {
-        if (!mentionsBy.has(id)) continue;
-        (claimsBy.get(id) ?? claimsBy.set(id, []).get(id)!).push(4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (source === id ? AS_SOURCE : 0));
-      }
-    });
-    const parts = new Map<string, DocumentPart>();
-    for (const [id, mentions] of mentionsBy) {
-      // the mentions in the actor's sentences, in document order
-      const near = [...new Set(mentions.map((m) => mentionSentence(doc, m)))].flatMap((s) => sentenceMentions.get(s)!).sort((x, y) => x - y);
-      const counts = new Map<string, number>();
-      for (const index of near) {
-        const other = owners[mentionEntity(doc, index)]!;
-        if (other !== id) counts.set(other, (counts.get(other) ?? 0) + 1);
-      }
-      const claims = claimsBy.get(id) ?? [];
-      const part = [mentions.length, ...mentions, claims.length, ...claims];
-      for (const [other, n] of counts) part.push(this.actorNumbers.of(other), n);
-      parts.set(id, part.slice()); // exact size (a grown array keeps spare room)
-    }
-    return parts;
+    return documentParts(doc, doc.entities.map((_, e) => actors.actorOf(doc.path, e)), this.actorNumbers, wanted);
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */
@@ -387,9 +308,3 @@ function readingOrder(a: string, da: string | undefined, b: string, db: string |
   if (db && !da) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** What a document part reads of each claim. */
-type PartClaim = Pick<ResidentClaim, 'entities' | 'attribution' | 'sourceEntity'>;
-const PART_CLAIM_FIELDS = new Set(['entities', 'attribution', 'sourceEntity']);
-/** The document's claims with only the fields a part reads unpacked. */
-const partClaimsOf = (doc: ResidentDocument) => unpackFields(doc.claims, PART_CLAIM_FIELDS) as unknown as PartClaim[];

@@ -1,0 +1,122 @@
+import { unpackFields } from './packedValues';
+import { mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
+
+/**
+ * What one document says about one actor, packed in one array of small integers (a view holds one
+ * per document naming the actor, so for an actor named everywhere there are as many as documents):
+ * [m, the actor's m mention indices in the document, c, c claim codes, then pairs of a co-mentioned
+ * actor's number (ActorNumbers) and how often it is named in the same sentences]. A claim code is
+ * 4 * its index + AS_SOURCE when the actor is the claim's source + SOURCED when it names a source.
+ * Expanded into references on request.
+ */
+export type DocumentPart = number[];
+
+export const mentionTotal = (part: DocumentPart) => part[0];
+export const claimTotal = (part: DocumentPart) => part[part[0] + 1];
+export const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
+export const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
+export const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
+
+/** Bits of a claim code (4 * the claim's index + these): the actor is the claim's source; the claim is attributed to a named source. */
+export const AS_SOURCE = 1;
+export const SOURCED = 2;
+
+/** Actor ids as small numbers, for packed document parts. */
+export class ActorNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.ids.push(id) - 1;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+
+  id(n: number): string {
+    return this.ids[n];
+  }
+}
+
+/** What a document part reads of each claim. */
+type PartClaim = Pick<ResidentClaim, 'entities' | 'attribution' | 'sourceEntity'>;
+const PART_CLAIM_FIELDS = new Set(['entities', 'attribution', 'sourceEntity']);
+
+/**
+ * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
+ * mentions and claims: each actor's mention indices, its claims' codes, and the other actors named
+ * in its sentences with how often. `owners` gives each local entity's actor (by entity index).
+ */
+export function documentParts(doc: ResidentDocument, owners: readonly (string | undefined)[], numbers: ActorNumbers, wanted: (id: string) => boolean): Map<string, DocumentPart> {
+  const ownerOf = owners.map((id) => (id === undefined ? -1 : numbers.of(id)));
+  // the mentions of actors, sentence by sentence (each sentence's mentions one run), in document order within each
+  const owned: number[] = [];
+  let inOrder = true;
+  for (let index = 0, sentence = -1; index < mentionCount(doc); index++) {
+    if (ownerOf[mentionEntity(doc, index)] < 0) continue;
+    if (mentionSentence(doc, index) < sentence) inOrder = false;
+    sentence = mentionSentence(doc, index);
+    owned.push(index);
+  }
+  if (!inOrder) owned.sort((a, b) => mentionSentence(doc, a) - mentionSentence(doc, b) || a - b);
+  const owner = owned.map((index) => ownerOf[mentionEntity(doc, index)]);
+  // where the run of each place's sentence starts and ends in `owned`
+  const runStart = new Array<number>(owned.length);
+  const runEnd = new Array<number>(owned.length);
+  for (let p = 0; p < owned.length; p++) runStart[p] = p > 0 && mentionSentence(doc, owned[p]) === mentionSentence(doc, owned[p - 1]) ? runStart[p - 1] : p;
+  for (let p = owned.length - 1; p >= 0; p--) runEnd[p] = p + 1 < owned.length && runStart[p + 1] === runStart[p] ? runEnd[p + 1] : p + 1;
+  // each wanted actor's places in `owned` (null: an actor not wanted)
+  const placesOf = new Map<number, number[] | null>();
+  for (let p = 0; p < owned.length; p++) {
+    let places = placesOf.get(owner[p]);
+    if (places === undefined) placesOf.set(owner[p], (places = wanted(numbers.id(owner[p])) ? [] : null));
+    places?.push(p);
+  }
+  const claimsOf = claimCodes(partClaimsOf(doc), ownerOf, placesOf);
+  const parts = new Map<string, DocumentPart>();
+  for (const [actor, places] of placesOf) {
+    if (!places) continue;
+    // the other actors named in the actor's sentences: how often, in order of first mention
+    const co = new Map<number, number>();
+    for (let i = 0; i < places.length; i++) {
+      const p = places[i];
+      if (i > 0 && runStart[p] === runStart[places[i - 1]]) continue; // a sentence counted already
+      for (let q = runStart[p]; q < runEnd[p]; q++) if (owner[q] !== actor) co.set(owner[q], (co.get(owner[q]) ?? 0) + 1);
+    }
+    const mentions = places.map((p) => owned[p]);
+    if (!inOrder) mentions.sort((a, b) => a - b);
+    const claims = claimsOf.get(actor) ?? [];
+    const part: DocumentPart = new Array(2 + mentions.length + claims.length + 2 * co.size);
+    let at = 0;
+    part[at++] = mentions.length;
+    for (const m of mentions) part[at++] = m;
+    part[at++] = claims.length;
+    for (const c of claims) part[at++] = c;
+    for (const [other, n] of co) [part[at++], part[at++]] = [other, n];
+    parts.set(numbers.id(actor), part);
+  }
+  return parts;
+}
+
+/** Each wanted actor's claim codes (by actor number): the claims naming it or attributed to it, in document order. */
+function claimCodes(claims: PartClaim[], ownerOf: readonly number[], placesOf: Map<number, number[] | null>): Map<number, number[]> {
+  const codes = new Map<number, number[]>();
+  const named: number[] = [];
+  claims.forEach((claim, i) => {
+    const source = claim.sourceEntity !== undefined ? ownerOf[claim.sourceEntity] : -1;
+    named.length = 0;
+    if (source >= 0) named.push(source);
+    for (const e of claim.entities) if (ownerOf[e] >= 0 && !named.includes(ownerOf[e])) named.push(ownerOf[e]);
+    for (const actor of named) {
+      if (!placesOf.get(actor)) continue;
+      const code = 4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (source === actor ? AS_SOURCE : 0);
+      (codes.get(actor) ?? codes.set(actor, []).get(actor)!).push(code);
+    }
+  });
+  return codes;
+}
+
+/** The document's claims with only the fields a part reads unpacked. */
+export const partClaimsOf = (doc: ResidentDocument) => unpackFields(doc.claims, PART_CLAIM_FIELDS) as unknown as PartClaim[];
