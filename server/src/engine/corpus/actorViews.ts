@@ -96,8 +96,8 @@ export class ActorViews {
     const keepsPlaces = new Set(this.index.actors.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
     let n = 0;
     // documents in reading order (each document's date read once), so that every view's documents are added in order
-    const dates = new Map(this.index.paths().map((p) => [p, this.index.resident(p)?.date?.from]));
-    const inOrder = [...dates.keys()].sort((a, b) => readingOrder(a, dates.get(a), b, dates.get(b)));
+    const dated = this.index.paths().map((path) => ({ path, date: this.index.resident(path)?.date?.from }));
+    const inOrder = dated.sort((a, b) => readingOrder(a.path, a.date, b.path, b.date)).map((d) => d.path);
     for (const path of inOrder) {
       if (this.index.joinVersion !== version || this.log.length !== seen) return;
       const doc = this.index.resident(path);
