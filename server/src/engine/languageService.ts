@@ -204,6 +204,7 @@ export class LanguageService {
     if (!this.storagePath || !(store instanceof FileAnalysisStore)) return;
     try {
       if (store.wasteful) store.compact();
+      store.flush(); // every analysis the index file names is in the analyses file
       const entries: PersistedEntry[] = [];
       for (const path of this.index.paths()) {
         const key = this.analysisKeys.get(path);

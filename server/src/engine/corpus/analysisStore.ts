@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writevSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentAnalysis } from '../types';
 import { shareStrings } from './compactAnalysis';
@@ -114,6 +114,8 @@ export const ANALYSES_FORMAT = 'corpus-lens-analyses';
  * that a pass over every document (diagnostics after indexing) leaves short-lived garbage only.
  */
 const RECENT_ANALYSES = 32;
+/** Encoded lines are written in batches of about this many bytes (one system call each: ~30 documents). */
+const WRITE_BATCH_BYTES = 1 << 20;
 
 /**
  * Analyses in one append-only JSON Lines file (the persisted index's analyses file, written as
@@ -126,8 +128,13 @@ export class FileAnalysisStore implements AnalysisStore {
   private readonly residentLocations = new Map<string, StoredAt>();
   private readonly recent = new RecentlyUsed<string, DocumentAnalysis>(RECENT_ANALYSES);
   private fd: number;
+  /** Bytes in the file, those waiting to be written included. */
   private size: number;
   private liveBytes = 0;
+  /** Lines not written yet (a read or a persist writes them first), and where they go. */
+  private unwritten: Uint8Array[] = [];
+  private unwrittenAt = 0;
+  private unwrittenBytes = 0;
 
   private constructor(
     readonly file: string,
@@ -156,7 +163,10 @@ export class FileAnalysisStore implements AnalysisStore {
   putEncoded(path: string, lines: StoredLines): void {
     this.forget(path);
     const { bytes, analysisLength } = lines;
-    writeSync(this.fd, bytes, 0, bytes.length, this.size);
+    if (this.unwritten.length === 0) this.unwrittenAt = this.size;
+    this.unwritten.push(bytes);
+    this.unwrittenBytes += bytes.length;
+    if (this.unwrittenBytes >= WRITE_BATCH_BYTES) this.flush();
     const at = { offset: this.size, length: analysisLength };
     const residentAt = { offset: this.size + analysisLength + 1, length: bytes.length - analysisLength - 2 };
     this.size += bytes.length;
@@ -223,13 +233,30 @@ export class FileAnalysisStore implements AnalysisStore {
     return this.size > 16 << 20 && this.size - this.liveBytes > this.liveBytes;
   }
 
+  /** Writes the lines still waiting (before the file is read, compacted or named by a persisted index). */
+  flush(): void {
+    let at = this.unwrittenAt;
+    for (let first = 0; first < this.unwritten.length; first += IOV_MAX) {
+      const batch = this.unwritten.slice(first, first + IOV_MAX);
+      const bytes = batch.reduce((n, b) => n + b.length, 0);
+      const written = writevSync(this.fd, batch, at);
+      // a short write (rare for a file) is finished from one buffer
+      if (written < bytes) writeFully(this.fd, Buffer.concat(batch).subarray(written), at + written);
+      at += bytes;
+    }
+    this.unwritten = [];
+    this.unwrittenBytes = 0;
+  }
+
   private read(at: StoredAt): string {
+    if (this.unwritten.length > 0 && at.offset + at.length > this.unwrittenAt) this.flush();
     const bytes = Buffer.allocUnsafe(at.length);
     return bytes.toString('utf8', 0, readSync(this.fd, bytes, 0, at.length, at.offset));
   }
 
   /** Rewrites the file with the current analyses only (a new id: an index file naming the old one no longer matches). */
   compact(): void {
+    this.flush();
     const tmp = `${this.file}.${process.pid}.tmp`;
     const id = randomBytes(8).toString('hex');
     const out = openSync(tmp, 'w+');
@@ -265,6 +292,7 @@ export class FileAnalysisStore implements AnalysisStore {
   }
 
   close(): void {
+    this.flush();
     closeSync(this.fd);
   }
 
@@ -277,6 +305,13 @@ export class FileAnalysisStore implements AnalysisStore {
     }
     this.recent.delete(path);
   }
+}
+
+/** Buffers one writev call takes at most (POSIX's IOV_MAX on Linux). */
+const IOV_MAX = 1024;
+
+function writeFully(fd: number, bytes: Uint8Array, at: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at + done);
 }
 
 /** The id in an analyses file's header line, if it is one. */
