@@ -26,7 +26,8 @@ export interface ActorView {
   parts: Map<string, DocumentPart>;
   /** Paths with mentions, in document order (dated first, earliest first, then by path). */
   order: string[];
-  co: Map<string, number>;
+  /** How often each other actor (by its number: ActorNumbers) is named in the actor's sentences. */
+  co: Map<number, number>;
   claimCount: number;
   /** Mentions of the actor in all its documents. */
   mentionCount: number;
@@ -166,7 +167,9 @@ export class ActorViews {
   }
 
   private rankCoMentioned(view: ActorView): [string, number][] {
-    return (view.coByCount ??= [...view.co].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    if (view.coByCount) return view.coByCount;
+    const named = [...view.co].filter(([, n]) => n > 0).map(([other, n]): [string, number] => [this.actorNumbers.id(other), n]);
+    return (view.coByCount = named.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   }
 
   /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */
@@ -290,11 +293,8 @@ export class ActorViews {
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */
-  private addCounts(into: Map<string, number>, part: DocumentPart, sign: 1 | -1): void {
-    for (let i = coStart(part); i < part.length; i += 2) {
-      const other = this.actorNumbers.id(part[i]);
-      into.set(other, (into.get(other) ?? 0) + sign * part[i + 1]);
-    }
+  private addCounts(into: Map<number, number>, part: DocumentPart, sign: 1 | -1): void {
+    for (let i = coStart(part); i < part.length; i += 2) into.set(part[i], (into.get(part[i]) ?? 0) + sign * part[i + 1]);
   }
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
