@@ -53,32 +53,30 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   const contributions = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const nodes: Node[] = [];
   const byKey = new Map<string, Node>();
-  const union = (key: string, n: Node) => {
-    const other = byKey.get(key);
-    if (other) link(other, n);
-    else byKey.set(key, n);
-  };
+  // documents share their entity objects (entities with the same JSON are one object: see
+  // residentDocument), so what a node's join depends on is worked out once per object
+  const facts = new EntityFacts(lexicon);
   contributions.forEach((c, doc) =>
     c.entities.forEach((e, entity) => {
       if (e.reference === 'descriptive') return;
       const n = { doc, entity, e } as Node;
       n.parent = n;
       nodes.push(n);
-      const forced = forcedId(lexicon, e);
-      if (forced) union(`f:${forced}`, n);
-      else if (e.reference === 'metonym' && e.standsFor) union(`g:${e.standsFor}`, n);
-      else if (e.gazetteerId) union(`g:${e.gazetteerId}`, n);
-      else if (e.kind === 'person') {
-        const full = personKey(e);
-        if (full) union(full, n);
-      } else for (const k of e.keys) union(`n:${k}`, n);
+      const fact = facts.of(e);
+      // the same entity object elsewhere joined under the same keys already: join its node
+      if (fact.first) return fact.keys.length > 0 ? link(fact.first, n) : undefined;
+      fact.first = n;
+      for (const key of fact.keys) {
+        const other = byKey.get(key);
+        if (other) link(other, n);
+        else byKey.set(key, n);
+      }
     }),
   );
-  attachSurnames(nodes, byKey, lexicon);
+  attachSurnames(nodes, byKey, facts);
   const actorIds = new Map<Node, string>();
   const byId = new Map<string, Actor>();
   const groups = new Map<Node, Node[]>();
-  const refs = new Map<string, MentionRefs>();
   for (const n of nodes) {
     const root = find(n);
     const g = groups.get(root);
@@ -88,29 +86,63 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
   for (const [root, members] of groups) {
     const actor = makeActor(lexicon, members, byId);
     byId.set(actor.id, actor);
-    refs.set(actor.id, mentionRefsOf(actor)!);
     actorIds.set(root, actor.id);
   }
   const entityActor = new EntityActors();
   for (const n of nodes) {
     const id = actorIds.get(find(n))!;
-    entityActor.set(contributions[n.doc].path, n.entity, id);
-    for (const role of n.e.roles) byId.get(id)!.roles.push({ role, path: contributions[n.doc].path });
+    const path = contributions[n.doc].path;
+    entityActor.set(path, n.entity, id);
+    if (n.e.roles.length > 0) for (const role of n.e.roles) byId.get(id)!.roles.push({ role, path });
   }
   const inferences = resolveDescriptive(contributions, entityActor, lexicon);
   for (const c of contributions) {
+    const ids = entityActor.ofDocument(c.path);
+    if (!ids) continue;
     c.entities.forEach((e, entity) => {
-      const id = entityActor.get(c.path, entity);
-      if (id) addDescriptiveForms(byId.get(id)!, e);
+      const id = ids[entity];
+      if (id && (e.reference === 'descriptive' || e.descriptions)) addDescriptiveForms(byId.get(id)!, e);
     });
-  }
-  for (const c of contributions) {
-    c.mentionEntities.forEach((entity, index) => {
-      const id = entityActor.get(c.path, entity);
-      if (id) refs.get(id)!.push(c.path, index);
-    });
+    // each mention's actor: the document's entities' references looked up once, not per mention
+    const refs = ids.map((id) => (id === undefined ? undefined : mentionRefsOf(byId.get(id)!)));
+    c.mentionEntities.forEach((entity, index) => refs[entity]?.push(c.path, index));
   }
   return actorTable(byId, entityActor, inferences);
+}
+
+/** What the join reads of one entity object, worked out on first use. */
+interface EntityFact {
+  /** The keys it joins under ("f:" forced by the user file, "g:" a gazetteer id, "p:" a person's full name, "n:" a name key). */
+  keys: string[];
+  /** Words of its name as a person's (personWords), and the spelling skeleton of the last. */
+  personWords: string[];
+  surname: string;
+  forced: boolean;
+  /** The first node of this entity object (set by the join). */
+  first?: Node;
+}
+
+class EntityFacts {
+  private readonly facts = new Map<LocalEntity, EntityFact>();
+  constructor(private readonly lexicon: ActorLexicon) {}
+
+  of(e: LocalEntity): EntityFact {
+    let fact = this.facts.get(e);
+    if (!fact) this.facts.set(e, (fact = this.make(e)));
+    return fact;
+  }
+
+  private make(e: LocalEntity): EntityFact {
+    const forced = forcedId(this.lexicon, e);
+    const words = personWords(e.name);
+    let keys: string[];
+    if (forced) keys = [`f:${forced}`];
+    else if (e.reference === 'metonym' && e.standsFor) keys = [`g:${e.standsFor}`];
+    else if (e.gazetteerId) keys = [`g:${e.gazetteerId}`];
+    else if (e.kind === 'person') keys = words.length < 2 ? [] : [personKey(words)];
+    else keys = e.keys.map((k) => `n:${k}`);
+    return { keys, personWords: words, surname: words.length > 0 ? spellingSkeleton(words[words.length - 1]) : '', forced: forced !== undefined };
+  }
 }
 
 /** The table's look-ups, in a scope that holds nothing else of the join. */
@@ -131,9 +163,20 @@ export class EntityActors {
     return this.byPath.get(path)?.[entity];
   }
 
+  /** The actor id of each of the document's entities (by entity index; undefined where none). */
+  ofDocument(path: string): readonly (string | undefined)[] | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** The document set last (the join sets a document's entities one after another). */
+  private lastPath: string | undefined;
+  private lastIds: (string | undefined)[] = [];
+
   set(path: string, entity: number, actor: string): void {
-    let ids = this.byPath.get(path);
+    let ids = this.lastPath === path ? this.lastIds : this.byPath.get(path);
     if (!ids) this.byPath.set(path, (ids = []));
+    this.lastPath = path;
+    this.lastIds = ids;
     while (ids.length < entity) ids.push(undefined);
     ids[entity] = actor;
   }
@@ -166,10 +209,8 @@ function nameKey(name: string): string {
   return name.split(/[\s-]+/).filter(Boolean).map(wordKey).join(' ');
 }
 
-/** "p:angela||merkel": first name and surname spelling skeleton; undefined for a surname alone. */
-function personKey(e: LocalEntity): string | undefined {
-  const words = personWords(e.name);
-  if (words.length < 2) return undefined;
+/** "p:angela||merkel": first name and surname spelling skeleton, from a person's name words (two or more). */
+function personKey(words: string[]): string {
   const middle = words.slice(1, -1).filter((w) => w.length <= 2).join('');
   return `p:${words[0]}|${middle}|${spellingSkeleton(words[words.length - 1])}`;
 }
@@ -182,30 +223,42 @@ function personWords(name: string): string[] {
 }
 
 /** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
-function attachSurnames(nodes: Node[], byKey: Map<string, Node>, lexicon: ActorLexicon): void {
+function attachSurnames(nodes: Node[], byKey: Map<string, Node>, facts: EntityFacts): void {
   const fullBySurname = new Map<string, Set<Node>>();
   for (const n of nodes) {
     if (n.e.kind !== 'person' || n.e.gazetteerId) continue;
-    const words = personWords(n.e.name);
-    if (words.length < 2) continue;
-    const s = spellingSkeleton(words[words.length - 1]);
+    const fact = facts.of(n.e);
+    if (fact.personWords.length < 2) continue;
+    const s = fact.surname;
     let set = fullBySurname.get(s);
     if (!set) fullBySurname.set(s, (set = new Set()));
     set.add(find(n));
   }
   for (const n of nodes) {
     // a single word of undecided kind ("When Navalny objected") may be a surname too
-    if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference || personWords(n.e.name).length !== 1) continue;
-    if (forcedId(lexicon, n.e)) continue; // the user file decided where it belongs
-    const s = spellingSkeleton(personWords(n.e.name)[0]);
-    const roots = new Set([...(fullBySurname.get(s) ?? [])].map(find));
-    if (roots.size === 1) link([...roots][0], n);
+    if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference) continue;
+    const fact = facts.of(n.e);
+    if (fact.personWords.length !== 1 || fact.forced) continue; // forced: the user file decided where it belongs
+    const s = fact.surname;
+    const root = onlyRoot(fullBySurname.get(s));
+    if (root) link(root, n);
     else if (n.e.kind === 'person') {
       const key = `s:${s}`;
       if (byKey.has(key)) link(byKey.get(key)!, n);
       else byKey.set(key, n);
     }
   }
+}
+
+/** The root all the nodes share, if they are in one group (undefined for none or several). */
+function onlyRoot(nodes: Set<Node> | undefined): Node | undefined {
+  let root: Node | undefined;
+  for (const n of nodes ?? []) {
+    const r = find(n);
+    if (root === undefined) root = r;
+    else if (r !== root) return undefined;
+  }
+  return root;
 }
 
 function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>): Actor {
