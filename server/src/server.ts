@@ -225,4 +225,7 @@ function sendStatus(): void {
 process.on('uncaughtException', (err) => connection.console.error(`corpus-lens: internal error: ${err.stack ?? err}`));
 
 documents.listen(connection);
+// a save of the index under way is finished before the editor ends the server
+connection.onShutdown(() => service.persisted());
+
 connection.listen();

@@ -7,7 +7,7 @@ import { compactAnalysis } from './corpus/compactAnalysis';
 import { residentOf, type ResidentDocument } from './corpus/residentDocument';
 import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
 import { FileAnalysisStore } from './corpus/analysisStore';
-import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, savePersistedIndex, type PersistedEntry } from './corpus/persistedIndex';
+import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, persistedEntries, savePersistedIndex } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
 import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
@@ -62,6 +62,8 @@ export class LanguageService {
   private storagePath: string | undefined;
   private readonly workers: number | undefined;
   private persistedLoaded = false;
+  /** The last save of the index asked for (they never fail: a failure is logged). */
+  private saving: Promise<void> = Promise.resolve();
   private editPathWarm = false;
   /** Documents being analysed again because their persisted analysis was unreadable. */
   private readonly repairs = new Set<Promise<unknown>>();
@@ -129,7 +131,8 @@ export class LanguageService {
     if (!result.cancelled) await this.index.views.prepareAll();
     await this.repaired();
     this.state = 'ready';
-    if ((result.analysed > 0 || changed) && !result.cancelled) await this.persistIndex();
+    // saved after the index answers: the persisted index is for the next start (see `persisted`)
+    if ((result.analysed > 0 || changed) && !result.cancelled) void this.persistIndex();
     if (!this.editPathWarm && !result.cancelled) {
       // the code an edit runs, compiled before the reader's first edit: the analysis when little or
       // nothing was analysed on this thread (a warm start), and the findings it publishes (read only)
@@ -198,20 +201,23 @@ export class LanguageService {
     return stored;
   }
 
-  /** Writes the index to the storage folder (when there is one), for the next warm start; the analyses are already in their file. */
-  async persistIndex(): Promise<void> {
+  /** Saves the index to the storage folder (if any) for the next warm start, after the saves asked for before; resolves once written. */
+  persistIndex(): Promise<void> {
+    return (this.saving = this.saving.then(() => this.saveIndex()));
+  }
+
+  /** Resolves once every save of the index asked for so far is written (indexing saves it after the index is ready). */
+  persisted(): Promise<void> {
+    return this.saving;
+  }
+
+  private async saveIndex(): Promise<void> {
     const store = this.index.store;
     if (!this.storagePath || !(store instanceof FileAnalysisStore)) return;
     try {
       if (store.wasteful) store.compact();
       store.flush(); // every analysis the index file names is in the analyses file
-      const entries: PersistedEntry[] = [];
-      for (const path of this.index.paths()) {
-        const key = this.analysisKeys.get(path);
-        const at = store.locationOf(path);
-        const contribution = this.index.contribution(path);
-        if (key && at && contribution) entries.push({ key, contribution, at, residentAt: store.residentLocationOf(path) });
-      }
+      const entries = persistedEntries(this.index.paths(), this.analysisKeys, store, (path) => this.index.contribution(path));
       const table = this.index.exactActors();
       await savePersistedIndex(this.storagePath, this.fingerprint(), store.id, entries, entries.length, table && { table, lexicon: this.lexicon.version });
     } catch (err) {

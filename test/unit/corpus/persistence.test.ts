@@ -9,13 +9,20 @@ import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
 const SEEDS = path.resolve(__dirname, '../../../../seeds');
 const seedFiles = () => new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+/** Indexes, then waits for the index to be saved (indexing saves it after the index is ready). */
+async function indexAndSave(service: LanguageService) {
+  const report = await service.indexWorkspace();
+  await service.persisted();
+  return report;
+}
+
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'corpus-lens-persist-'));
 
 test('warm start: a second service loads the persisted index and analyses nothing that did not change', async () => {
   const storage = tmp();
   const files = seedFiles();
   const first = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  const cold = await first.indexWorkspace();
+  const cold = await indexAndSave(first);
   assert.equal(cold.analysed, files.size);
 
   const ws = new InMemoryWorkspace(new Map(files));
@@ -24,7 +31,7 @@ test('warm start: a second service loads the persisted index and analyses nothin
   const [someId] = files.keys();
   assert.deepEqual(second.index.get(someId), JSON.parse(JSON.stringify(first.index.get(someId))), 'the loaded analysis equals the one persisted');
   ws.set(someId, `${files.get(someId)}\n\nA new closing paragraph, added later.\n`);
-  const warm = await second.indexWorkspace();
+  const warm = await indexAndSave(second);
   assert.equal(warm.analysed, 1, 'only the edited document is analysed again');
   assert.equal(warm.documents, files.size);
 });
@@ -32,27 +39,47 @@ test('warm start: a second service loads the persisted index and analyses nothin
 test('a warm start with nothing changed runs the edit path once to compile it, and changes nothing: index, joins and files as loaded', async () => {
   const storage = tmp();
   const files = seedFiles();
-  await new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }).indexWorkspace();
+  await indexAndSave(new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }));
   const filesBefore = readdirSync(storage).map((f) => [f, readFileSync(path.join(storage, f), 'utf8')]);
   const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   await warm.loadPersisted();
   const [version, joinVersion] = [warm.index.version, warm.index.joinVersion];
-  const report = await warm.indexWorkspace();
+  const report = await indexAndSave(warm);
   assert.equal(report.analysed, 0);
   assert.deepEqual([warm.index.version, warm.index.joinVersion, warm.index.provisional], [version, joinVersion, false], 'the index is as loaded');
   assert.deepEqual(readdirSync(storage).map((f) => [f, readFileSync(path.join(storage, f), 'utf8')]), filesBefore, 'nothing written');
 });
 
+test('the index answers before it is saved; saves asked for meanwhile run one after another, each with the index as it is then', async () => {
+  const storage = tmp();
+  const files = seedFiles();
+  const warnings: string[] = [];
+  const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage, logger: { info: () => {}, warn: (m) => warnings.push(m) } });
+  await cold.indexWorkspace();
+  assert.equal(cold.isPartial, false, 'the index is ready');
+  // more saves while the first may still be writing, one before an edit and one after (they share a temporary file: run together they would break it)
+  const saves = [cold.persistIndex()];
+  const [first] = files.keys();
+  cold.updateDocument(first, `${files.get(first)}\n\nMr. Zelensky met Chancellor Merz in Berlin on Monday.\n`);
+  saves.push(cold.persistIndex());
+  await Promise.all([...saves, cold.persisted()]);
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(readdirSync(storage).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+  const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
+  assert.equal(await warm.loadPersisted(), files.size);
+  assert.deepEqual(warm.index.get(first), JSON.parse(JSON.stringify(cold.index.get(first))), 'the edited document, as the last save had it');
+});
+
 test('a corrupt persisted index is deleted and rebuilt; a stale one is ignored', async () => {
   const storage = tmp();
   const files = seedFiles();
-  await new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }).indexWorkspace();
+  await indexAndSave(new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage }));
   const file = path.join(storage, PERSISTED_FILE);
   const lines = readFileSync(file, 'utf8').split('\n');
   writeFileSync(file, `${lines[0]}\n${lines[1].slice(0, 40)}\n`);
   const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   assert.equal(await again.loadPersisted(), 0);
-  assert.equal((await again.indexWorkspace()).analysed, files.size);
+  assert.equal((await indexAndSave(again)).analysed, files.size);
   assert.ok('stale' in (await loadPersistedIndex(storage, 'another-engine')));
 });
 
@@ -67,7 +94,7 @@ test('warm start joins actors before any analysis is parsed, exactly as a cold s
   const storage = tmp();
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  await cold.indexWorkspace();
+  await indexAndSave(cold);
   const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   await warm.loadPersisted();
   const summary = (s: LanguageService) => s.index.actors.actors.map((a) => ({ id: a.id, name: a.name, aliases: a.aliases, mentions: a.mentions.length }));
@@ -80,7 +107,7 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
   const storage = tmp();
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  await cold.indexWorkspace();
+  await indexAndSave(cold);
   const indexLines = readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n').filter(Boolean).slice(1);
   const damaged = (indexLines.map((l) => JSON.parse(l) as { p?: string }).find((l) => l.p) as { p: string }).p;
   const file = path.join(storage, PERSISTED_ANALYSES_FILE);
@@ -90,7 +117,7 @@ test('an analysis whose stored bytes are unreadable is analysed again, the other
   writeFileSync(file, lines.join('\n'));
   const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   assert.equal(await again.loadPersisted(), files.size);
-  assert.equal((await again.indexWorkspace()).analysed, 0, 'the stored analyses were all current by their keys');
+  assert.equal((await indexAndSave(again)).analysed, 0, 'the stored analyses were all current by their keys');
   assert.equal(again.index.size, files.size);
   // the damage shows when the analysis is first read (its resident part was read instead during the warm start)
   assert.equal(again.index.get(damaged)!.claims.length, 0, 'an unreadable analysis stands as an empty one meanwhile');
@@ -111,7 +138,7 @@ test('a resident part whose stored bytes are unreadable is made from the analysi
   const storage = tmp();
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  await cold.indexWorkspace();
+  await indexAndSave(cold);
   const file = path.join(storage, PERSISTED_ANALYSES_FILE);
   const lines = readFileSync(file, 'utf8').split('\n');
   const residentLine = lines.findIndex((l, i) => i > 0 && l.includes('"statementKeys"'));
@@ -119,7 +146,7 @@ test('a resident part whose stored bytes are unreadable is made from the analysi
   writeFileSync(file, lines.join('\n'));
   const again = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
   await again.loadPersisted();
-  assert.equal((await again.indexWorkspace()).analysed, 0);
+  assert.equal((await indexAndSave(again)).analysed, 0);
   assert.deepEqual(again.index.claims.clusters, cold.index.claims.clusters);
   assert.deepEqual(again.findings([...files.keys()][0]), cold.findings([...files.keys()][0]));
 });
@@ -129,7 +156,7 @@ test('the index file writes each distinct entity once, and reads back the contri
   const files = seedFiles();
   for (const [p, text] of [...files]) files.set(p.replace('.txt', '-copy.txt'), text);
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  await cold.indexWorkspace();
+  await indexAndSave(cold);
   const lines = readFileSync(path.join(storage, PERSISTED_FILE), 'utf8').split('\n').filter(Boolean).slice(1);
   const definitions = lines.filter((l) => l.startsWith('{"E":')).length;
   const loaded = await loadPersistedIndex(storage, engineFingerprint());
@@ -143,7 +170,7 @@ test('a warm start restores the persisted actor join as it was: actors with thei
   const storage = tmp();
   const files = seedFiles();
   const cold = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });
-  await cold.indexWorkspace();
+  await indexAndSave(cold);
   const loaded = await loadPersistedIndex(storage, engineFingerprint());
   assert.ok('entries' in loaded && loaded.actors, 'the join was persisted');
   const warm = new LanguageService({ workspace: new InMemoryWorkspace(new Map(files)), storagePath: storage });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentContribution } from '../actors/resolveActors';
-import { headerId, type StoredAt } from './analysisStore';
+import { headerId, type AnalysisStore, type StoredAt } from './analysisStore';
 import type { ActorTable } from '../actors/resolveActors';
 import type { Actor, LocalEntity } from '../types';
 import { actorOfLine, restoreActorTable, snapshotOf, type ActorSnapshotDocument } from './actorSnapshot';
@@ -52,6 +52,18 @@ export interface PersistedHeader {
 }
 
 /** One document as persisted: its validity key, what the actor join reads of it, and where its analysis is. */
+/** The entry of each document whose analysis is stored and whose key is known (`contributionOf`: what it brings to the actor join). */
+export function persistedEntries(paths: Iterable<string>, keys: ReadonlyMap<string, string>, store: AnalysisStore, contributionOf: (path: string) => DocumentContribution | undefined): PersistedEntry[] {
+  const entries: PersistedEntry[] = [];
+  for (const path of paths) {
+    const key = keys.get(path);
+    const at = store.locationOf(path);
+    const contribution = contributionOf(path);
+    if (key && at && contribution) entries.push({ key, contribution, at, residentAt: store.residentLocationOf(path) });
+  }
+  return entries;
+}
+
 export interface PersistedEntry {
   key: string;
   contribution: DocumentContribution;
