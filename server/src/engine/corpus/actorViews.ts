@@ -23,9 +23,9 @@ const PREPARED_VIEW_SIZE = 256;
 
 /** An actor seen across the corpus, kept up to date document by document. */
 export interface ActorView {
-  parts: Map<string, DocumentPart>;
-  /** Paths with mentions, in document order (dated first, earliest first, then by path). */
-  order: string[];
+  /** Paths with mentions, in document order (dated first, earliest first, then by path), and each one's part (two arrays, not a map: an actor named everywhere has one entry per document). */
+  paths: string[];
+  parts: DocumentPart[];
   /** How often each other actor (by its number: ActorNumbers) is named in the actor's sentences. */
   co: Map<number, number>;
   claimCount: number;
@@ -105,15 +105,14 @@ export class ActorViews {
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
-        if (!view) fresh.set(id, (view = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
-        this.add(view, doc.path, part);
+        if (!view) fresh.set(id, (view = { paths: [], parts: [], co: new Map(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
+        this.add(view, view.paths.length, doc.path, part); // documents come in reading order
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.index.joinVersion !== version || this.log.length !== seen) return;
     for (const [id, view] of fresh) {
-      view.order = [...view.parts.keys()];
       view.located?.trim();
       this.views.set(id, view);
     }
@@ -121,7 +120,7 @@ export class ActorViews {
     // pay for it): their top documents, co-mentioned actors and first claims (read in full)
     n = 0;
     for (const view of fresh.values()) {
-      if (view.parts.size < PREPARED_VIEW_SIZE) continue;
+      if (view.paths.length < PREPARED_VIEW_SIZE) continue;
       if (this.index.joinVersion !== version) return;
       this.topDocuments(view, TOP_DOCUMENTS);
       this.rankCoMentioned(view);
@@ -146,8 +145,8 @@ export class ActorViews {
     if (limit <= 0) return [];
     const before = (a: { path: string; count: number }, b: { path: string; count: number }) => b.count - a.count || (a.path < b.path ? -1 : 1);
     const top: { path: string; count: number }[] = [];
-    for (const [path, part] of view.parts) {
-      const d = { path, count: mentionTotal(part) };
+    for (let i = 0; i < view.paths.length; i++) {
+      const d = { path: view.paths[i], count: mentionTotal(view.parts[i]) };
       if (top.length === limit && before(d, top[limit - 1]) >= 0) continue;
       let at = top.length === limit ? limit - 1 : top.length;
       while (at > 0 && before(d, top[at - 1]) < 0) {
@@ -181,8 +180,9 @@ export class ActorViews {
     if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
     const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
-    for (const path of view.order) {
-      for (const code of claimCodesOf(view.parts.get(path)!)) {
+    for (let i = 0; i < view.paths.length; i++) {
+      const path = view.paths[i];
+      for (const code of claimCodesOf(view.parts[i])) {
         const c = { ref: { path, index: code >> 2 }, asSource: (code & AS_SOURCE) !== 0 };
         if (code & SOURCED) sourced.push(c);
         else if (others.length < limit) others.push(c);
@@ -207,17 +207,18 @@ export class ActorViews {
     const view = this.view(actor);
     if (!view.located && view.mentionCount >= this.keepPlaces.from) view.located = new LocatedMentions();
     const located = view.located;
-    while (located && located.mentions < Math.min(limit, this.keepPlaces.most) && located.documents < view.order.length) {
-      const path = view.order[located.documents];
-      located.insert(located.documents, this.index.resident(path)!, view.parts.get(path)!);
+    while (located && located.mentions < Math.min(limit, this.keepPlaces.most) && located.documents < view.paths.length) {
+      const d = located.documents;
+      located.insert(d, this.index.resident(view.paths[d])!, view.parts[d]);
     }
-    const skipped = skip && view.parts.get(skip.path)?.indexOf(skip.index, 1);
-    const nth = skipped && skipped <= view.parts.get(skip.path)![0] ? skipped - 1 : -1;
+    const skipPart = skip && view.parts[this.find(view, skip.path)];
+    const skipped = skipPart?.indexOf(skip!.index, 1);
+    const nth = skipped && skipped <= skipPart![0] ? skipped - 1 : -1;
     const out: MentionLocation[] = [];
-    located?.list(view.order, out, limit, nth >= 0 ? { path: skip!.path, nth } : undefined);
-    for (let d = located?.documents ?? 0; d < view.order.length && out.length < limit; d++) {
-      const path = view.order[d];
-      pushLocationsOf(this.index.resident(path)!, view.parts.get(path)!, path === skip?.path ? nth : -1, out, limit);
+    located?.list(view.paths, out, limit, nth >= 0 ? { path: skip!.path, nth } : undefined);
+    for (let d = located?.documents ?? 0; d < view.paths.length && out.length < limit; d++) {
+      const path = view.paths[d];
+      pushLocationsOf(this.index.resident(path)!, view.parts[d], path === skip?.path ? nth : -1, out, limit);
     }
     return out;
   }
@@ -225,8 +226,8 @@ export class ActorViews {
   /** The actor's mentions in reading order across the corpus, made one at a time (for a search that stops early). */
   *mentionsInReadingOrder(actor: Actor): Generator<MentionRef> {
     const view = this.view(actor);
-    for (const path of view.order) {
-      const part = view.parts.get(path)!;
+    for (let i = 0; i < view.paths.length; i++) {
+      const [path, part] = [view.paths[i], view.parts[i]];
       for (let k = 1; k <= mentionTotal(part); k++) yield { path, index: part[k] };
     }
   }
@@ -234,49 +235,65 @@ export class ActorViews {
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
-    return (view.sorted ??= view.order.flatMap((path) => mentionsOf(view.parts.get(path)!).map((index) => ({ path, index }))));
+    return (view.sorted ??= view.paths.flatMap((path, i) => mentionsOf(view.parts[i]).map((index) => ({ path, index }))));
   }
 
   private build(actor: Actor): ActorView {
-    const view: ActorView = { parts: new Map(), order: [], co: new Map(), claimCount: 0, mentionCount: 0, seen: this.log.length };
-    const paths = new Set<string>();
-    for (const path of mentionPaths(actor)) paths.add(path);
+    const view: ActorView = { paths: [], parts: [], co: new Map(), claimCount: 0, mentionCount: 0, seen: this.log.length };
+    const paths = [...new Set(mentionPaths(actor))].sort(this.documentOrder);
     for (const path of paths) {
       const part = this.partOf(actor.id, this.index.resident(path));
-      if (part) this.add(view, path, part);
+      if (part) this.add(view, view.paths.length, path, part);
     }
-    view.order = [...view.parts.keys()].sort(this.documentOrder);
     return view;
   }
 
   private replace(view: ActorView, id: string, path: string): void {
-    const old = view.parts.get(path);
-    if (old) {
-      view.parts.delete(path);
+    // where the document was (its date may have changed since: looked for, not searched by order)
+    const at = view.paths.indexOf(path);
+    if (at >= 0) {
+      const [old] = view.parts.splice(at, 1);
+      view.paths.splice(at, 1);
       this.addCounts(view.co, old, -1);
       view.claimCount -= claimTotal(old);
       view.mentionCount -= mentionTotal(old);
-      const at = view.order.indexOf(path);
-      view.order.splice(at, 1);
       view.located?.remove(at);
     }
     const doc = this.index.resident(path);
     const part = this.partOf(id, doc);
     if (!part) return;
-    this.add(view, path, part);
-    let lo = 0;
-    let hi = view.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.documentOrder(view.order[mid], path) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    view.order.splice(lo, 0, path);
-    if (view.located && lo < view.located.documents) view.located.insert(lo, doc!, part);
+    const to = this.orderAt(view, path);
+    this.add(view, to, path, part);
+    if (view.located && to < view.located.documents) view.located.insert(to, doc!, part);
   }
 
-  private add(view: ActorView, path: string, part: DocumentPart): void {
-    view.parts.set(path, part);
+  /** Where a document goes among the view's paths in reading order (the first place not before it). */
+  private orderAt(view: ActorView, path: string): number {
+    let lo = 0;
+    let hi = view.paths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.documentOrder(view.paths[mid], path) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The index of a document among the view's paths, or -1. */
+  private find(view: ActorView, path: string): number {
+    const at = this.orderAt(view, path);
+    return view.paths[at] === path ? at : view.paths.indexOf(path);
+  }
+
+  /** Adds a document's part as the view's `at`th document. */
+  private add(view: ActorView, at: number, path: string, part: DocumentPart): void {
+    if (at === view.paths.length) {
+      view.paths.push(path);
+      view.parts.push(part);
+    } else {
+      view.paths.splice(at, 0, path);
+      view.parts.splice(at, 0, part);
+    }
     this.addCounts(view.co, part, 1);
     view.claimCount += claimTotal(part);
     view.mentionCount += mentionTotal(part);
