@@ -8,7 +8,9 @@
 import type { ActorTable } from '../actors/resolveActors';
 import type { DocumentDate } from '../types';
 import { STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
-import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type LinkClaim, type LinkDocument } from './claimSignature';
+import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type KeyClaim, type LinkClaim, type LinkDocument } from './claimSignature';
+
+export type { KeyClaim } from './claimSignature';
 
 /**
  * A document as the join reads it: how many claims it has, and its claims made when asked (a
@@ -20,13 +22,13 @@ export interface JoinDocument {
   date: DocumentDate | null;
   claimCount: number;
   readClaims(): readonly LinkClaim[];
-  /** Its claims with only their KEY_FIELDS (cheaper to make than readClaims, when a packed form allows it). */
-  readKeyClaims?(): readonly KeyClaim[];
+  /**
+   * Calls `each` with each of its claims' key fields (see forEachKey), in order, and returns how
+   * many claims there are: cheaper than readClaims when a packed form allows it (the object passed
+   * may be the same one, refilled, from claim to claim).
+   */
+  forEachKeyClaim?(each: (claim: KeyClaim) => void): number;
 }
-
-/** The fields of a claim its keys are made of (see forEachKey): all the first pass of the join reads. */
-export const KEY_FIELDS: ReadonlySet<string> = new Set(['entities', 'names', 'terms', 'quantities'] satisfies (keyof LinkClaim)[]);
-export type KeyClaim = Pick<LinkClaim, 'entities' | 'names' | 'terms' | 'quantities'>;
 
 /** A document whose claims are already objects, as the join reads it. */
 export function joinDocumentOf(doc: LinkDocument | JoinDocument): JoinDocument {
@@ -81,13 +83,14 @@ export class ClaimNumbering {
     return claims;
   }
 
-  /** Document d's claims with at least their key fields (see JoinDocument.readKeyClaims). */
-  keyClaims(d: number): readonly KeyClaim[] {
+  /** Calls `each` with the key fields of document d's claims, in order (see JoinDocument.forEachKeyClaim). */
+  forEachKeyClaim(d: number, each: (claim: KeyClaim) => void): void {
     const doc = this.docs[d];
-    return doc.readKeyClaims ? this.checked(d, doc.readKeyClaims()) : this.claims(d);
+    if (!doc.forEachKeyClaim) this.claims(d).forEach((c) => each(c));
+    else this.checked(d, { length: doc.forEachKeyClaim(each) });
   }
 
-  private checked<T>(d: number, claims: readonly T[]): readonly T[] {
+  private checked<T extends { length: number }>(d: number, claims: T): T {
     if (claims.length !== this.docs[d].claimCount) throw new Error(`document ${this.paths[d]} has ${claims.length} claims, not ${this.docs[d].claimCount}`);
     return claims;
   }
@@ -143,10 +146,10 @@ export class ClaimKeyIndex {
     };
     for (let d = 0; d < numbering.docs.length; d++) {
       const actorKey = cachedActorKeys(numbering.paths[d], actors);
-      for (const c of numbering.keyClaims(d)) {
+      numbering.forEachKeyClaim(d, (c) => {
         forEachKey(c, actorKey, visit);
         offsets[++claim] = length;
-      }
+      });
       if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
     }
     const n = Math.max(1, count);

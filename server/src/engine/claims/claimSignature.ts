@@ -91,7 +91,15 @@ export function actorKeys(path: string, actors: ActorTable): ActorKeyOf {
  * its actors, its terms (without the words of names its actors stand for: they would count twice),
  * its quantity units ("#people").
  */
-export function forEachKey(claim: Pick<LinkClaim, 'entities' | 'names' | 'terms' | 'quantities'>, actorKey: ActorKeyOf, visit: (key: string) => void): void {
+/** What forEachKey reads of a claim. */
+export interface KeyClaim {
+  entities: readonly number[];
+  names?: readonly string[];
+  terms: readonly string[];
+  quantities: readonly { unit: string }[];
+}
+
+export function forEachKey(claim: KeyClaim, actorKey: ActorKeyOf, visit: (key: string) => void): void {
   let anyActor = false;
   for (const e of claim.entities) {
     const id = actorKey(e);

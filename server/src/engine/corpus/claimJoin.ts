@@ -2,10 +2,10 @@
  * The claim join as the corpus index runs it: what it reads of a resident document, and the
  * exact join under way in slices of time (CorpusIndex.settleInSlices).
  */
-import { KEY_FIELDS, type JoinDocument, type KeyClaim } from '../claims/claimKeyIndex';
+import type { JoinDocument, KeyClaim } from '../claims/claimKeyIndex';
 import { runInSlices, type JoinSteps } from '../claims/joinSteps';
 import type { ClaimGraph } from '../claims/linkClaims';
-import { unpackFields } from './packedValues';
+import { PackedCursor, type PackedValue } from './packedValues';
 import { residentClaims, type ResidentDocument } from './residentDocument';
 
 /** How long the claim join runs before giving way to the editor's requests (settleInSlices). */
@@ -36,7 +36,46 @@ export function joinDocuments(paths: readonly string[], resident: (path: string)
   return new Map(sorted.map((path) => [path, residentJoinDocument(resident(path))]));
 }
 
-/** A resident document as the claim join reads it: its claims unpacked on each read, all or only their keys' fields. */
+/** A resident document as the claim join reads it: its claims unpacked on each read, or only their keys' fields read from the packed bytes. */
 export function residentJoinDocument(doc: ResidentDocument): JoinDocument {
-  return { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc), readKeyClaims: () => unpackFields(doc.claims, KEY_FIELDS) as KeyClaim[] };
+  return { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc), forEachKeyClaim: (each) => forEachPackedKeyClaim(doc.claims, each) };
+}
+
+/** One claim's key fields, refilled for each packed claim read (forEachPackedKeyClaim): the first pass of the join makes nothing per claim. */
+const scratch = { entities: [] as number[], names: [] as string[], terms: [] as string[], quantities: [] as { unit: string }[] };
+const units: { unit: string }[] = [];
+
+/** Calls `each` with the key fields of each claim in a packed list of claims, read where they lie; returns how many claims there are. */
+function forEachPackedKeyClaim(claims: PackedValue, each: (claim: KeyClaim) => void): number {
+  const cursor = new PackedCursor(claims);
+  const count = cursor.array();
+  for (let i = 0; i < count; i++) {
+    scratch.entities.length = scratch.names.length = scratch.terms.length = scratch.quantities.length = 0;
+    for (const key of cursor.object()) {
+      if (key === 'entities') readList(cursor, scratch.entities);
+      else if (key === 'names') readList(cursor, scratch.names);
+      else if (key === 'terms') readList(cursor, scratch.terms);
+      else if (key === 'quantities') readUnits(cursor, scratch.quantities);
+      else cursor.skip();
+    }
+    each(scratch);
+  }
+  return count;
+}
+
+function readList<T>(cursor: PackedCursor, into: T[]): void {
+  for (let n = cursor.array(); n > 0; n--) into.push(cursor.value() as T);
+}
+
+/** Each quantity's unit (the other fields stepped over), in objects kept from one claim to the next. */
+function readUnits(cursor: PackedCursor, into: { unit: string }[]): void {
+  for (let n = cursor.array(), q = 0; q < n; q++) {
+    const quantity = (units[q] ??= { unit: '' });
+    quantity.unit = '';
+    for (const key of cursor.object()) {
+      if (key === 'unit') quantity.unit = cursor.value() as string;
+      else cursor.skip();
+    }
+    into.push(quantity);
+  }
 }

@@ -242,9 +242,10 @@ class WordReader {
   }
 
   next(): number {
-    let w = 0;
-    let scale = 1;
-    let b: number;
+    let b = this.bytes[this.at++];
+    if (b < 0x80) return b; // most words are one byte
+    let w = b & 0x7f;
+    let scale = 128;
     do {
       b = this.bytes[this.at++];
       w += (b & 0x7f) * scale;
@@ -278,6 +279,41 @@ export function unpackFields(packed: PackedValue, fields: ReadonlySet<string>): 
     out[i] = object;
   }
   return out;
+}
+
+/**
+ * Reads a packed value step by step without making its arrays and objects (for a pass that reads a
+ * few fields of every document and keeps none of them): the caller walks the structure it expects.
+ */
+export class PackedCursor {
+  private readonly reader: WordReader;
+  constructor(private readonly packed: PackedValue) {
+    this.reader = new WordReader(packed.bytes);
+  }
+
+  /** Reads an array's head: its length (its items follow). */
+  array(): number {
+    const w = this.reader.next();
+    if (tagOf(w) !== Tag.Array) throw new Error('not a packed array');
+    return payloadOf(w);
+  }
+
+  /** Reads an object's head: its keys (its values follow, in that order). */
+  object(): readonly string[] {
+    const w = this.reader.next();
+    if (tagOf(w) !== Tag.Object) throw new Error('not a packed object');
+    return shapes[payloadOf(w)];
+  }
+
+  /** Reads one item whole (a string or a number is not made: it is the table's, or inline). */
+  value(): unknown {
+    return readItem(this.reader, this.packed.doubles);
+  }
+
+  /** Steps over one item. */
+  skip(): void {
+    skipItem(this.reader);
+  }
 }
 
 const tagOf = (w: number): Tag => w % 8;
