@@ -41,47 +41,76 @@ export function resolveActors(docs: Iterable<DocumentAnalysis>, lexicon: ActorLe
   return joinContributions([...docs].map(contributionOf), lexicon);
 }
 
-interface Node {
-  doc: number;
-  entity: number;
-  parent: Node;
-  e: LocalEntity;
+/**
+ * The join's nodes, one per local entity (but descriptive ones), as parallel arrays: at 100k
+ * articles there are millions, and no object is made per node. Union-find over `parent`.
+ */
+class JoinNodes {
+  length = 0;
+  readonly doc: Int32Array;
+  readonly entity: Int32Array;
+  private readonly parent: Int32Array;
+  readonly e: LocalEntity[] = [];
+
+  constructor(capacity: number) {
+    [this.doc, this.entity, this.parent] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+  }
+
+  add(doc: number, entity: number, e: LocalEntity): number {
+    const n = this.length++;
+    [this.doc[n], this.entity[n], this.parent[n]] = [doc, entity, n];
+    this.e.push(e);
+    return n;
+  }
+
+  find(n: number): number {
+    const parent = this.parent;
+    while (parent[n] !== n) {
+      parent[n] = parent[parent[n]];
+      n = parent[n];
+    }
+    return n;
+  }
+
+  link(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
 }
 
 /** Joins contributions (in path order, so ids do not depend on the order documents were read). */
 export function joinContributions(input: Iterable<DocumentContribution>, lexicon: ActorLexicon): ActorTable {
   const contributions = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const nodes: Node[] = [];
-  const byKey = new Map<string, Node>();
+  const nodes = new JoinNodes(contributions.reduce((n, c) => n + c.entities.length, 0));
+  const byKey = new Map<string, number>();
   // documents share their entity objects (entities with the same JSON are one object: see
   // residentDocument), so what a node's join depends on is worked out once per object
   const facts = new EntityFacts(lexicon);
   contributions.forEach((c, doc) =>
     c.entities.forEach((e, entity) => {
       if (e.reference === 'descriptive') return;
-      const n = { doc, entity, e } as Node;
-      n.parent = n;
-      nodes.push(n);
+      const n = nodes.add(doc, entity, e);
       const fact = facts.of(e);
       // the same entity object elsewhere joined under the same keys already: join its node
-      if (fact.first) return fact.keys.length > 0 ? link(fact.first, n) : undefined;
+      if (fact.first >= 0) return fact.keys.length > 0 ? nodes.link(fact.first, n) : undefined;
       fact.first = n;
       for (const key of fact.keys) {
         const other = byKey.get(key);
-        if (other) link(other, n);
+        if (other !== undefined) nodes.link(other, n);
         else byKey.set(key, n);
       }
     }),
   );
   attachSurnames(nodes, byKey, facts);
-  const actorIds = new Map<Node, string>();
+  const actorIds = new Map<number, string>();
   const byId = new Map<string, Actor>();
-  const groups = new Map<Node, Node[]>();
-  for (const n of nodes) {
-    const root = find(n);
+  const groups = new Map<number, LocalEntity[]>();
+  for (let n = 0; n < nodes.length; n++) {
+    const root = nodes.find(n);
     const g = groups.get(root);
-    if (g) g.push(n);
-    else groups.set(root, [n]);
+    if (g) g.push(nodes.e[n]);
+    else groups.set(root, [nodes.e[n]]);
   }
   for (const [root, members] of groups) {
     const actor = makeActor(lexicon, members, byId);
@@ -89,11 +118,12 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
     actorIds.set(root, actor.id);
   }
   const entityActor = new EntityActors();
-  for (const n of nodes) {
-    const id = actorIds.get(find(n))!;
-    const path = contributions[n.doc].path;
-    entityActor.set(path, n.entity, id);
-    if (n.e.roles.length > 0) for (const role of n.e.roles) byId.get(id)!.roles.push({ role, path });
+  for (let n = 0; n < nodes.length; n++) {
+    const id = actorIds.get(nodes.find(n))!;
+    const path = contributions[nodes.doc[n]].path;
+    entityActor.set(path, nodes.entity[n], id);
+    const { roles } = nodes.e[n];
+    if (roles.length > 0) for (const role of roles) byId.get(id)!.roles.push({ role, path });
   }
   const inferences = resolveDescriptive(contributions, entityActor, lexicon);
   for (const c of contributions) {
@@ -118,8 +148,8 @@ interface EntityFact {
   personWords: string[];
   surname: string;
   forced: boolean;
-  /** The first node of this entity object (set by the join). */
-  first?: Node;
+  /** The first node of this entity object (set by the join; -1 before). */
+  first: number;
 }
 
 class EntityFacts {
@@ -141,7 +171,7 @@ class EntityFacts {
     else if (e.gazetteerId) keys = [`g:${e.gazetteerId}`];
     else if (e.kind === 'person') keys = words.length < 2 ? [] : [personKey(words)];
     else keys = e.keys.map((k) => `n:${k}`);
-    return { keys, personWords: words, surname: words.length > 0 ? spellingSkeleton(words[words.length - 1]) : '', forced: forced !== undefined };
+    return { keys, personWords: words, surname: words.length > 0 ? spellingSkeleton(words[words.length - 1]) : '', forced: forced !== undefined, first: -1 };
   }
 }
 
@@ -182,20 +212,6 @@ export class EntityActors {
   }
 }
 
-function find(n: Node): Node {
-  while (n.parent !== n) {
-    n.parent = n.parent.parent;
-    n = n.parent;
-  }
-  return n;
-}
-
-function link(a: Node, b: Node): void {
-  const ra = find(a);
-  const rb = find(b);
-  if (ra !== rb) rb.parent = ra;
-}
-
 function forcedId(lex: ActorLexicon, e: LocalEntity): string | undefined {
   if (lex.forcedIds.size === 0) return undefined;
   for (const k of [nameKey(e.name), ...e.keys]) {
@@ -223,50 +239,52 @@ function personWords(name: string): string[] {
 }
 
 /** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
-function attachSurnames(nodes: Node[], byKey: Map<string, Node>, facts: EntityFacts): void {
-  const fullBySurname = new Map<string, Set<Node>>();
-  for (const n of nodes) {
-    if (n.e.kind !== 'person' || n.e.gazetteerId) continue;
-    const fact = facts.of(n.e);
+function attachSurnames(nodes: JoinNodes, byKey: Map<string, number>, facts: EntityFacts): void {
+  const fullBySurname = new Map<string, Set<number>>();
+  for (let n = 0; n < nodes.length; n++) {
+    const e = nodes.e[n];
+    if (e.kind !== 'person' || e.gazetteerId) continue;
+    const fact = facts.of(e);
     if (fact.personWords.length < 2) continue;
     const s = fact.surname;
     let set = fullBySurname.get(s);
     if (!set) fullBySurname.set(s, (set = new Set()));
-    set.add(find(n));
+    set.add(nodes.find(n));
   }
-  for (const n of nodes) {
+  for (let n = 0; n < nodes.length; n++) {
     // a single word of undecided kind ("When Navalny objected") may be a surname too
-    if ((n.e.kind !== 'person' && n.e.kind !== 'other') || n.e.gazetteerId || n.e.reference) continue;
-    const fact = facts.of(n.e);
+    const e = nodes.e[n];
+    if ((e.kind !== 'person' && e.kind !== 'other') || e.gazetteerId || e.reference) continue;
+    const fact = facts.of(e);
     if (fact.personWords.length !== 1 || fact.forced) continue; // forced: the user file decided where it belongs
     const s = fact.surname;
-    const root = onlyRoot(fullBySurname.get(s));
-    if (root) link(root, n);
-    else if (n.e.kind === 'person') {
+    const root = onlyRoot(nodes, fullBySurname.get(s));
+    if (root >= 0) nodes.link(root, n);
+    else if (e.kind === 'person') {
       const key = `s:${s}`;
-      if (byKey.has(key)) link(byKey.get(key)!, n);
+      if (byKey.has(key)) nodes.link(byKey.get(key)!, n);
       else byKey.set(key, n);
     }
   }
 }
 
-/** The root all the nodes share, if they are in one group (undefined for none or several). */
-function onlyRoot(nodes: Set<Node> | undefined): Node | undefined {
-  let root: Node | undefined;
-  for (const n of nodes ?? []) {
-    const r = find(n);
-    if (root === undefined) root = r;
-    else if (r !== root) return undefined;
+/** The root all the nodes of `of` share, if they are in one group (-1 for none or several). */
+function onlyRoot(nodes: JoinNodes, of: Set<number> | undefined): number {
+  let root = -1;
+  for (const n of of ?? []) {
+    const r = nodes.find(n);
+    if (root < 0) root = r;
+    else if (r !== root) return -1;
   }
   return root;
 }
 
-function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>): Actor {
-  const forced = members.map((m) => forcedId(lex, m.e)).find(Boolean);
-  const metonym = members.find((m) => m.e.reference === 'metonym');
-  const gazetteerId = forced ?? members.find((m) => m.e.gazetteerId && m.e.reference !== 'metonym')?.e.gazetteerId ?? metonym?.e.standsFor;
+function makeActor(lex: ActorLexicon, members: LocalEntity[], taken: Map<string, Actor>): Actor {
+  const forced = members.map((m) => forcedId(lex, m)).find(Boolean);
+  const metonym = members.find((m) => m.reference === 'metonym');
+  const gazetteerId = forced ?? members.find((m) => m.gazetteerId && m.reference !== 'metonym')?.gazetteerId ?? metonym?.standsFor;
   const entry = gazetteerId ? lex.entries.get(gazetteerId) : undefined;
-  const named = members.filter((m) => m.e.reference !== 'metonym');
+  const named = members.filter((m) => m.reference !== 'metonym');
   const name = entry?.name ?? canonicalName(named.length ? named : members);
   const kind = entry?.kind ?? majorityKind(named.length ? named : members);
   let id = gazetteerId ?? slug(name);
@@ -274,7 +292,7 @@ function makeActor(lex: ActorLexicon, members: Node[], taken: Map<string, Actor>
   for (let i = 2; taken.has(id) && !gazetteerId; i++) id = `${slug(name) || 'actor'}-${i}`;
   // names only so far (descriptive forms come later, addDescriptiveForms): each once, in order of first use
   const aliases = new Set<string>();
-  for (const m of named) for (const a of m.e.aliases) aliases.add(a);
+  for (const m of named) for (const a of m.aliases) aliases.add(a);
   const actor = withMentionRefs({ id, name, kind, aliases: [...aliases], roles: [] });
   if (entry?.description) actor.description = entry.description;
   return actor;
@@ -305,16 +323,16 @@ export function addDescriptiveForms(actor: Actor, e: LocalEntity): void {
 }
 
 /** The most frequent full form, longest on a tie ("Angela Merkel" over "Merkel"). */
-function canonicalName(members: Node[]): string {
+function canonicalName(members: LocalEntity[]): string {
   const counts = new Map<string, number>();
-  for (const m of members) counts.set(m.e.name, (counts.get(m.e.name) ?? 0) + 1);
+  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
   const words = (s: string) => s.split(/\s+/).length;
   return [...counts.entries()].sort((a, b) => Math.min(words(b[0]), 3) - Math.min(words(a[0]), 3) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
 }
 
-function majorityKind(members: Node[]): ActorKind {
+function majorityKind(members: LocalEntity[]): ActorKind {
   const counts = new Map<ActorKind, number>();
-  for (const m of members) if (m.e.kind !== 'other') counts.set(m.e.kind, (counts.get(m.e.kind) ?? 0) + 1);
+  for (const m of members) if (m.kind !== 'other') counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
 }
 
