@@ -1,4 +1,4 @@
-import { unpackFields } from './packedValues';
+import { PackedCursor } from './packedValues';
 import { mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
 
 /**
@@ -41,8 +41,11 @@ export class ActorNumbers {
 }
 
 /** What a document part reads of each claim. */
-type PartClaim = Pick<ResidentClaim, 'entities' | 'attribution' | 'sourceEntity'>;
-const PART_CLAIM_FIELDS = new Set(['entities', 'attribution', 'sourceEntity']);
+interface PartClaim {
+  entities: number[];
+  attribution?: ResidentClaim['attribution'];
+  sourceEntity?: number;
+}
 
 /**
  * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
@@ -74,7 +77,7 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
     if (places === undefined) placesOf.set(owner[p], (places = wanted(numbers.id(owner[p])) ? [] : null));
     places?.push(p);
   }
-  const claimsOf = claimCodes(partClaimsOf(doc), ownerOf, placesOf);
+  const claimsOf = claimCodes(doc, ownerOf, placesOf);
   const parts = new Map<string, DocumentPart>();
   for (const [actor, places] of placesOf) {
     if (!places) continue;
@@ -101,10 +104,10 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
 }
 
 /** Each wanted actor's claim codes (by actor number): the claims naming it or attributed to it, in document order. */
-function claimCodes(claims: PartClaim[], ownerOf: readonly number[], placesOf: Map<number, number[] | null>): Map<number, number[]> {
+function claimCodes(doc: ResidentDocument, ownerOf: readonly number[], placesOf: Map<number, number[] | null>): Map<number, number[]> {
   const codes = new Map<number, number[]>();
   const named: number[] = [];
-  claims.forEach((claim, i) => {
+  forEachPartClaim(doc, (claim, i) => {
     const source = claim.sourceEntity !== undefined ? ownerOf[claim.sourceEntity] : -1;
     named.length = 0;
     if (source >= 0) named.push(source);
@@ -118,5 +121,19 @@ function claimCodes(claims: PartClaim[], ownerOf: readonly number[], placesOf: M
   return codes;
 }
 
-/** The document's claims with only the fields a part reads unpacked. */
-export const partClaimsOf = (doc: ResidentDocument) => unpackFields(doc.claims, PART_CLAIM_FIELDS) as unknown as PartClaim[];
+/** Calls `each` with the fields a part reads of each of the document's claims, read where they lie in the packed claims (one object refilled from claim to claim). */
+function forEachPartClaim(doc: ResidentDocument, each: (claim: PartClaim, index: number) => void): void {
+  const cursor = new PackedCursor(doc.claims);
+  const claim: PartClaim = { entities: [] };
+  for (let i = 0, n = cursor.array(); i < n; i++) {
+    claim.entities.length = 0;
+    claim.attribution = claim.sourceEntity = undefined;
+    for (const key of cursor.object()) {
+      if (key === 'entities') for (let m = cursor.array(); m > 0; m--) claim.entities.push(cursor.value() as number);
+      else if (key === 'attribution') claim.attribution = cursor.value() as PartClaim['attribution'];
+      else if (key === 'sourceEntity') claim.sourceEntity = cursor.value() as number;
+      else cursor.skip();
+    }
+    each(claim, i);
+  }
+}
