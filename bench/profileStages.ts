@@ -1,7 +1,9 @@
 /**
  * Where the per-document time goes: `node out/bench/profileStages.js <folder> [max docs]` times each
  * stage of the pipeline (text model, actors, dates, claims) over the folder's articles on one thread,
- * next to the bare tokenise floor. For engineers tuning their stage; not part of the gated run.
+ * next to the bare tokenise floor, then the whole analysis and what bulk indexing does after it on a
+ * worker (the resident part in portable form, the stored lines encoded). For engineers tuning their
+ * stage; not part of the gated run.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +15,10 @@ import { findDates } from '../server/src/engine/dates/findDates';
 import { extractMarkup } from '../server/src/engine/metadata';
 import { buildTextModel } from '../server/src/engine/text/textModel';
 import { tokenize } from '../server/src/engine/text/tokenize';
+import { analyzeDocument } from '../server/src/engine/analyzeDocument';
+import { encodeLines } from '../server/src/engine/corpus/analysisStore';
+import { portableLine, portableOfAnalysis } from '../server/src/engine/corpus/portableResident';
+import { storedAnalysisJson } from '../server/src/engine/corpus/storedAnalysis';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +35,7 @@ function main(): void {
     .slice(0, Number(max) || Infinity)
     .map((f) => readFileSync(f, 'utf8'));
   const lexicon = builtinLexicon();
-  const totals = { tokenise: 0, markup: 0, textModel: 0, actors: 0, dates: 0, claims: 0 };
+  const totals = { tokenise: 0, markup: 0, textModel: 0, actors: 0, dates: 0, claims: 0, analysis: 0, packing: 0 };
   let bytes = 0;
   for (const text of texts) {
     bytes += text.length;
@@ -52,8 +58,18 @@ function main(): void {
     findClaims(model, actors, dates, 'doc');
     totals.claims += performance.now() - t;
   }
+  // the whole analysis, and what a worker does with it before sending it (analyzeOne.portableOutcomeOf)
+  texts.forEach((text, i) => {
+    let t = performance.now();
+    const analysis = analyzeDocument(`/doc-${i}.txt`, text, { lexicon });
+    totals.analysis += performance.now() - t;
+    t = performance.now();
+    const resident = portableOfAnalysis(analysis);
+    encodeLines(storedAnalysisJson(analysis), portableLine(resident));
+    totals.packing += performance.now() - t;
+  });
   const mb = bytes / 1024 / 1024;
-  console.log(`${texts.length} documents, ${mb.toFixed(1)} M chars`);
+  console.log(`${texts.length} documents, ${mb.toFixed(1)} M chars; per document: analysis ${(totals.analysis / texts.length).toFixed(3)} ms, packing ${(totals.packing / texts.length).toFixed(3)} ms`);
   for (const [stage, ms] of Object.entries(totals)) console.log(`${stage.padEnd(10)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(mb / (ms / 1000)).toFixed(1).padStart(7)} MB/s  ${(ms / totals.tokenise).toFixed(1).padStart(6)}x tokenise`);
 }
 
