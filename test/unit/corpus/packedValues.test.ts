@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { internTable, packValue, PackingTable, remapValue, unpackFields, unpackValue } from '../../../server/src/engine/corpus/packedValues';
+import { internTable, PackedCursor, packValue, PackingTable, remapValue, unpackFields, unpackValue } from '../../../server/src/engine/corpus/packedValues';
 
 test('unpacking some fields of packed objects equals picking them from the whole value, whatever the skipped fields hold', () => {
   const value = [
@@ -20,6 +20,30 @@ test('unpacking some fields of packed objects equals picking them from the whole
 test('unpacking fields of what is not an array of objects is an error', () => {
   assert.throws(() => unpackFields(packValue({ kept: 1 }), new Set(['kept'])), /not a packed array/);
   assert.throws(() => unpackFields(packValue([1]), new Set(['kept'])), /not a packed array of objects/);
+});
+
+test('a cursor walks packed objects: lists of scalars read, anything else stepped over, values as unpacking gives them', () => {
+  const value = [
+    { skipped: { deep: [[1, 2.5], { x: 'a', y: [null, true] }] }, list: ['b', 3, -(2 ** 40), 0.5, false], one: 'c' },
+    { list: [], other: [{ list: ['not at the top level'] }], one: 1e12 },
+  ];
+  const cursor = new PackedCursor(packValue(value));
+  const read: { list: unknown[]; one?: unknown }[] = [];
+  for (let n = cursor.array(); n > 0; n--) {
+    const item: { list: unknown[]; one?: unknown } = { list: [] };
+    for (const key of cursor.object()) {
+      if (key === 'list') cursor.list(item.list);
+      else if (key === 'one') item.one = cursor.value();
+      else cursor.skip();
+    }
+    read.push(item);
+  }
+  assert.deepEqual(read, [
+    { list: ['b', 3, -(2 ** 40), 0.5, false], one: 'c' },
+    { list: [], one: 1e12 },
+  ]);
+  assert.throws(() => new PackedCursor(packValue({})).array(), /not a packed array/);
+  assert.throws(() => new PackedCursor(packValue([])).object(), /not a packed object/);
 });
 
 test('a value packed with its own table reads back the same once mapped to this thread\'s table', () => {

@@ -227,8 +227,8 @@ export class ActorViews {
   *mentionsInReadingOrder(actor: Actor): Generator<MentionRef> {
     const view = this.view(actor);
     for (let i = 0; i < view.paths.length; i++) {
-      const [path, part] = [view.paths[i], view.parts[i]];
-      for (let k = 1; k <= mentionTotal(part); k++) yield { path, index: part[k] };
+      const part = view.parts[i];
+      for (let k = 1; k <= mentionTotal(part); k++) yield { path: view.paths[i], index: part[k] };
     }
   }
 

@@ -52,19 +52,15 @@ function forEachPackedKeyClaim(claims: PackedValue, each: (claim: KeyClaim) => v
   for (let i = 0; i < count; i++) {
     scratch.entities.length = scratch.names.length = scratch.terms.length = scratch.quantities.length = 0;
     for (const key of cursor.object()) {
-      if (key === 'entities') readList(cursor, scratch.entities);
-      else if (key === 'names') readList(cursor, scratch.names);
-      else if (key === 'terms') readList(cursor, scratch.terms);
+      if (key === 'entities') cursor.list(scratch.entities);
+      else if (key === 'names') cursor.list(scratch.names);
+      else if (key === 'terms') cursor.list(scratch.terms);
       else if (key === 'quantities') readUnits(cursor, scratch.quantities);
       else cursor.skip();
     }
     each(scratch);
   }
   return count;
-}
-
-function readList<T>(cursor: PackedCursor, into: T[]): void {
-  for (let n = cursor.array(); n > 0; n--) into.push(cursor.value() as T);
 }
 
 /** Each quantity's unit (the other fields stepped over), in objects kept from one claim to the next. */

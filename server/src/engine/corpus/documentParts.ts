@@ -129,7 +129,7 @@ function forEachPartClaim(doc: ResidentDocument, each: (claim: PartClaim, index:
     claim.entities.length = 0;
     claim.attribution = claim.sourceEntity = undefined;
     for (const key of cursor.object()) {
-      if (key === 'entities') for (let m = cursor.array(); m > 0; m--) claim.entities.push(cursor.value() as number);
+      if (key === 'entities') cursor.list(claim.entities);
       else if (key === 'attribution') claim.attribution = cursor.value() as PartClaim['attribution'];
       else if (key === 'sourceEntity') claim.sourceEntity = cursor.value() as number;
       else cursor.skip();

@@ -310,6 +310,11 @@ export class PackedCursor {
     return readItem(this.reader, this.packed.doubles);
   }
 
+  /** Reads an array of scalars (strings, numbers, constants), pushing each item to `into`. */
+  list<T>(into: T[]): void {
+    for (let n = this.array(); n > 0; n--) into.push(this.value() as T);
+  }
+
   /** Steps over one item. */
   skip(): void {
     skipItem(this.reader);
