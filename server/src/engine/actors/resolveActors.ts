@@ -58,7 +58,9 @@ class JoinNodes {
 
   add(doc: number, entity: number, e: LocalEntity): number {
     const n = this.length++;
-    [this.doc[n], this.entity[n], this.parent[n]] = [doc, entity, n];
+    this.doc[n] = doc;
+    this.entity[n] = entity;
+    this.parent[n] = n;
     this.e.push(e);
     return n;
   }
