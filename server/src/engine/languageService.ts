@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { analyzeDocument } from './analyzeDocument';
+import { AnalysisAgain } from './analysisAgain';
 import { buildLexicon, builtinLexicon, type ActorLexicon } from './actors/lexicon';
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { compactAnalysis } from './corpus/compactAnalysis';
-import { residentOf, type ResidentDocument } from './corpus/residentDocument';
+import type { ResidentDocument } from './corpus/residentDocument';
 import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
 import { FileAnalysisStore } from './corpus/analysisStore';
 import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, persistedEntries, savePersistedIndex } from './corpus/persistedIndex';
@@ -65,8 +65,8 @@ export class LanguageService {
   /** The last save of the index asked for (they never fail: a failure is logged). */
   private saving: Promise<void> = Promise.resolve();
   private editPathWarm = false;
-  /** Documents being analysed again because their persisted analysis was unreadable. */
-  private readonly repairs = new Set<Promise<unknown>>();
+  /** Analyses made again from the text: of documents the store keeps none of, or whose stored bytes are unreadable. */
+  private readonly again: AnalysisAgain;
   private engineFingerprint: string | undefined;
   private readonly settledListeners: (() => void)[] = [];
   private settleTimer: NodeJS.Timeout | undefined;
@@ -87,7 +87,18 @@ export class LanguageService {
     this.config = this.editorConfig;
     this.index = new CorpusIndex(this.lexicon);
     this.index.onChange((path) => this.findingCounts.delete(path));
-    this.index.onUnreadable((path, error) => this.repairUnreadable(path, error));
+    this.again = new AnalysisAgain({
+      index: this.index,
+      workspace: this.workspace,
+      logger: this.logger,
+      lexicon: () => this.lexicon,
+      workspaceDateOf: (id) => this.workspaceDateOf(id),
+      isCurrent: (id, job) => this.isCurrent(id, job),
+      invalidate: (id) => this.analysisKeys.delete(id),
+      refresh: (id) => this.refreshDocument(id),
+    });
+    this.index.onNotStored((path) => this.again.fromText(path));
+    this.index.onUnreadable((path, error) => this.again.unreadable(path, error));
     this.storagePath = options.storagePath;
     this.workers = options.workers;
   }
@@ -123,6 +134,7 @@ export class LanguageService {
       onProgress,
       isCancelled,
       workers: this.workers,
+      analysisLines: this.index.store.keepsBulkAnalyses,
     }).finally(() => this.index.setBulk(false));
     // the exact joins: the claim join in slices of time (seconds at 100k documents), requests answered
     // meanwhile from the last partial join made while indexing
@@ -250,24 +262,9 @@ export class LanguageService {
     return loaded.entries.length;
   }
 
-  /**
-   * An analysis whose stored bytes turn out unreadable stands as the analysis of an empty text until
-   * the document is read and analysed again, which starts at once (indexWorkspace and `repaired()` wait for it).
-   */
-  private repairUnreadable(path: string, error: Error): DocumentAnalysis {
-    this.logger.warn(`persisted index: ${error.message}; analysing the document again`);
-    this.analysisKeys.delete(path);
-    const repair = new Promise((resolve) => setImmediate(resolve)).then(() => this.refreshDocument(path));
-    this.repairs.add(repair);
-    void repair.finally(() => this.repairs.delete(repair));
-    const placeholder = compactAnalysis(analyzeDocument(path, '', { lexicon: this.lexicon }));
-    this.index.store.put(placeholder, residentOf(placeholder));
-    return placeholder;
-  }
-
-  /** Resolves once documents found unreadable in the persisted index are analysed again. */
-  async repaired(): Promise<void> {
-    while (this.repairs.size) await Promise.all(this.repairs);
+  /** Resolves once documents found unreadable in the persisted index, or changed since indexed, are read again. */
+  repaired(): Promise<void> {
+    return this.again.repaired();
   }
 
   /** A stored resident part; none when it is unreadable (the resident part is then made from the analysis). */

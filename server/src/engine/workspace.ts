@@ -4,6 +4,8 @@ export interface Workspace {
   listDocuments(): Promise<string[]>;
   /** The document's text, or why it cannot be analysed (binary, too large, not UTF-8, unreadable). */
   readDocument(id: string): Promise<ReadResult>;
+  /** The same, synchronously: a request that needs one document's full analysis may have it made again from the text. */
+  readDocumentSync(id: string): ReadResult;
   /** The id as a path relative to the workspace root, with '/' separators (for the workspace file and exports). */
   relativePath(id: string): string;
 }
@@ -27,6 +29,10 @@ export class InMemoryWorkspace implements Workspace {
   }
 
   async readDocument(id: string): Promise<ReadResult> {
+    return this.readDocumentSync(id);
+  }
+
+  readDocumentSync(id: string): ReadResult {
     this.reads.push(id);
     const f = this.files.get(id);
     if (f === undefined) return { error: 'no such document' };

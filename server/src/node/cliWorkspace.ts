@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { ReadResult, Workspace } from '../engine/workspace';
 import { DEFAULT_SELECTION, FsWorkspace } from './fsWorkspace';
-import { readCorpusFile } from './readDocument';
+import { readCorpusFile, readCorpusFileSync } from './readDocument';
 
 /**
  * The documents named on a command line: files, and every .txt/.md under the folders.
@@ -40,6 +40,10 @@ export class CliWorkspace implements Workspace {
 
   readDocument(id: string): Promise<ReadResult> {
     return readCorpusFile(id, this.maxFileSize);
+  }
+
+  readDocumentSync(id: string): ReadResult {
+    return readCorpusFileSync(id, this.maxFileSize);
   }
 
   relativePath(id: string): string {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { globToRegExp } from '../engine/glob';
 import type { ReadResult, Workspace } from '../engine/workspace';
 import { gitignoreGlobs } from './gitignore';
-import { DEFAULT_MAX_FILE_SIZE, readCorpusFile } from './readDocument';
+import { DEFAULT_MAX_FILE_SIZE, readCorpusFile, readCorpusFileSync } from './readDocument';
 
 export interface CorpusSelection {
   /** Globs (relative to the root) of corpus documents. */
@@ -79,6 +79,10 @@ export class FsWorkspace implements Workspace {
 
   readDocument(id: string): Promise<ReadResult> {
     return readCorpusFile(this.toPath(id), this.selection.maxFileSize);
+  }
+
+  readDocumentSync(id: string): ReadResult {
+    return readCorpusFileSync(this.toPath(id), this.selection.maxFileSize);
   }
 
   relativePath(id: string): string {

@@ -51,6 +51,10 @@ export class MultiRootWorkspace implements Workspace {
     return (this.folderOf(id) ?? this.folders[0]).readDocument(id);
   }
 
+  readDocumentSync(id: string): ReadResult {
+    return (this.folderOf(id) ?? this.folders[0]).readDocumentSync(id);
+  }
+
   relativePath(id: string): string {
     const folder = this.folderOf(id);
     return folder ? folder.relativePath(id) : id;

@@ -1,4 +1,4 @@
-import { close, fstat, open, read } from 'node:fs';
+import { close, closeSync, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -18,12 +18,49 @@ export function readCorpusFile(absPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE
       const finish = (outcome: ReadOutcome) => close(fd, () => resolve(outcome));
       fstat(fd, (statError, stat) => {
         if (statError) return finish({ error: describeFsError(statError) });
-        if (stat.isDirectory()) return finish({ error: IS_FOLDER });
-        if (stat.size > maxBytes) return finish({ error: `is ${formatBytes(stat.size)}, over the size limit of ${formatBytes(maxBytes)} (setting corpusLens.maxFileSize)` });
+        const refused = refusal(stat, maxBytes);
+        if (refused) return finish({ error: refused });
         readFully(fd, Buffer.allocUnsafe(stat.size), 0, (readError, bytes) => finish(readError ? { error: describeFsError(readError) } : decodeText(bytes)));
       });
     });
   });
+}
+
+/**
+ * The same read, synchronous: for the one document a request needs when its analysis is made again
+ * from its text (see LanguageService: bulk indexing keeps no analysis line of a document read here).
+ */
+export function readCorpusFileSync(absPath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(absPath, 'r');
+  } catch (err) {
+    return { error: describeFsError(err) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    const refused = refusal(stat, maxBytes);
+    if (refused) return { error: refused };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break; // the file shrank since its fstat: what it holds now
+      at += n;
+    }
+    return decodeText(bytes.subarray(0, at));
+  } catch (err) {
+    return { error: describeFsError(err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file with this stat is not read as a document, if it is not. */
+function refusal(stat: Stats, maxBytes: number): string | undefined {
+  if (stat.isDirectory()) return IS_FOLDER;
+  if (stat.size > maxBytes) return `is ${formatBytes(stat.size)}, over the size limit of ${formatBytes(maxBytes)} (setting corpusLens.maxFileSize)`;
+  return undefined;
 }
 
 const IS_FOLDER = 'is a folder, not a file';

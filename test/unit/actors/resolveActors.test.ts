@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { buildLexicon, builtinLexicon, type ActorLexicon } from '../../../server/src/engine/actors/lexicon';
-import { resolveActors } from '../../../server/src/engine/actors/resolveActors';
+import { contributionOf, resolveActors } from '../../../server/src/engine/actors/resolveActors';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
 
 function corpus(files: Record<string, string>, lexicon: ActorLexicon = builtinLexicon()): { docs: DocumentAnalysis[]; table: ReturnType<typeof resolveActors> } {
@@ -138,7 +138,7 @@ test('descriptive forms resolved to an actor are listed among its aliases, after
   const lexicon = builtinLexicon();
   const base = corpus({ 'a.txt': 'Vladimir Putin spoke on Monday.' });
   const patched = new PatchedActorTable(base.table);
-  patched.apply('b.txt', undefined, analyzeDocument('b.txt', 'Russian President Vladimir Putin met envoys. The Russian president said little. President Putin left.', { lexicon }));
+  patched.apply('b.txt', undefined, contributionOf(analyzeDocument('b.txt', 'Russian President Vladimir Putin met envoys. The Russian president said little. President Putin left.', { lexicon })));
   const p = patched.byId.get('vladimir-putin')!;
   assert.deepEqual(p.descriptiveAliases, ['the Russian president']);
   assert.equal(p.aliases[p.aliases.length - 1], 'the Russian president');

@@ -57,11 +57,11 @@ test('patching documents one after another lists each actor\'s mentions of the p
   const baseMentions = new Map(base.actors.map((a) => [a.id, [...a.mentions]]));
   const patched = new PatchedActorTable(base);
   const edited = docs.map((d, i) => analyzeDocument(d.path, `${texts[i].text}\n\nVladimir Putin and Emmanuel Macron spoke again on Friday.\n`, { lexicon }));
-  const current = new Map(docs.map((d) => [d.path, d]));
+  const current = new Map(docs.map((d) => [d.path, contributionOf(d)]));
   // each document edited, then the first ones edited again and one removed
   for (const [i, doc] of [...edited.entries(), [0, docs[0]] as const, [1, edited[1]] as const]) {
-    patched.apply(doc.path, current.get(doc.path), doc);
-    current.set(doc.path, doc);
+    patched.apply(doc.path, current.get(doc.path), contributionOf(doc));
+    current.set(doc.path, contributionOf(doc));
     void i;
   }
   patched.apply(docs[2].path, current.get(docs[2].path), undefined);
@@ -69,10 +69,10 @@ test('patching documents one after another lists each actor\'s mentions of the p
   for (const actor of patched.actors) {
     const listed = actor.mentions.map((r) => `${r.path}#${r.index}`).sort();
     assert.equal(new Set(listed).size, listed.length, `${actor.id}: no mention listed twice`);
-    for (const r of actor.mentions) assert.equal(patched.actorOf(r.path, current.get(r.path)!.mentions[r.index].entity), actor.id);
+    for (const r of actor.mentions) assert.equal(patched.actorOf(r.path, current.get(r.path)!.mentionEntities[r.index]), actor.id);
   }
   let expected = 0;
-  for (const doc of current.values()) expected += doc.mentions.filter((m) => patched.actorOf(doc.path, m.entity)).length;
+  for (const doc of current.values()) expected += doc.mentionEntities.filter((entity) => patched.actorOf(doc.path, entity)).length;
   assert.equal(patched.actors.reduce((n, a) => n + a.mentions.length, 0), expected, 'every mention that maps to an actor is listed');
   assert.ok(patched.byId.get('emmanuel-macron') ?? patched.actors.find((a) => a.name === 'Emmanuel Macron'), 'a name new to the corpus becomes an actor');
   for (const a of base.actors) assert.deepEqual(a.mentions, baseMentions.get(a.id), `base actor ${a.id} untouched`);

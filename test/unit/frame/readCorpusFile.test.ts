@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { readCorpusFile } from '../../../server/src/node/readDocument';
+import { readCorpusFile, readCorpusFileSync } from '../../../server/src/node/readDocument';
 
 test('readCorpusFile reads text and names each problem in plain words', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-read-'));
@@ -20,4 +20,8 @@ test('readCorpusFile reads text and names each problem in plain words', async ()
   assert.deepEqual(await readCorpusFile(path.join(dir, 'article.txt'), 1024), {
     error: `is ${(article.length / 1024).toFixed(1)} KB, over the size limit of 1.0 KB (setting corpusLens.maxFileSize)`,
   });
+  // the synchronous read (a document analysed again for a request) gives the same outcome for each
+  for (const [name, limit] of [['article.txt', undefined], ['empty.txt'], ['bom.txt'], ['folder.txt'], ['missing.txt'], ['article.txt', 1024]] as [string, number?][]) {
+    assert.deepEqual(readCorpusFileSync(path.join(dir, name), limit), await readCorpusFile(path.join(dir, name), limit), name);
+  }
 });

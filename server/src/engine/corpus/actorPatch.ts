@@ -1,6 +1,6 @@
 import { actorFieldsBut, mentionPaths } from '../actors/mentionRefs';
-import { addAlias, addDescriptiveForms, contributionOf, slug, type ActorTable } from '../actors/resolveActors';
-import type { Actor, DocumentAnalysis, LocalEntity, MentionRef } from '../types';
+import { addAlias, addDescriptiveForms, slug, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
+import type { Actor, LocalEntity, MentionRef } from '../types';
 
 /**
  * An actor table with some documents applied provisionally on top of an exact corpus join:
@@ -36,8 +36,8 @@ export class PatchedActorTable implements ActorTable {
     return this.overrides.has(path) ? undefined : this.base.inference(path, entity);
   }
 
-  /** Applies one document's new analysis (undefined: it was removed) over what the table held for `old`. */
-  apply(path: string, old: DocumentAnalysis | undefined, doc: DocumentAnalysis | undefined): void {
+  /** Applies what one document now brings to the join (undefined: it was removed) over what the table held for `old`. */
+  apply(path: string, old: DocumentContribution | undefined, doc: DocumentContribution | undefined): void {
     // the base table is never changed: the first patch copies its map, each actor is copied when first touched
     if (this.byId === this.base.byId) this.byId = new Map(this.base.byId);
     const byId = this.byId;
@@ -50,7 +50,7 @@ export class PatchedActorTable implements ActorTable {
       if (!actor) continue;
       actor.mentions.removePath(path);
       actor.roles.removePath(path);
-      doc?.mentions.forEach((m, index) => mapping![m.entity] === id && actor.mentions.add({ path, index }));
+      doc?.mentionEntities.forEach((entity, index) => mapping![entity] === id && actor.mentions.add({ path, index }));
       doc?.entities.forEach((e, i) => {
         if (mapping![i] !== id) return;
         for (const role of e.roles) actor.roles.add({ role, path });
@@ -120,9 +120,9 @@ export class PatchedActorTable implements ActorTable {
 }
 
 /** What of a document the actor join reads (its contribution, path aside): equal prints join identically. */
-export function actorPrint(doc: DocumentAnalysis | undefined): string {
-  if (!doc) return '';
-  const { path: _path, ...rest } = contributionOf(doc);
+export function actorPrint(contribution: DocumentContribution | undefined): string {
+  if (!contribution) return '';
+  const { path: _path, ...rest } = contribution;
   void _path;
   return JSON.stringify(rest);
 }

@@ -11,12 +11,20 @@ import { storedAnalysisJson, withResidentClaimFields } from './storedAnalysis';
 /** A document's analysis line and resident-part line, UTF-8 encoded (on a worker thread, so the main thread only writes them). */
 export interface StoredLines {
   bytes: Uint8Array;
-  /** Bytes of the analysis line (without its newline). */
+  /** Bytes of the analysis line (without its newline); 0 when there is none (the bytes are the resident line only). */
   analysisLength: number;
 }
 
-/** The analysis line and the resident line, each followed by a newline, as one UTF-8 buffer of its own. */
-export function encodeLines(analysisJson: string, residentLine: string): StoredLines {
+/**
+ * The analysis line and the resident line, each followed by a newline, as one UTF-8 buffer of its
+ * own; the resident line alone when no analysis JSON is given (a file-backed store keeps none of a
+ * document indexed in bulk: see FileAnalysisStore).
+ */
+export function encodeLines(analysisJson: string | undefined, residentLine: string): StoredLines {
+  if (analysisJson === undefined) {
+    const bytes = utf8.encode(`${residentLine}\n`);
+    return { bytes, analysisLength: 0 };
+  }
   // each line encoded once into a reused buffer large enough for any UTF-8 encoding of them (3 bytes
   // a UTF-16 unit at most): no joined string, no second pass to count the analysis' bytes
   const most = 3 * (analysisJson.length + residentLine.length) + 2;
@@ -56,13 +64,21 @@ export interface StoredAt {
 export interface AnalysisStore {
   /** Stores an analysis in compact form (see compactAnalysis), and its resident part for a warm start. */
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void;
-  /** Stores an analysis and its resident part given as their encoded lines (see encodeLines: from a worker thread, written as they are), and that resident part. */
+  /** Stores an analysis and its resident part given as their encoded lines (see encodeLines: from a worker thread, written as they are), and that resident part; or the resident line alone (`keepsBulkAnalyses` false). */
   putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void;
-  /** Takes an analysis (and its resident part) already in the analyses file (warm start). */
-  adopt(path: string, at: StoredAt, residentAt?: StoredAt): void;
+  /**
+   * Whether documents indexed in bulk must come with their analysis line. A file-backed store needs
+   * none: a request needing such a document in full has it analysed again from its text (`remember`),
+   * which costs less than writing every analysis while indexing (a third of the bytes written).
+   */
+  readonly keepsBulkAnalyses: boolean;
+  /** Keeps an analysis made again from the document's text among the recently used (nothing written). */
+  remember(analysis: DocumentAnalysis): void;
+  /** Takes an analysis and/or its resident part already in the analyses file (warm start). */
+  adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void;
   /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
   getResident(path: string): ResidentDocument | undefined;
-  /** The analysis (its stored line completed with the document's resident part: see storedAnalysis); throws when its stored bytes are unreadable. */
+  /** The analysis (its stored line completed with the document's resident part: see storedAnalysis), undefined when none is kept; throws when its stored bytes are unreadable. */
   get(path: string, resident: ResidentDocument | undefined): DocumentAnalysis | undefined;
   delete(path: string): void;
   /** Where the analysis is in the analyses file (file-backed stores only). */
@@ -73,9 +89,14 @@ export interface AnalysisStore {
 /** Every analysis as a compact object in the heap: for small workspaces and the CLI. */
 export class MemoryAnalysisStore implements AnalysisStore {
   private readonly analyses = new Map<string, DocumentAnalysis>();
+  readonly keepsBulkAnalyses = true;
 
   put(analysis: DocumentAnalysis): void {
     this.analyses.set(analysis.path, analysis);
+  }
+
+  remember(analysis: DocumentAnalysis): void {
+    this.put(analysis);
   }
 
   putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void {
@@ -155,6 +176,8 @@ export class FileAnalysisStore implements AnalysisStore {
     return new FileAnalysisStore(file, id, fd);
   }
 
+  readonly keepsBulkAnalyses = false;
+
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
     this.putEncoded(analysis.path, encodeLines(storedAnalysisJson(analysis), residentLine(resident)));
     this.recent.set(analysis.path, analysis);
@@ -167,18 +190,27 @@ export class FileAnalysisStore implements AnalysisStore {
     this.unwritten.push(bytes);
     this.unwrittenBytes += bytes.length;
     if (this.unwrittenBytes >= WRITE_BATCH_BYTES) this.flush();
-    const at = { offset: this.size, length: analysisLength };
-    const residentAt = { offset: this.size + analysisLength + 1, length: bytes.length - analysisLength - 2 };
+    const residentStart = analysisLength > 0 ? analysisLength + 1 : 0;
+    const residentAt = { offset: this.size + residentStart, length: bytes.length - residentStart - 1 };
+    if (analysisLength > 0) {
+      this.locations.set(path, { offset: this.size, length: analysisLength });
+      this.liveBytes += analysisLength;
+    }
     this.size += bytes.length;
-    this.liveBytes += at.length + residentAt.length;
-    this.locations.set(path, at);
+    this.liveBytes += residentAt.length;
     this.residentLocations.set(path, residentAt);
   }
 
-  adopt(path: string, at: StoredAt, residentAt?: StoredAt): void {
+  remember(analysis: DocumentAnalysis): void {
+    this.recent.set(analysis.path, analysis);
+  }
+
+  adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void {
     this.forget(path);
-    this.locations.set(path, at);
-    this.liveBytes += at.length;
+    if (at) {
+      this.locations.set(path, at);
+      this.liveBytes += at.length;
+    }
     if (residentAt) {
       this.residentLocations.set(path, residentAt);
       this.liveBytes += residentAt.length;
@@ -273,8 +305,9 @@ export class FileAnalysisStore implements AnalysisStore {
     const movedResidents = new Map<string, StoredAt>();
     try {
       size += writeSync(out, `${JSON.stringify({ format: ANALYSES_FORMAT, id })}\n`);
-      for (const [p, at] of this.locations) {
-        moved.set(p, copy(at));
+      for (const p of new Set([...this.locations.keys(), ...this.residentLocations.keys()])) {
+        const at = this.locations.get(p);
+        if (at) moved.set(p, copy(at));
         const residentAt = this.residentLocations.get(p);
         if (residentAt) movedResidents.set(p, copy(residentAt));
       }

@@ -2,6 +2,7 @@
  * The claim join as the corpus index runs it: what it reads of a resident document, and the
  * exact join under way in slices of time (CorpusIndex.settleInSlices).
  */
+import type { LinkDocument } from '../claims/claimSignature';
 import type { JoinDocument, KeyClaim } from '../claims/claimKeyIndex';
 import { runInSlices, type JoinSteps } from '../claims/joinSteps';
 import type { ClaimGraph } from '../claims/linkClaims';
@@ -34,6 +35,11 @@ export class ClaimJoinJob {
 export function joinDocuments(paths: readonly string[], resident: (path: string) => ResidentDocument): Map<string, JoinDocument> {
   const sorted = [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return new Map(sorted.map((path) => [path, residentJoinDocument(resident(path))]));
+}
+
+/** A resident part as the claim patch reads it (its claims unpacked: one document, after an edit). */
+export function residentLinkDocument(doc: ResidentDocument): LinkDocument {
+  return { hash: doc.hash, date: doc.date, claims: residentClaims(doc) };
 }
 
 /** A resident document as the claim join reads it: its claims unpacked on each read, or only their keys' fields read from the packed bytes. */

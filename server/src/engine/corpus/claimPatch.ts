@@ -79,7 +79,7 @@ export function claimPrint(claim: LinkClaim): string {
 }
 
 /** Whether two versions of a document give the claim linking the same input (positions aside). */
-export function sameClaims(a: DocumentAnalysis | undefined, b: DocumentAnalysis | undefined): boolean {
+export function sameClaims(a: LinkDocument | undefined, b: LinkDocument | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.claims.length !== b.claims.length || a.date?.value !== b.date?.value) return false;
   return a.claims.every((c, i) => claimPrint(c) === claimPrint(b.claims[i]));

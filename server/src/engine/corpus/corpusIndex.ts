@@ -3,11 +3,11 @@ import { joinContributions, type ActorTable, type DocumentContribution } from '.
 import { runToEnd } from '../claims/joinSteps';
 import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
-import { actorPrint, PatchedActorTable } from './actorPatch';
+import { PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
-import { patchClaimGraph, sameClaims } from './claimPatch';
+import { patchJoins } from './patchJoins';
 import { RecentClaimTexts } from './recentlyUsed';
 import { mentionCount, mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 import { UnparsedDocument } from './unparsedDocument';
@@ -39,6 +39,7 @@ export class CorpusIndex {
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
   private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
+  private analyseAgain: ((path: string) => DocumentAnalysis) | undefined;
   /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
   private readonly claimTexts = new RecentClaimTexts((path) => this.get(path));
   private actorTable: ActorTable | undefined;
@@ -47,7 +48,7 @@ export class CorpusIndex {
   /** During bulk indexing: the last claim join made, served while the next one is made in slices. */
   private bulkClaims: ClaimGraph | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
-  private readonly pending = new Map<string, DocumentAnalysis | undefined>();
+  private readonly pending = new Map<string, ResidentDocument | undefined>();
   private patchDepth = 0;
   private exact = true;
   private generation = 0;
@@ -128,17 +129,26 @@ export class CorpusIndex {
     return true;
   }
 
-  /** The document's full analysis (from the analysis store: a read and a parse when it is not among the recently used). */
+  /**
+   * The document's full analysis: from the analysis store (a read and a parse when it is not among
+   * the recently used), or, when the store keeps none (see AnalysisStore.keepsBulkAnalyses), made
+   * again from the document's text (`onNotStored`).
+   */
   get(path: string): DocumentAnalysis | undefined {
     if (!this.docs.has(path)) return undefined;
     try {
-      const stored = this.store.get(path, this.storedResident(path));
+      const stored = this.store.get(path, this.storedResident(path)) ?? this.analyseAgain?.(path);
       if (!stored) throw new Error(`no stored analysis of ${path}`);
       return stored;
     } catch (err) {
       if (!this.unreadable) throw err;
       return this.unreadable(path, err as Error);
     }
+  }
+
+  /** What makes the analysis of a document the store keeps none of (the language service: from the document's text). */
+  onNotStored(handler: (path: string) => DocumentAnalysis): void {
+    this.analyseAgain = handler;
   }
 
   /** What stands for an analysis whose stored bytes are unreadable (the language service analyses the document again). */
@@ -343,13 +353,13 @@ export class CorpusIndex {
     return true;
   }
 
-  /** The analysis the joins last saw of a document about to change, when the joins will be patched (see catchUp). */
-  private beforeChange(path: string): DocumentAnalysis | undefined | null {
+  /** What the joins last saw of a document about to change (its resident part), when the joins will be patched (see catchUp). */
+  private beforeChange(path: string): ResidentDocument | undefined | null {
     const patching = !this.bulk && this.actorTable !== undefined && !this.pending.has(path);
-    return patching ? this.get(path) : null;
+    return patching ? this.resident(path) : null;
   }
 
-  private change(path: string, doc: ResidentDocument | UnparsedDocument | undefined, old: DocumentAnalysis | undefined | null): void {
+  private change(path: string, doc: ResidentDocument | UnparsedDocument | undefined, old: ResidentDocument | undefined | null): void {
     if (this.docs.get(path) instanceof UnparsedDocument) this.unparsed--;
     if (doc instanceof UnparsedDocument) this.unparsed++;
     if (doc) this.docs.set(path, doc);
@@ -367,22 +377,13 @@ export class CorpusIndex {
     if (this.pending.size === 0) return;
     const changes = [...this.pending];
     this.pending.clear();
-    const table = this.actorTable;
-    if (!table) return;
-    let patched: PatchedActorTable | undefined = table instanceof PatchedActorTable ? table : undefined;
+    if (!this.actorTable) return;
+    const joins = { actors: this.actorTable, claims: this.claimGraph };
     for (const [path, old] of changes) {
-      const doc = this.get(path);
-      const actorsChanged = actorPrint(old) !== actorPrint(doc);
-      if (actorsChanged) {
-        patched ??= new PatchedActorTable(table);
-        patched.apply(path, old, doc);
-        this.actorTable = patched;
-        this.exact = false;
-      }
-      if (!this.claimGraph || (!actorsChanged && sameClaims(old, doc))) continue;
-      this.claimGraph = patchClaimGraph(this.claimGraph, path, old, doc);
-      this.exact = false;
-      if (++this.patchDepth > MAX_PATCH_DEPTH) return this.dropJoins();
+      const { actorsChanged, claimsChanged } = patchJoins(joins, path, old, this.resident(path));
+      [this.actorTable, this.claimGraph] = [joins.actors, joins.claims];
+      if (actorsChanged || claimsChanged) this.exact = false;
+      if (claimsChanged && ++this.patchDepth > MAX_PATCH_DEPTH) return this.dropJoins();
     }
   }
 

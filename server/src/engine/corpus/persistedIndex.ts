@@ -32,7 +32,7 @@ import { shareEntity } from './residentDocument';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 7;
+export const PERSISTED_VERSION = 8;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats, removed when the index is next saved. */
@@ -52,14 +52,15 @@ export interface PersistedHeader {
 }
 
 /** One document as persisted: its validity key, what the actor join reads of it, and where its analysis is. */
-/** The entry of each document whose analysis is stored and whose key is known (`contributionOf`: what it brings to the actor join). */
+/** The entry of each document whose analysis or resident part is stored and whose key is known (`contributionOf`: what it brings to the actor join). */
 export function persistedEntries(paths: Iterable<string>, keys: ReadonlyMap<string, string>, store: AnalysisStore, contributionOf: (path: string) => DocumentContribution | undefined): PersistedEntry[] {
   const entries: PersistedEntry[] = [];
   for (const path of paths) {
     const key = keys.get(path);
     const at = store.locationOf(path);
+    const residentAt = store.residentLocationOf(path);
     const contribution = contributionOf(path);
-    if (key && at && contribution) entries.push({ key, contribution, at, residentAt: store.residentLocationOf(path) });
+    if (key && (at || residentAt) && contribution) entries.push({ key, contribution, at, residentAt });
   }
   return entries;
 }
@@ -67,7 +68,8 @@ export function persistedEntries(paths: Iterable<string>, keys: ReadonlyMap<stri
 export interface PersistedEntry {
   key: string;
   contribution: DocumentContribution;
-  at: StoredAt;
+  /** Where its analysis is in the analyses file; none for a document indexed in bulk (its analysis is made again from its text when needed). */
+  at?: StoredAt;
   /** Where its resident part is in the analyses file (read instead of the analysis when first needed). */
   residentAt?: StoredAt;
   /** Its part of the persisted actor join, when there is one. */
@@ -150,7 +152,7 @@ export async function savePersistedIndex(folder: string, engine: string, id: str
         ids.push(id);
       }
       const part = snapshot?.documentPart(p, entities.length);
-      const line = { k: e.key, p, d: month, e: ids, m: mentionEntities, o: e.at.offset, n: e.at.length, ro: e.residentAt?.offset, rn: e.residentAt?.length, a: part?.actors, i: part?.inferences.length ? part.inferences : undefined };
+      const line = { k: e.key, p, d: month, e: ids, m: mentionEntities, o: e.at?.offset, n: e.at?.length, ro: e.residentAt?.offset, rn: e.residentAt?.length, a: part?.actors, i: part?.inferences.length ? part.inferences : undefined };
       await index.line(JSON.stringify(line));
     }
   } finally {
@@ -216,13 +218,14 @@ function parseLine(line: string, entities: LocalEntity[]): PersistedEntry | unde
   const { o: offset, n: length } = raw;
   const ids = raw.e;
   const valid = typeof raw.k === 'string' && typeof raw.p === 'string' && (raw.d === null || typeof raw.d === 'number') && Array.isArray(ids) && Array.isArray(raw.m);
-  if (!valid || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length)) throw new Error('malformed entry');
+  const at = Number.isSafeInteger(offset) && Number.isSafeInteger(length) ? { offset: offset as number, length: length as number } : undefined;
+  const residentAt = Number.isSafeInteger(raw.ro) && Number.isSafeInteger(raw.rn) ? { offset: raw.ro as number, length: raw.rn as number } : undefined;
+  if (!valid || (!at && !residentAt)) throw new Error('malformed entry');
   const docEntities = (ids as unknown[]).map((i) => (typeof i === 'number' ? entities[i] : undefined));
   if (docEntities.some((e) => e === undefined)) throw new Error('malformed entry: unknown entity');
   const contribution: DocumentContribution = { path: raw.p as string, month: raw.d as number | null, entities: docEntities as LocalEntity[], mentionEntities: raw.m as number[] };
-  const residentAt = Number.isSafeInteger(raw.ro) && Number.isSafeInteger(raw.rn) ? { offset: raw.ro as number, length: raw.rn as number } : undefined;
   const actors = Array.isArray(raw.a) && raw.a.length === docEntities.length ? { actors: raw.a as number[], inferences: Array.isArray(raw.i) ? (raw.i as [number, number, string][]) : [] } : undefined;
-  return { key: raw.k as string, contribution, at: { offset: offset as number, length: length as number }, residentAt, actors };
+  return { key: raw.k as string, contribution, at, residentAt, actors };
 }
 
 /** Lines of a UTF-8 file, split on byte 0x0A without building one big string. */

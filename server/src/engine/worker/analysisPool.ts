@@ -48,9 +48,8 @@ export class AnalysisPool {
   private constructor(
     script: string,
     size: number,
-    private readonly lexicon: ActorLexicon,
+    private readonly setup: WorkerSetup,
   ) {
-    const setup: WorkerSetup = { lexicon };
     for (let i = 0; i < size; i++) {
       const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
       slot.worker.on('message', (response: BatchResponse) => {
@@ -63,11 +62,11 @@ export class AnalysisPool {
   }
 
   /** A pool of `size` workers (default: one per core), or undefined when the worker bundle is missing or threads cannot start. */
-  static open(lexicon: ActorLexicon, options: { size?: number; script?: string } = {}): AnalysisPool | undefined {
+  static open(lexicon: ActorLexicon, options: { size?: number; script?: string; analysisLines?: boolean } = {}): AnalysisPool | undefined {
     const script = options.script ?? findWorkerScript();
     if (!script) return undefined;
     try {
-      return new AnalysisPool(script, Math.max(1, options.size ?? defaultPoolSize()), lexicon);
+      return new AnalysisPool(script, Math.max(1, options.size ?? defaultPoolSize()), { lexicon, analysisLines: options.analysisLines ?? true });
     } catch {
       return undefined;
     }
@@ -105,7 +104,7 @@ export class AnalysisPool {
 
   /** A job analysed on the calling thread, kept in the same form as a worker's. */
   analyzeHere(job: AnalysisJob): AnalysisOutcome {
-    return receiveOutcome(portableOutcomeOf(job, this.lexicon));
+    return receiveOutcome(portableOutcomeOf(job, this.setup));
   }
 
   private settle(slot: Slot, batch: number, outcomes: AnalysisOutcome[]): void {

@@ -1,7 +1,7 @@
 /**
  * Entry point of an analysis worker thread (bundled to dist/analysisWorker.js). Receives batches of
  * documents, runs the same pure per-document pipeline as the main thread, and posts back each document's
- * resident part in portable form (with the document's own string table) and its analysis and resident lines encoded (the calling thread
+ * resident part in portable form (with the document's own string table) and its resident line (and analysis line, if the store keeps it) encoded (the calling thread
  * stores those bytes as they are).
  * A failure in one document becomes an error outcome for that document only.
  */
@@ -13,7 +13,7 @@ import type { BatchRequest, BatchResponse, WorkerSetup } from './protocol';
 const setup = workerData as WorkerSetup;
 
 parentPort?.on('message', (request: BatchRequest) => {
-  const outcomes = request.jobs.map((job) => portableOutcomeOf(job, setup.lexicon));
+  const outcomes = request.jobs.map((job) => portableOutcomeOf(job, setup));
   const response: BatchResponse = { batch: request.batch, outcomes };
   // the encoded lines and the resident parts' arrays move to the receiving thread without a copy
   const transfer = outcomes.flatMap((o) => ('lines' in o ? [o.lines.bytes.buffer as ArrayBuffer, ...transferablesOf(o.resident)] : []));

@@ -3,7 +3,7 @@ import type { ActorLexicon } from '../actors/lexicon';
 import { encodeLines } from '../corpus/analysisStore';
 import { storedAnalysisJson } from '../corpus/storedAnalysis';
 import { portableLine, portableOfAnalysis } from '../corpus/portableResident';
-import type { AnalysisJob, LocalOutcome, WorkerOutcome } from './protocol';
+import type { AnalysisJob, LocalOutcome, WorkerOutcome, WorkerSetup } from './protocol';
 
 /** Analyses one job, turning an exception into an error outcome (one bad document never stops the others). */
 export function analyzeOne(job: AnalysisJob, lexicon: ActorLexicon): LocalOutcome {
@@ -16,12 +16,13 @@ export function analyzeOne(job: AnalysisJob, lexicon: ActorLexicon): LocalOutcom
 
 /**
  * What bulk indexing keeps of one job, as a worker thread sends it: the resident part in portable
- * form, and the analysis and resident part as encoded lines (stored as they are). The calling thread
- * makes the same when it analyses a share of the documents itself.
+ * form, and the resident part and (if the store keeps it) the analysis as encoded lines (stored as
+ * they are). The calling thread makes the same when it analyses a share of the documents itself.
  */
-export function portableOutcomeOf(job: AnalysisJob, lexicon: ActorLexicon): WorkerOutcome {
-  const outcome = analyzeOne(job, lexicon);
+export function portableOutcomeOf(job: AnalysisJob, setup: WorkerSetup): WorkerOutcome {
+  const outcome = analyzeOne(job, setup.lexicon);
   if (!('analysis' in outcome)) return outcome;
   const resident = portableOfAnalysis(outcome.analysis);
-  return { id: outcome.id, resident, lines: encodeLines(storedAnalysisJson(outcome.analysis), portableLine(resident)) };
+  const analysisJson = setup.analysisLines ? storedAnalysisJson(outcome.analysis) : undefined;
+  return { id: outcome.id, resident, lines: encodeLines(analysisJson, portableLine(resident)) };
 }

@@ -19,6 +19,8 @@ export interface BulkIndexInput {
   isCancelled?: () => boolean;
   /** Worker threads to use; 0 analyses on the calling thread. Default: one per core when there are enough documents. */
   workers?: number;
+  /** Whether outcomes from the pool carry the analysis line (see AnalysisStore.keepsBulkAnalyses). Default true. */
+  analysisLines?: boolean;
 }
 
 /** Below this many documents, starting threads costs more than it saves. */
@@ -52,7 +54,7 @@ function yieldToEventLoop(): Promise<void> {
 export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed: number; cancelled: boolean }> {
   const { ids } = input;
   const poolSize = input.workers ?? (ids.length >= POOL_THRESHOLD ? undefined : 0);
-  const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize });
+  const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize, analysisLines: input.analysisLines });
   let done = 0;
   let analysed = 0;
   let batch: AnalysisJob[] = [];

@@ -13,7 +13,7 @@ export interface AnalysisJob {
 
 /**
  * One document's outcome: its analysis (made on the calling thread), or, from a worker thread, its
- * resident part, and its analysis and resident part as encoded lines (stored as they are: see AnalysisStore.putEncoded),
+ * resident part, and its analysis (when the store keeps it) and resident part as encoded lines (stored as they are: see AnalysisStore.putEncoded),
  * or why it could not be analysed.
  */
 export type AnalysisOutcome = LocalOutcome | { id: string; resident: ResidentDocument; lines: StoredLines };
@@ -27,6 +27,8 @@ export type WorkerOutcome = { id: string; resident: PortableResident; lines: Sto
 /** Data a worker starts with (structured-cloned once per worker). */
 export interface WorkerSetup {
   lexicon: ActorLexicon;
+  /** Whether each outcome's lines include the analysis line (see AnalysisStore.keepsBulkAnalyses), or only the resident line. */
+  analysisLines: boolean;
 }
 
 export interface BatchRequest {
