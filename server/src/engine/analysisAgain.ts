@@ -1,9 +1,11 @@
 import { analyzeDocument } from './analyzeDocument';
 import type { ActorLexicon } from './actors/lexicon';
+import type { AnalysisAgainSource } from './corpus/analysisStore';
 import { compactAnalysis } from './corpus/compactAnalysis';
 import type { CorpusIndex } from './corpus/corpusIndex';
 import { residentOf } from './corpus/residentDocument';
-import type { DocumentAnalysis } from './types';
+import { extractMarkup } from './metadata';
+import type { DocumentAnalysis, Span } from './types';
 import { analyzeOne } from './worker/analyzeOne';
 import type { AnalysisJob } from './worker/protocol';
 import type { Logger, Workspace } from './workspace';
@@ -37,24 +39,41 @@ export interface AnalysisAgainHost {
  *
  * `repaired()` waits for the documents being read again.
  */
-export class AnalysisAgain {
+export class AnalysisAgain implements AnalysisAgainSource {
   private readonly refreshing = new Set<Promise<unknown>>();
 
   constructor(private readonly host: AnalysisAgainHost) {}
 
   /** The analysis of a document the store keeps none of, made from its text. */
   fromText(path: string): DocumentAnalysis {
+    const job = this.indexedText(path);
+    if (!job) return this.standIn(path);
+    const outcome = analyzeOne(job, this.host.lexicon());
+    if ('error' in outcome) return this.standIn(path, `${this.host.workspace.relativePath(path)}: ${outcome.error}`);
+    const analysis = compactAnalysis(outcome.analysis);
+    this.host.index.store.remember(analysis);
+    return analysis;
+  }
+
+  /**
+   * The texts of the claims at `spans` (the document's resident part has their positions), read from
+   * the document's text without analysing it: what quoting another article's claim needs (a hover card,
+   * a contradiction's related information). Undefined when the text is no longer the one indexed.
+   */
+  claimTexts(path: string, spans: readonly Span[]): string[] | undefined {
+    const job = this.indexedText(path);
+    return job && claimTextsOfText(job.text, spans);
+  }
+
+  /** The document's text when it is still the one indexed (else it is read again, with a warning naming it). */
+  private indexedText(path: string): AnalysisJob | undefined {
     const { host } = this;
     const read = host.workspace.readDocumentSync(path);
     const name = host.workspace.relativePath(path);
-    if ('error' in read) return this.standIn(path, `${name} ${read.error}; reading it again`);
+    if ('error' in read) return void this.readAgain(path, `${name} ${read.error}; reading it again`);
     const job = { id: path, text: read.text, workspaceDate: host.workspaceDateOf(path) };
-    if (!host.isCurrent(path, job)) return this.standIn(path, `${name} changed since it was indexed; reading it again`);
-    const outcome = analyzeOne(job, host.lexicon());
-    if ('error' in outcome) return this.standIn(path, `${name}: ${outcome.error}`);
-    const analysis = compactAnalysis(outcome.analysis);
-    host.index.store.remember(analysis);
-    return analysis;
+    if (!host.isCurrent(path, job)) return void this.readAgain(path, `${name} changed since it was indexed; reading it again`);
+    return job;
   }
 
   /** What stands for an analysis whose stored bytes are unreadable, until the document is analysed again. */
@@ -70,14 +89,28 @@ export class AnalysisAgain {
     while (this.refreshing.size) await Promise.all(this.refreshing);
   }
 
-  /** An empty analysis of the document, kept until it is read again (which starts on the next turn of the event loop). */
-  private standIn(path: string, message: string): DocumentAnalysis {
-    this.host.logger.warn(message);
+  /** The document is read again and the index brought up to date with it, on the next turn of the event loop. */
+  private readAgain(path: string, message?: string): void {
+    if (message) this.host.logger.warn(message);
     const refresh = new Promise((resolve) => setImmediate(resolve)).then(() => this.host.refresh(path));
     this.refreshing.add(refresh);
     void refresh.finally(() => this.refreshing.delete(refresh));
+  }
+
+  /** An empty analysis of the document, kept until it is read again. */
+  private standIn(path: string, message?: string): DocumentAnalysis {
+    if (message) this.readAgain(path, message);
     const placeholder = compactAnalysis(analyzeDocument(path, '', { lexicon: this.host.lexicon() }));
     this.host.index.store.remember(placeholder);
     return placeholder;
   }
+}
+
+/**
+ * The claims' texts as the analysis of `text` holds them (`Claim.text`): the slice of the text with
+ * markup blanked, line breaks made spaces (as a sentence's text folds them: see text/sentences.ts).
+ */
+export function claimTextsOfText(text: string, spans: readonly Span[]): string[] {
+  const blanked = extractMarkup(text).text;
+  return spans.map((s) => blanked.slice(s.start, s.end).replace(/[\r\n]/g, ' '));
 }

@@ -97,8 +97,7 @@ export class LanguageService {
       invalidate: (id) => this.analysisKeys.delete(id),
       refresh: (id) => this.refreshDocument(id),
     });
-    this.index.onNotStored((path) => this.again.fromText(path));
-    this.index.onUnreadable((path, error) => this.again.unreadable(path, error));
+    this.index.analysesAgainFrom(this.again);
     this.storagePath = options.storagePath;
     this.workers = options.workers;
   }

@@ -2,7 +2,7 @@ import type { CorpusIndex } from './corpus/corpusIndex';
 import { mentionCountOf } from './actors/mentionRefs';
 import { canonical } from './claims/claimKeys';
 import { lemmatize } from './claims/wordTags';
-import { HOVER_CLAIMS, TOP_DOCUMENTS } from './corpus/actorViews';
+import { HOVER_CLAIMS, TOP_DOCUMENTS, type ActorClaim } from './corpus/actorViews';
 import { mentionKind, mentionSpan, residentClaims } from './corpus/residentDocument';
 import type { Actor, ActorMention, Claim, ClaimRef, DateExpression, DocumentAnalysis, MentionRef, Span } from './types';
 
@@ -105,7 +105,7 @@ export interface ActorSummary {
   /** Actors mentioned in the same sentences most often. */
   coMentioned: { actor: Actor; count: number }[];
   /** Claims in which the actor is mentioned or is the source (the first few; `claimCount` counts all). */
-  claims: { ref: ClaimRef; claim: Claim; asSource: boolean }[];
+  claims: ActorClaim[];
   claimCount: number;
   /** Distinct roles with the documents they were seen in. */
   roles: { role: string; paths: string[] }[];

@@ -1,7 +1,8 @@
 import type { Location, Position, Range } from 'vscode-languageserver';
 import type { CorpusIndex } from '../engine/corpus/corpusIndex';
 import { offsetAt, rangeOf } from '../engine/text/lines';
-import type { DocumentAnalysis, MentionRef, Span } from '../engine/types';
+import { claimSpan } from '../engine/corpus/claimQuote';
+import type { ClaimRef, DocumentAnalysis, MentionRef, Span } from '../engine/types';
 
 /** A document's line starts: in its analysis, or packed in its resident part. */
 type Lines = { path: string; lineStarts: ArrayLike<number> };
@@ -22,6 +23,12 @@ export function toLocation(doc: Lines, span: Span): Location {
 /** Where a mention is, from the document's resident part (references to an actor named everywhere read no analysis). */
 export function mentionLocation(index: CorpusIndex, ref: MentionRef): Location | undefined {
   const span = index.mentionSpan(ref);
+  return span ? toLocation(index.resident(ref.path)!, span) : undefined;
+}
+
+/** Where a claim is, from the document's resident part (a claim's statements in other documents read no analysis). */
+export function claimLocation(index: CorpusIndex, ref: ClaimRef): Location | undefined {
+  const span = claimSpan(index, ref);
   return span ? toLocation(index.resident(ref.path)!, span) : undefined;
 }
 

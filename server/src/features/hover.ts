@@ -78,16 +78,16 @@ function claimCard(service: LanguageService, ref: ClaimRef, claim: Claim): strin
   if (same.length) {
     lines.push(`Also reported in ${same.length} other statement${same.length === 1 ? '' : 's'}:`);
     for (const r of same.slice(0, 4)) {
-      const other = service.index.claim(r)!;
-      lines.push(`- ${describeDocument(service.index.get(r.path)!)}: "${md(clip(other.text, 90))}"`);
+      const [other, doc] = [service.index.claimText(r), service.index.resident(r.path)];
+      if (other !== undefined && doc) lines.push(`- ${describeDocument(doc)}: "${md(clip(other, 90))}"`);
     }
   }
   for (const c of service.index.claims.contradictionsOf(ref)) {
     const other = c.a.path === ref.path && c.a.index === ref.index ? c.b : c.a;
-    const otherClaim = service.index.claim(other);
-    if (!otherClaim) continue;
+    const otherText = service.index.claimText(other);
+    if (otherText === undefined) continue;
     const label = c.type === 'change' ? 'Changed over time' : 'Contradicted';
-    lines.push(`**${label}** (${c.confidence.toFixed(2)}): ${md(c.reason)} — ${shortName(other.path)}: "${md(clip(otherClaim.text, 80))}"`);
+    lines.push(`**${label}** (${c.confidence.toFixed(2)}): ${md(c.reason)} — ${shortName(other.path)}: "${md(clip(otherText, 80))}"`);
   }
   return lines.join('  \n');
 }

@@ -5,7 +5,7 @@ import type { LanguageService } from '../engine/languageService';
 import { adjacentMention, claimAt, mentionAt, sameClaims } from '../engine/queries';
 import { Requests, type MentionsResult, type PositionArgs } from '../protocol';
 import { normalizeUri } from '../node/multiRootWorkspace';
-import { mentionLocation, toLocation, toOffset } from './convert';
+import { claimLocation, mentionLocation, toLocation, toOffset } from './convert';
 
 /** The custom requests behind the client's commands: all mentions, next/previous mention, same claim, export. */
 export function registerNavigation(connection: Connection, service: LanguageService): void {
@@ -35,7 +35,7 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     const at = hitAt(args);
     const claim = at && claimAt(index, at.doc.path, at.offset);
     if (!claim) return [];
-    return sameClaims(index, claim.ref).map((r) => toLocation(index.get(r.path)!, index.claim(r)!));
+    return sameClaims(index, claim.ref).flatMap((r) => claimLocation(index, r) ?? []);
   });
 
   connection.onRequest(Requests.exportIndex, () =>

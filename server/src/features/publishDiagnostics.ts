@@ -60,10 +60,10 @@ export class DiagnosticsPublisher {
     for (const path of this.dirty) {
       out.add(path);
       for (const p of this.partners.get(path) ?? []) out.add(p);
-      const doc = this.service.index.get(path);
-      doc?.claims.forEach((_, index) => {
+      const claims = this.service.index.resident(path)?.statementKeys.length ?? 0; // two per claim
+      for (let index = 0; index < claims / 2; index++) {
         for (const c of this.service.index.claims.contradictionsOf({ path, index })) out.add(c.a.path).add(c.b.path);
-      });
+      }
     }
     return out;
   }

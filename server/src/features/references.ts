@@ -2,7 +2,7 @@ import type { Location, ReferenceParams } from 'vscode-languageserver';
 import type { LanguageService } from '../engine/languageService';
 import { KEPT_LOCATIONS } from '../engine/corpus/locatedMentions';
 import { claimAt, mentionAt, sameClaims } from '../engine/queries';
-import { toLocation, toOffset } from './convert';
+import { claimLocation, toOffset } from './convert';
 
 /**
  * References listed at most by default (setting `corpusLens.references.maxResults`; 0: no limit):
@@ -41,5 +41,5 @@ export function provideReferences(service: LanguageService, params: ReferencePar
   if (refs.length === 0) return [];
   const all = params.context.includeDeclaration ? [claim.ref, ...refs] : refs;
   if (all.length > limit) onTruncated?.(limit, all.length, 'statements of the claim');
-  return all.slice(0, limit).map((r) => toLocation(index.get(r.path)!, index.claim(r)!));
+  return all.slice(0, limit).flatMap((r) => claimLocation(index, r) ?? []);
 }

@@ -3,6 +3,7 @@ import { mentionCountOf } from '../engine/actors/mentionRefs';
 import { clip } from '../engine/diagnostics';
 import { fileName } from '../engine/describe';
 import type { LanguageService } from '../engine/languageService';
+import { claimQuote } from '../engine/corpus/claimQuote';
 import { claimsWithWords, definingMention } from '../engine/queries';
 import type { ActorKind, DocumentAnalysis, Span } from '../engine/types';
 import { mentionLocation, toLocation, toRange } from './convert';
@@ -87,9 +88,8 @@ export function provideWorkspaceSymbols(service: LanguageService, params: Worksp
   }
   if (words.length === 0) return out;
   for (const ref of claimsWithWords(service.index, words, limit - out.length)) {
-    const doc = service.index.get(ref.path);
-    const claim = doc?.claims[ref.index];
-    if (doc && claim) out.push({ name: clip(claim.text, 80), kind: SymbolKind.String, location: toLocation(doc, claim), containerName: `claim · ${claim.attribution} · ${fileName(doc.path)}` });
+    const quote = claimQuote(service.index, ref);
+    if (quote) out.push({ name: clip(quote.text, 80), kind: SymbolKind.String, location: toLocation(service.index.resident(ref.path)!, quote), containerName: `claim · ${quote.attribution} · ${fileName(ref.path)}` });
   }
   return out;
 }

@@ -53,7 +53,10 @@ test('the first claims of an actor are its sourced claims in reading order, then
       index.get(p)!.claims.flatMap((claim, i) => {
         const owner = (e: number) => index.actors.actorOf(p, e) === actor.id;
         const asSource = claim.sourceEntity !== undefined && owner(claim.sourceEntity);
-        return asSource || claim.entities.some(owner) ? [{ ref: { path: p, index: i }, asSource, claim }] : [];
+        // what the card quotes of the claim: its position, attribution, source as written and text, as the analysis has them
+        const { start, end, attribution, sourceText, text } = claim;
+        const quote = sourceText === undefined ? { start, end, attribution, text } : { start, end, attribution, sourceText, text };
+        return asSource || claim.entities.some(owner) ? [{ ref: { path: p, index: i }, asSource, claim: quote }] : [];
       }),
     );
     const expected = [...all.filter((c) => c.claim.attribution === 'sourced'), ...all.filter((c) => c.claim.attribution !== 'sourced')].slice(0, 3);

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
+import { claimTextsOfText } from '../../../server/src/engine/analysisAgain';
+import { claimQuote } from '../../../server/src/engine/corpus/claimQuote';
 import { compactAnalysis } from '../../../server/src/engine/corpus/compactAnalysis';
 import { PERSISTED_ANALYSES_FILE } from '../../../server/src/engine/corpus/persistedIndex';
 import { LanguageService } from '../../../server/src/engine/languageService';
@@ -50,6 +52,14 @@ test('bulk indexing keeps no analysis line in the file store; a request has the 
     const notStored = paths.filter((p) => service.index.store.locationOf(p) === undefined);
     assert.ok(notStored.length >= paths.length - 2, `${notStored.length} of ${paths.length} without an analysis line`);
     const analysesBytes = statSync(path.join(storage, PERSISTED_ANALYSES_FILE)).size;
+    // quoting another document's claim (actor cards, a claim's other statements, workspace symbols) reads its text, analyses nothing
+    const readsForQuotes = workspace.reads.length;
+    for (const p of paths) {
+      reference.index.get(p)!.claims.forEach((_, index) => assert.deepEqual(claimQuote(service.index, { path: p, index }), claimQuote(reference.index, { path: p, index }), `${p}#${index}`));
+    }
+    for (const actor of reference.index.actors.actors) assert.deepEqual(service.index.views.firstClaims(service.index.actors.byId.get(actor.id)!, 3), reference.index.views.firstClaims(actor, 3), actor.id);
+    assert.deepEqual([...new Set(workspace.reads.slice(readsForQuotes))].sort(), notStored.filter((p) => reference.index.get(p)!.claims.length > 0));
+    assert.ok(notStored.every((p) => !service.index.store.has(p)), 'no analysis made to quote claims');
     const readsBefore = workspace.reads.length;
     for (const p of paths) assert.deepEqual(service.index.get(p), reference.index.get(p), p);
     assert.deepEqual(workspace.reads.slice(readsBefore).sort(), notStored, 'each document without an analysis line read once more, to be analysed again');
@@ -117,4 +127,20 @@ test('a warm start from an index saved without analysis lines analyses nothing, 
   } finally {
     done();
   }
+});
+
+test("a claim's text read from its document's text is the analysis' own: hard-wrapped lines, CRLF, blanked markup", () => {
+  const lexicon = builtinLexicon();
+  const variants = seeds.flatMap(([id, text]) => [
+    [id, text],
+    [`${id}.crlf`, text.replace(/\r?\n/g, '\r\n')],
+    [`${id}.marked`, `---\ndate: 2025-03-01\n---\n${text.replace(/\n\n/, '\n\n<!-- corpus-lens-disable-next-line -->\n')}`],
+  ]);
+  let claims = 0;
+  for (const [id, text] of variants) {
+    const analysis = analyzeDocument(id, text, { lexicon });
+    claims += analysis.claims.length;
+    assert.deepEqual(claimTextsOfText(text, analysis.claims), analysis.claims.map((c) => c.text), id);
+  }
+  assert.ok(claims > 3 * 40, `${claims} claims compared`);
 });

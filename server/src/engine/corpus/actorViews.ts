@@ -1,16 +1,18 @@
 import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
-import type { Actor, Claim, ClaimRef, MentionRef } from '../types';
+import type { Actor, ClaimRef, MentionRef } from '../types';
+import { claimQuote } from './claimQuote';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
-import type { ResidentDocument } from './residentDocument';
+import type { ClaimQuote, ResidentDocument } from './residentDocument';
 
 export type { MentionLocation } from './locatedMentions';
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
   ref: ClaimRef;
-  claim: Claim;
+  /** What the card shows of it: read from its document's resident part and claim texts, not its analysis. */
+  claim: ClaimQuote;
   asSource: boolean;
 }
 
@@ -191,7 +193,7 @@ export class ActorViews {
     }
     const claims = [...sourced, ...others]
       .slice(0, limit)
-      .map(({ ref, asSource }) => ({ ref, asSource, claim: this.index.claim(ref) }))
+      .map(({ ref, asSource }) => ({ ref, asSource, claim: claimQuote(this.index, ref) }))
       .filter((c): c is ActorClaim => c.claim !== undefined);
     view.firstClaims = { limit, claims };
     return claims;

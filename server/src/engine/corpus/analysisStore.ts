@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writevSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentAnalysis } from '../types';
+import type { DocumentAnalysis, Span } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { residentFromLine, residentLine } from './portableResident';
 import { RecentlyUsed } from './recentlyUsed';
@@ -74,6 +74,8 @@ export interface AnalysisStore {
   readonly keepsBulkAnalyses: boolean;
   /** Keeps an analysis made again from the document's text among the recently used (nothing written). */
   remember(analysis: DocumentAnalysis): void;
+  /** Whether `get` has the document's analysis (recently used or stored), with no read. */
+  has(path: string): boolean;
   /** Takes an analysis and/or its resident part already in the analyses file (warm start). */
   adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void;
   /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
@@ -84,6 +86,17 @@ export interface AnalysisStore {
   /** Where the analysis is in the analyses file (file-backed stores only). */
   locationOf(path: string): StoredAt | undefined;
   residentLocationOf(path: string): StoredAt | undefined;
+}
+
+/**
+ * What makes again an analysis the store cannot give (the language service's AnalysisAgain, from the
+ * document's text): one it keeps none of, one whose stored bytes are unreadable, or only the texts of
+ * the claims at the resident part's positions.
+ */
+export interface AnalysisAgainSource {
+  fromText(path: string): DocumentAnalysis;
+  unreadable(path: string, error: Error): DocumentAnalysis;
+  claimTexts(path: string, spans: readonly Span[]): string[] | undefined;
 }
 
 /** Every analysis as a compact object in the heap: for small workspaces and the CLI. */
@@ -97,6 +110,10 @@ export class MemoryAnalysisStore implements AnalysisStore {
 
   remember(analysis: DocumentAnalysis): void {
     this.put(analysis);
+  }
+
+  has(path: string): boolean {
+    return this.analyses.has(path);
   }
 
   putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void {
@@ -203,6 +220,10 @@ export class FileAnalysisStore implements AnalysisStore {
 
   remember(analysis: DocumentAnalysis): void {
     this.recent.set(analysis.path, analysis);
+  }
+
+  has(path: string): boolean {
+    return this.locations.has(path) || this.recent.has(path);
   }
 
   adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void {

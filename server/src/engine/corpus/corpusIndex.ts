@@ -5,11 +5,11 @@ import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaim
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
-import { MemoryAnalysisStore, type AnalysisStore, type StoredLines } from './analysisStore';
+import { MemoryAnalysisStore, type AnalysisAgainSource, type AnalysisStore, type StoredLines } from './analysisStore';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
 import { patchJoins } from './patchJoins';
 import { RecentClaimTexts } from './recentlyUsed';
-import { mentionCount, mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
+import { mentionCount, mentionSpan, residentClaimSpans, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 import { UnparsedDocument } from './unparsedDocument';
 
 export { UnparsedDocument };
@@ -38,10 +38,9 @@ export class CorpusIndex {
   /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
-  private unreadable: ((path: string, error: Error) => DocumentAnalysis) | undefined;
-  private analyseAgain: ((path: string) => DocumentAnalysis) | undefined;
+  private again: AnalysisAgainSource | undefined;
   /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
-  private readonly claimTexts = new RecentClaimTexts((path) => this.get(path));
+  private readonly claimTexts = new RecentClaimTexts((path) => this.claimTextsOf(path));
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
@@ -132,28 +131,30 @@ export class CorpusIndex {
   /**
    * The document's full analysis: from the analysis store (a read and a parse when it is not among
    * the recently used), or, when the store keeps none (see AnalysisStore.keepsBulkAnalyses), made
-   * again from the document's text (`onNotStored`).
+   * again from the document's text (see `analysesAgainFrom`).
    */
   get(path: string): DocumentAnalysis | undefined {
     if (!this.docs.has(path)) return undefined;
     try {
-      const stored = this.store.get(path, this.storedResident(path)) ?? this.analyseAgain?.(path);
+      const stored = this.store.get(path, this.storedResident(path)) ?? this.again?.fromText(path);
       if (!stored) throw new Error(`no stored analysis of ${path}`);
       return stored;
     } catch (err) {
-      if (!this.unreadable) throw err;
-      return this.unreadable(path, err as Error);
+      if (!this.again) throw err;
+      return this.again.unreadable(path, err as Error);
     }
   }
 
-  /** What makes the analysis of a document the store keeps none of (the language service: from the document's text). */
-  onNotStored(handler: (path: string) => DocumentAnalysis): void {
-    this.analyseAgain = handler;
+  /** What makes again the analyses the store cannot give (the language service: from the documents' texts). */
+  analysesAgainFrom(source: AnalysisAgainSource): void {
+    this.again = source;
   }
 
-  /** What stands for an analysis whose stored bytes are unreadable (the language service analyses the document again). */
-  onUnreadable(handler: (path: string, error: Error) => DocumentAnalysis): void {
-    this.unreadable = handler;
+  /** A document's claim texts: from its analysis when the store has it, else from its text and its resident part (no analysis made). */
+  private claimTextsOf(path: string): string[] | undefined {
+    const resident = this.resident(path);
+    if (!resident || !this.again || this.store.has(path)) return this.get(path)?.claims.map((c) => c.text);
+    return this.again.claimTexts(path, residentClaimSpans(resident));
   }
 
   /** What the joins and views read of the document, kept in memory. */

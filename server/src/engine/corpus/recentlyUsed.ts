@@ -1,5 +1,3 @@
-import type { DocumentAnalysis } from '../types';
-
 /** A map that keeps its `capacity` most recently used entries (a read counts as a use). */
 export class RecentlyUsed<K, V> {
   private readonly entries = new Map<K, V>();
@@ -21,6 +19,10 @@ export class RecentlyUsed<K, V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
   }
@@ -37,14 +39,15 @@ const CACHED_CLAIM_TEXTS = 1024;
 export class RecentClaimTexts {
   private readonly texts = new RecentlyUsed<string, string[]>(CACHED_CLAIM_TEXTS);
 
-  constructor(private readonly read: (path: string) => DocumentAnalysis | undefined) {}
+  /** `read`: the document's claim texts (from its analysis, or its text: see CorpusIndex.claimText). */
+  constructor(private readonly read: (path: string) => string[] | undefined) {}
 
   text(ref: { path: string; index: number }): string | undefined {
     let texts = this.texts.get(ref.path);
     if (!texts) {
-      const doc = this.read(ref.path);
-      if (!doc) return undefined;
-      this.texts.set(ref.path, (texts = doc.claims.map((c) => c.text)));
+      texts = this.read(ref.path);
+      if (!texts) return undefined;
+      this.texts.set(ref.path, texts);
     }
     return texts[ref.index];
   }

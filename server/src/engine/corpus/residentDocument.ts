@@ -35,12 +35,15 @@ export interface ResidentDocument {
  * A claim as the claim linking (LinkClaim), the actor views and workspace symbols read it:
  * positions, content keys and frames, no attribution details and no text (`textKey` stands for it).
  */
-export type ResidentClaim = LinkClaim & Pick<Claim, 'id' | 'start' | 'end' | 'attribution' | 'sourceEntity' | 'predicates'> & { textKey: string };
+export type ResidentClaim = LinkClaim & Pick<Claim, 'id' | 'start' | 'end' | 'attribution' | 'sourceEntity' | 'sourceText' | 'predicates'> & { textKey: string };
+
+/** What a request quoting a claim of another document shows (see queries.claimQuote): its resident fields and its text. */
+export type ClaimQuote = Pick<Claim, 'start' | 'end' | 'attribution' | 'sourceText' | 'text'>;
 
 export const MENTION_STRIDE = 5;
 export const MENTION_KINDS: readonly MentionKind[] = ['name', 'descriptive', 'metonym', 'demonym'];
 
-const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
+const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'sourceText', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const r = residentFieldsOf(doc);
@@ -143,6 +146,13 @@ const SPAN_FIELDS = new Set(['start', 'end']);
 /** Where each of the document's claims is (only the positions unpacked: a finding that quotes another document's claim needs no more). */
 export function residentClaimSpans(doc: ResidentDocument): Span[] {
   return unpackFields(doc.claims, SPAN_FIELDS) as unknown as Span[];
+}
+
+const QUOTE_FIELDS = new Set(['start', 'end', 'attribution', 'sourceText']);
+
+/** Each claim's position, attribution and source as written (what a quote of it shows besides its text). */
+export function residentQuoteFields(doc: ResidentDocument): Omit<ClaimQuote, 'text'>[] {
+  return unpackFields(doc.claims, QUOTE_FIELDS) as unknown as Omit<ClaimQuote, 'text'>[];
 }
 
 export function residentFindingCandidates(doc: ResidentDocument): FindingCandidate[] {
