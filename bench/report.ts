@@ -46,7 +46,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; cores: number; memoryGb: number; node: string }): string {
-  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist after ready s', 'claim join s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'edit after warm start p50/p95 ms', 'of which analysis p50/p95', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'all refs p50/p95 ms', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
+  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist after ready s', 'claim join s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'edit after warm start p50/p95 ms', 'of which analysis p50/p95', 'open p50/p95 ms', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'all refs p50/p95 ms', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
   const lines = [head];
   for (const r of rows) {
     const mb = r.bytes / MB;
@@ -65,6 +65,7 @@ export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; 
       `${r.edit.p50.toFixed(2)} / ${r.edit.p95.toFixed(2)}`,
       r.warm.edit ? `${r.warm.edit.p50.toFixed(2)} / ${r.warm.edit.p95.toFixed(2)}` : 'n/a',
       r.editAnalysis ? `${r.editAnalysis.p50.toFixed(2)} / ${r.editAnalysis.p95.toFixed(2)}` : '-',
+      r.open ? `${r.open.p50.toFixed(2)} / ${r.open.p95.toFixed(2)}` : 'n/a',
       `${r.hover.p50.toFixed(2)} / ${r.hover.p95.toFixed(2)}`,
       `${r.definition.p50.toFixed(2)} / ${r.definition.p95.toFixed(2)}`,
       `${r.references.p50.toFixed(2)} / ${r.references.p95.toFixed(2)}`,

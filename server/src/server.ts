@@ -120,6 +120,7 @@ function isCorpus(doc: TextDocument): boolean {
 function syncOpenDocument(doc: TextDocument): void {
   if (!isCorpus(doc)) return;
   service.updateDocument(normalizeUri(doc.uri), doc.getText());
+  service.index.store.keepOpen(normalizeUri(doc.uri), true);
 }
 
 documents.onDidChangeContent((change) => {
@@ -130,6 +131,7 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose(async (event) => {
   const uri = normalizeUri(event.document.uri);
+  service.index.store.keepOpen(uri, false);
   if (workspace.isCorpusDocument(uri)) await service.refreshDocument(uri);
   else service.removeDocument(uri);
   publisher.schedule();

@@ -47,9 +47,13 @@ export class AnalysisAgain implements AnalysisAgainSource {
   /** The analysis of a document the store keeps none of, made from its text. */
   fromText(path: string): DocumentAnalysis {
     const job = this.indexedText(path);
-    if (!job) return this.standIn(path);
+    return job ? this.analyse(job) : this.standIn(path);
+  }
+
+  /** The analysis of a text known to be the one indexed (an editor opening the document gives it), kept among the recently used. */
+  analyse(job: AnalysisJob): DocumentAnalysis {
     const outcome = analyzeOne(job, this.host.lexicon());
-    if ('error' in outcome) return this.standIn(path, `${this.host.workspace.relativePath(path)}: ${outcome.error}`);
+    if ('error' in outcome) return this.standIn(job.id, `${this.host.workspace.relativePath(job.id)}: ${outcome.error}`);
     const analysis = compactAnalysis(outcome.analysis);
     this.host.index.store.remember(analysis);
     return analysis;

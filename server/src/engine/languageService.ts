@@ -201,7 +201,8 @@ export class LanguageService {
   /** Analyses one document from the given text (an editor's buffer); only this document is re-analysed, and not at all when its text and options are unchanged. */
   updateDocument(id: string, text: string): DocumentAnalysis | undefined {
     const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
-    if (this.isCurrent(id, job)) return this.index.get(id);
+    // unchanged: the analysis kept, or (the store keeps none: see AnalysisAgain) made again from this text
+    if (this.isCurrent(id, job)) return this.index.store.has(id) ? this.index.get(id) : this.again.analyse(job);
     const outcome = analyzeOne(job, this.lexicon);
     if ('error' in outcome) {
       this.skip(id, outcome.error);

@@ -144,3 +144,27 @@ test("a claim's text read from its document's text is the analysis' own: hard-wr
   }
   assert.ok(claims > 3 * 40, `${claims} claims compared`);
 });
+
+test('opening a document analyses the text the editor gives (no read), and an open document stays analysed until it is closed', { skip }, async () => {
+  const files = new Map<string, string>();
+  for (let copy = 0; copy < 10; copy++) for (const [id, text] of seeds) files.set(id.replace('/corpus/', `/corpus/${copy}/`), text);
+  const { workspace, service, reference, done } = await indexed(files);
+  try {
+    const paths = service.index.paths().filter((p) => !service.index.store.has(p)).sort();
+    assert.ok(paths.length > 40, `${paths.length} documents without an analysis line`);
+    const readsBefore = workspace.reads.length;
+    // more open documents than analyses kept for the others (32)
+    for (const p of paths) {
+      assert.deepEqual(service.updateDocument(p, files.get(p)!), reference.index.get(p));
+      service.index.store.keepOpen(p, true);
+    }
+    for (const p of paths) assert.deepEqual(service.index.get(p), reference.index.get(p));
+    assert.equal(workspace.reads.length, readsBefore, 'opening gives the text; open documents stay analysed');
+    // closed, they are analyses like any other: only the most recently used stay
+    for (const p of paths) service.index.store.keepOpen(p, false);
+    for (const p of paths) service.index.get(p);
+    assert.ok(workspace.reads.length > readsBefore, 'closed documents are analysed again once they are no longer among the recently used');
+  } finally {
+    done();
+  }
+});

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { DocumentAnalysis, Span } from '../types';
 import { shareStrings } from './compactAnalysis';
 import { residentFromLine, residentLine } from './portableResident';
-import { RecentlyUsed } from './recentlyUsed';
+import { KeptAnalyses } from './recentlyUsed';
 import type { ResidentDocument } from './residentDocument';
 import { storedAnalysisJson, withResidentClaimFields } from './storedAnalysis';
 
@@ -76,6 +76,8 @@ export interface AnalysisStore {
   remember(analysis: DocumentAnalysis): void;
   /** Whether `get` has the document's analysis (recently used or stored), with no read. */
   has(path: string): boolean;
+  /** Keeps the analysis of a document open in the editor parsed until it is closed (a file-backed store keeps only a few others). */
+  keepOpen(path: string, open: boolean): void;
   /** Takes an analysis and/or its resident part already in the analyses file (warm start). */
   adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void;
   /** The resident part stored with the analysis, when there is one; throws when its bytes are unreadable. */
@@ -116,6 +118,8 @@ export class MemoryAnalysisStore implements AnalysisStore {
     return this.analyses.has(path);
   }
 
+  keepOpen(): void {}
+
   putEncoded(path: string, lines: StoredLines, resident: ResidentDocument): void {
     const json = Buffer.from(lines.bytes.buffer, lines.bytes.byteOffset, lines.analysisLength).toString('utf8');
     this.analyses.set(path, shareStrings(withResidentClaimFields(JSON.parse(json) as DocumentAnalysis, resident)) as DocumentAnalysis);
@@ -148,7 +152,7 @@ export class MemoryAnalysisStore implements AnalysisStore {
 
 export const ANALYSES_FORMAT = 'corpus-lens-analyses';
 /**
- * Parsed analyses kept in memory: the documents a reader is working on and those just read. Few, so
+ * Parsed analyses kept in memory besides those of the open documents: those just read. Few, so
  * that a pass over every document (diagnostics after indexing) leaves short-lived garbage only.
  */
 const RECENT_ANALYSES = 32;
@@ -164,7 +168,7 @@ const WRITE_BATCH_BYTES = 1 << 20;
 export class FileAnalysisStore implements AnalysisStore {
   private readonly locations = new Map<string, StoredAt>();
   private readonly residentLocations = new Map<string, StoredAt>();
-  private readonly recent = new RecentlyUsed<string, DocumentAnalysis>(RECENT_ANALYSES);
+  private readonly recent = new KeptAnalyses(RECENT_ANALYSES);
   private fd: number;
   /** Bytes in the file, those waiting to be written included. */
   private size: number;
@@ -224,6 +228,10 @@ export class FileAnalysisStore implements AnalysisStore {
 
   has(path: string): boolean {
     return this.locations.has(path) || this.recent.has(path);
+  }
+
+  keepOpen(path: string, open: boolean): void {
+    this.recent.keepOpen(path, open);
   }
 
   adopt(path: string, at: StoredAt | undefined, residentAt?: StoredAt): void {

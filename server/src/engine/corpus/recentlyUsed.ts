@@ -1,3 +1,5 @@
+import type { DocumentAnalysis } from '../types';
+
 /** A map that keeps its `capacity` most recently used entries (a read counts as a use). */
 export class RecentlyUsed<K, V> {
   private readonly entries = new Map<K, V>();
@@ -25,6 +27,51 @@ export class RecentlyUsed<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+  }
+}
+
+/**
+ * Parsed analyses kept in memory: those of the documents open in the editor, until they are closed,
+ * and the `capacity` most recently used others.
+ */
+export class KeptAnalyses {
+  private readonly recent: RecentlyUsed<string, DocumentAnalysis>;
+  /** Open documents, with their analysis once made or read. */
+  private readonly open = new Map<string, DocumentAnalysis | undefined>();
+
+  constructor(capacity: number) {
+    this.recent = new RecentlyUsed(capacity);
+  }
+
+  get(path: string): DocumentAnalysis | undefined {
+    return this.open.get(path) ?? this.recent.get(path);
+  }
+
+  has(path: string): boolean {
+    return this.open.get(path) !== undefined || this.recent.has(path);
+  }
+
+  set(path: string, analysis: DocumentAnalysis): void {
+    if (this.open.has(path)) this.open.set(path, analysis);
+    else this.recent.set(path, analysis);
+  }
+
+  /** Drops the analysis (the document changed or left), keeping the document open if it was. */
+  delete(path: string): void {
+    if (this.open.has(path)) this.open.set(path, undefined);
+    this.recent.delete(path);
+  }
+
+  keepOpen(path: string, open: boolean): void {
+    if (open === this.open.has(path)) return;
+    const analysis = open ? this.recent.get(path) : this.open.get(path);
+    if (open) {
+      this.recent.delete(path);
+      this.open.set(path, analysis);
+    } else {
+      this.open.delete(path);
+      if (analysis) this.recent.set(path, analysis);
+    }
   }
 }
 
