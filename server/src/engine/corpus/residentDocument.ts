@@ -1,4 +1,4 @@
-import { contributionOf, type DocumentContribution } from '../actors/resolveActors';
+import { monthOf, type DocumentContribution } from '../actors/resolveActors';
 import type { LinkClaim } from '../claims/claimSignature';
 import { findingCandidates, type FindingCandidate } from '../diagnostics';
 import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span, Suppressions } from '../types';
@@ -202,6 +202,8 @@ export function mentionKind(doc: ResidentDocument, index: number): ActorMention[
 
 /** What the actor join reads of a resident document (see resolveActors). */
 export function residentContribution(doc: ResidentDocument): DocumentContribution {
-  const mentions = Array.from({ length: mentionCount(doc) }, (_, i) => ({ entity: mentionEntity(doc, i) }));
-  return contributionOf({ path: doc.path, date: doc.date, entities: doc.entities, mentions } as unknown as DocumentAnalysis);
+  // as contributionOf makes it from an analysis, the mentions' entities read straight from the packed integers
+  const mentionEntities = new Array<number>(mentionCount(doc));
+  for (let i = 0; i < mentionEntities.length; i++) mentionEntities[i] = mentionEntity(doc, i);
+  return { path: doc.path, month: monthOf(doc.date?.value), entities: doc.entities, mentionEntities };
 }
