@@ -30,7 +30,7 @@ export interface AnalysisAgainHost {
  *
  * - **not stored** (the usual case for a large workspace): bulk indexing keeps no analysis line in a
  *   file-backed store (see AnalysisStore.keepsBulkAnalyses); a request that needs the document in
- *   full reads its text and analyses it again (well under a millisecond for an article), kept among
+ *   full reads its text and analyses it again (about a millisecond for an article), kept among
  *   the recently used. The text must be the one indexed (same validity key); if the file changed
  *   since, or cannot be read, an empty analysis stands in until the document is read again, which
  *   starts at once (the index then takes the change, as for any file changed on disk).
@@ -40,7 +40,8 @@ export interface AnalysisAgainHost {
  * `repaired()` waits for the documents being read again.
  */
 export class AnalysisAgain implements AnalysisAgainSource {
-  private readonly refreshing = new Set<Promise<unknown>>();
+  /** Documents being read again, by path (each is read once however often it is asked for meanwhile). */
+  private readonly refreshing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly host: AnalysisAgainHost) {}
 
@@ -72,6 +73,7 @@ export class AnalysisAgain implements AnalysisAgainSource {
   /** The document's text when it is still the one indexed (else it is read again, with a warning naming it). */
   private indexedText(path: string): AnalysisJob | undefined {
     const { host } = this;
+    if (this.refreshing.has(path)) return undefined;
     const read = host.workspace.readDocumentSync(path);
     const name = host.workspace.relativePath(path);
     if ('error' in read) return void this.readAgain(path, `${name} ${read.error}; reading it again`);
@@ -90,15 +92,16 @@ export class AnalysisAgain implements AnalysisAgainSource {
 
   /** Resolves once the documents being read again are. */
   async repaired(): Promise<void> {
-    while (this.refreshing.size) await Promise.all(this.refreshing);
+    while (this.refreshing.size) await Promise.all(this.refreshing.values());
   }
 
   /** The document is read again and the index brought up to date with it, on the next turn of the event loop. */
   private readAgain(path: string, message?: string): void {
+    if (this.refreshing.has(path)) return;
     if (message) this.host.logger.warn(message);
     const refresh = new Promise((resolve) => setImmediate(resolve)).then(() => this.host.refresh(path));
-    this.refreshing.add(refresh);
-    void refresh.finally(() => this.refreshing.delete(refresh));
+    this.refreshing.set(path, refresh);
+    void refresh.finally(() => this.refreshing.delete(path));
   }
 
   /** An empty analysis of the document, kept until it is read again. */

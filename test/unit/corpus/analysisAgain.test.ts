@@ -168,3 +168,21 @@ test('opening a document analyses the text the editor gives (no read), and an op
     done();
   }
 });
+
+test('quoting claims of a document changed on disk reads it once and warns once, until it is read again', { skip }, async () => {
+  const { workspace, logger, service, done } = await indexed();
+  try {
+    const [p] = [...corpus()][3];
+    const claims = service.index.resident(p)!.statementKeys.length / 2;
+    assert.ok(claims > 1);
+    workspace.set(p, 'Vladimir Putin met Joe Biden in Geneva on 16 June 2021.\n');
+    const readsBefore = workspace.reads.length;
+    for (let index = 0; index < claims; index++) assert.equal(service.index.claimText({ path: p, index }), undefined);
+    assert.equal(workspace.reads.length - readsBefore, 1, 'read once while it waits to be read again');
+    assert.equal(logger.lines.filter((l) => l.includes(p)).length, 1, logger.lines.join('\n'));
+    await service.repaired();
+    assert.equal(service.index.claimText({ path: p, index: 0 }), service.index.get(p)!.claims[0].text);
+  } finally {
+    done();
+  }
+});

@@ -69,7 +69,7 @@ export interface AnalysisStore {
   /**
    * Whether documents indexed in bulk must come with their analysis line. A file-backed store needs
    * none: a request needing such a document in full has it analysed again from its text (`remember`),
-   * which costs less than writing every analysis while indexing (a third of the bytes written).
+   * which costs less than writing every analysis while indexing (two thirds of the bytes written).
    */
   readonly keepsBulkAnalyses: boolean;
   /** Keeps an analysis made again from the document's text among the recently used (nothing written). */

@@ -39,8 +39,12 @@ export class CorpusIndex {
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private unparsed = 0;
   private again: AnalysisAgainSource | undefined;
-  /** Claim texts of recently read documents (see claimText), dropped when the document changes. */
-  private readonly claimTexts = new RecentClaimTexts((path) => this.claimTextsOf(path));
+  /** Claim texts of recently read documents (see claimText), dropped when a document changes: from its analysis if kept, else its text. */
+  private readonly claimTexts = new RecentClaimTexts((path) => {
+    const resident = this.resident(path);
+    if (!resident || !this.again || this.store.has(path)) return this.get(path)?.claims.map((c) => c.text);
+    return this.again.claimTexts(path, residentClaimSpans(resident));
+  });
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
@@ -148,13 +152,6 @@ export class CorpusIndex {
   /** What makes again the analyses the store cannot give (the language service: from the documents' texts). */
   analysesAgainFrom(source: AnalysisAgainSource): void {
     this.again = source;
-  }
-
-  /** A document's claim texts: from its analysis when the store has it, else from its text and its resident part (no analysis made). */
-  private claimTextsOf(path: string): string[] | undefined {
-    const resident = this.resident(path);
-    if (!resident || !this.again || this.store.has(path)) return this.get(path)?.claims.map((c) => c.text);
-    return this.again.claimTexts(path, residentClaimSpans(resident));
   }
 
   /** What the joins and views read of the document, kept in memory. */
