@@ -37,7 +37,7 @@ export interface ResidentDocument {
  */
 export type ResidentClaim = LinkClaim & Pick<Claim, 'id' | 'start' | 'end' | 'attribution' | 'sourceEntity' | 'sourceText' | 'predicates'> & { textKey: string };
 
-/** What a request quoting a claim of another document shows (see queries.claimQuote): its resident fields and its text. */
+/** What a request quoting a claim of another document shows (see corpus/claimQuote.ts): its resident fields and its text. */
 export type ClaimQuote = Pick<Claim, 'start' | 'end' | 'attribution' | 'sourceText' | 'text'>;
 
 export const MENTION_STRIDE = 5;
