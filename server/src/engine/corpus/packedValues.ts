@@ -6,14 +6,10 @@
  * Each item is a word, a tag (low 3 bits) and a payload, written as a variable-length integer
  * (7 bits a byte, zigzag for negative numbers): a small integer inline, a string's id in a table
  * shared by all documents, an array's length followed by its items, an object's shape (its keys,
- * also shared) followed by its values, the index of a non-integer number in the side array of
- * doubles, or a text's length followed by its UTF-16 code units: a string with a digit in it is
- * written inline, not named by the table, since figures are mostly seen once ("283,353 soldiers":
- * after 30k generated articles, 363k of the table's 431k strings were, nearly all figures). Unpacking gives back an equal value (keys in the same order; undefined fields absent,
+ * also shared) followed by its values, or the index of a non-integer number in the side array of
+ * doubles. Unpacking gives back an equal value (keys in the same order; undefined fields absent,
  * as JSON would have them).
  */
-import { PackingTable } from './packingTable';
-
 const enum Tag {
   Int = 0,
   String = 1,
@@ -21,18 +17,92 @@ const enum Tag {
   Object = 3,
   Double = 4,
   Constant = 5,
-  /** A string written inline: its length, then one word per UTF-16 code unit. */
-  Text = 6,
 }
 
 const CONSTANTS = [false, true, null] as const;
 const INLINE_MAX = 2 ** 27;
 
-export { PackingTable };
-
 export interface PackedValue {
   bytes: Uint8Array;
   doubles?: Float64Array;
+}
+
+/** Items numbered in the order first seen, found again by a string key. */
+class Numbering<T> {
+  readonly items: T[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(key: string, item: T): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.items.push(item) - 1;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** A node of the shape trie: one step per key, in order; `id` is set on the nodes that end a shape. */
+interface ShapeNode {
+  next: Map<string, ShapeNode> | undefined;
+  id: number;
+}
+
+/**
+ * The strings and object shapes packed values name by number. Each thread has one shared by all its
+ * packed values (`threadTable`); a document packed to be stored or sent has its own (see
+ * portableResident.ts), which the receiving thread maps to its thread table (internTable, remapValue).
+ */
+export class PackingTable {
+  private readonly stringNumbers = new Numbering<string>();
+  /** Shapes found by walking their keys: no key string is made per object packed. */
+  private readonly shapeRoot: ShapeNode = { next: undefined, id: -1 };
+  readonly strings = this.stringNumbers.items;
+  readonly shapes: string[][] = [];
+  /** Per list of fields (fieldsShapeId), the shape id of each set of them defined (a bit per field). */
+  private readonly fieldShapes = new Map<readonly string[], Map<number, number>>();
+
+  stringId(s: string): number {
+    return this.stringNumbers.id(s, s);
+  }
+
+  shapeId(keys: readonly string[]): number {
+    let node = this.shapeRoot;
+    for (const k of keys) node = this.step(node, k);
+    if (node.id < 0) node.id = this.shapes.push(keys.slice()) - 1;
+    return node.id;
+  }
+
+  /** The shape id of an object's keys whose values are defined (as JSON would keep them). */
+  objectShapeId(v: Record<string, unknown>): number {
+    let node = this.shapeRoot;
+    for (const k in v) if (v[k] !== undefined) node = this.step(node, k);
+    if (node.id < 0) node.id = this.shapes.push(Object.keys(v).filter((k) => v[k] !== undefined)) - 1;
+    return node.id;
+  }
+
+  /** The shape id of an object with those of `fields` (at most 31) that it defines, in the order of `fields`. */
+  fieldsShapeId(v: Record<string, unknown>, fields: readonly string[]): number {
+    let defined = 0;
+    for (let i = 0; i < fields.length; i++) if (v[fields[i]] !== undefined) defined |= 1 << i;
+    let ids = this.fieldShapes.get(fields);
+    if (!ids) this.fieldShapes.set(fields, (ids = new Map()));
+    let id = ids.get(defined);
+    if (id === undefined) {
+      let node = this.shapeRoot;
+      for (let i = 0; i < fields.length; i++) if (defined & (1 << i)) node = this.step(node, fields[i]);
+      if (node.id < 0) node.id = this.shapes.push(fields.filter((_, i) => defined & (1 << i))) - 1;
+      ids.set(defined, (id = node.id));
+    }
+    return id;
+  }
+
+  private step(node: ShapeNode, key: string): ShapeNode {
+    const next = (node.next ??= new Map());
+    let child = next.get(key);
+    if (!child) next.set(key, (child = { next: undefined, id: -1 }));
+    return child;
+  }
 }
 
 /** Strings and object shapes shared by every packed value of this thread. */
@@ -92,7 +162,7 @@ class Packer {
         else this.word(Tag.Double, this.doubles.push(v) - 1);
         return;
       case 'string':
-        this.putString(v);
+        this.word(Tag.String, this.table.stringId(v));
         return;
       case 'object':
         if (v === null) this.word(Tag.Constant, 2);
@@ -111,16 +181,9 @@ class Packer {
     for (let i = 0; i < v.length; i++) {
       const item = v[i];
       // lists of strings are the most common
-      if (typeof item === 'string') this.putString(item);
+      if (typeof item === 'string') this.word(Tag.String, this.table.stringId(item));
       else this.put(item === undefined ? null : item);
     }
-  }
-
-  /** A string: inline when it holds a digit (a figure, most likely seen once), else its id in the table. */
-  putString(s: string): void {
-    if (!hasDigit(s)) return this.word(Tag.String, this.table.stringId(s));
-    this.word(Tag.Text, s.length);
-    for (let i = 0; i < s.length; i++) this.raw(s.charCodeAt(i));
   }
 
   putObject(o: Record<string, unknown>): void {
@@ -148,14 +211,6 @@ class Packer {
 }
 
 const packer = new Packer();
-
-function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
 
 /** Packs a value, naming strings and shapes by their number in `table` (this thread's by default). */
 export function packValue(value: unknown, table: PackingTable = threadTable): PackedValue {
@@ -197,13 +252,6 @@ class WordReader {
       scale *= 128;
     } while (b & 0x80);
     return w;
-  }
-
-  /** Reads an inline text of `length` code units. */
-  text(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += String.fromCharCode(this.next());
-    return s;
   }
 }
 
@@ -257,7 +305,7 @@ export class PackedCursor {
     return shapes[payloadOf(w)];
   }
 
-  /** Reads one item whole (a string the table names, or a number, is not made; an inline text is). */
+  /** Reads one item whole (a string or a number is not made: it is the table's, or inline). */
   value(): unknown {
     return readItem(this.reader, this.packed.doubles);
   }
@@ -293,8 +341,6 @@ function readItem(reader: WordReader, doubles: Float64Array | undefined): unknow
       return CONSTANTS[payload];
     case Tag.Double:
       return doubles![payload];
-    case Tag.Text:
-      return reader.text(payload);
     case Tag.Array: {
       if (payload === 0) return EMPTY;
       const out = new Array<unknown>(payload);
@@ -316,7 +362,6 @@ function skipItem(reader: WordReader): void {
     const w = reader.next();
     if (tagOf(w) === Tag.Array) pending += payloadOf(w);
     else if (tagOf(w) === Tag.Object) pending += shapes[payloadOf(w)].length;
-    else if (tagOf(w) === Tag.Text) for (let n = payloadOf(w); n > 0; n--) reader.next();
   }
 }
 
@@ -343,8 +388,6 @@ export function remapValue(packed: PackedValue, map: { strings: number[]; shapes
       w = word(tag, id);
     }
     packer.raw(w);
-    // an inline text's code units are copied as they are
-    if (tag === Tag.Text) for (let n = payloadOf(w); n > 0; n--) packer.raw(reader.next());
   }
   return { bytes: packer.finish().bytes, doubles: packed.doubles };
 }
