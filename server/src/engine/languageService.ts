@@ -5,7 +5,8 @@ import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './config';
 import { contentHashOf, validityKey } from './corpus/analysisKey';
 import { compactAnalysis } from './corpus/compactAnalysis';
 import type { ResidentDocument } from './corpus/residentDocument';
-import { CorpusIndex, UnparsedDocument } from './corpus/corpusIndex';
+import { CorpusIndex } from './corpus/corpusIndex';
+import { UnparsedDocument } from './corpus/unparsedDocument';
 import { FileAnalysisStore } from './corpus/analysisStore';
 import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, persistedEntries, savePersistedIndex } from './corpus/persistedIndex';
 import { findingsFor } from './diagnostics';
@@ -13,6 +14,7 @@ import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
 import { analyzeOne } from './worker/analyzeOne';
 import { indexDocuments } from './worker/indexDocuments';
+import { joinAfterIndexing } from './worker/joinAfterIndexing';
 import { WARM_UP_DOCUMENTS, warmUpEditPath } from './worker/warmUp';
 import type { AnalysisJob, AnalysisOutcome } from './worker/protocol';
 import { silentLogger, type Logger, type Workspace } from './workspace';
@@ -119,7 +121,7 @@ export class LanguageService {
     for (const id of [...this.skipped.keys()]) if (!wanted.has(id)) this.skipped.delete(id);
     this.index.setBulk(true);
     const samples: AnalysisJob[] = [];
-    const result = await indexDocuments({
+    const { pool, ...result } = await indexDocuments({
       ids,
       read: (id) => this.workspace.readDocument(id),
       jobFor: (id, text) => {
@@ -134,12 +136,12 @@ export class LanguageService {
       isCancelled,
       workers: this.workers,
       analysisLines: this.index.store.keepsBulkAnalyses,
+      keepPool: true,
     }).finally(() => this.index.setBulk(false));
-    // the exact joins: the claim join in slices of time (seconds at 100k documents), requests answered
-    // meanwhile from the last partial join made while indexing
+    // the exact joins (the claim join on a worker or in slices of time: seconds at 100k documents;
+    // requests are answered meanwhile from the last partial join made while indexing) and the views
     if (result.cancelled) this.index.settle();
-    else await this.index.settleInSlices().catch((err: Error) => (this.logger.warn(`could not join the claims: ${err.message}`), this.index.settle()));
-    if (!result.cancelled) await this.index.views.prepareAll();
+    else await joinAfterIndexing(this.index, pool, this.logger).finally(() => pool?.close());
     await this.repaired();
     this.state = 'ready';
     // saved after the index answers: the persisted index is for the next start (see `persisted`)

@@ -4,36 +4,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus } from '../../../bench/generateCorpus';
-import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
-import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
 import { runInSlices, runToEnd, type JoinSteps } from '../../../server/src/engine/claims/joinSteps';
 import { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
 import { createLanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
+import { analyse, corpus, indexOf, lexicon, SEEDS } from './joinCorpus';
 
-const lexicon = builtinLexicon();
-const SEEDS = path.resolve(__dirname, '../../../../seeds');
-const analyse = (p: string, text: string) => analyzeDocument(p, text, { lexicon });
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The seeds and a hundred generated articles (enough documents for the join to pause several times). */
-function corpus(): DocumentAnalysis[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-slices-'));
-  try {
-    const { files } = generateCorpus(dir, 100);
-    const seeds = readdirSync(SEEDS).map((f) => analyse(`/seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')));
-    return [...seeds, ...files.map((file) => analyse(file, readFileSync(file, 'utf8')))];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function indexOf(docs: Iterable<DocumentAnalysis>): CorpusIndex {
-  const index = new CorpusIndex(lexicon);
-  for (const d of docs) index.set(d);
-  return index;
-}
 
 /** An edit that adds a checkable claim (patched in provisionally). */
 function edit(doc: DocumentAnalysis, n: number): DocumentAnalysis {
@@ -170,13 +148,16 @@ test('when edits pause, the language service re-joins in slices and then tells i
   assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
 });
 
-for (const askedWhileIndexing of [true, false]) {
-  test(`indexing resolves with the exact joins made (the claim join in slices), equal to a fresh join, ${askedWhileIndexing ? 'with' : 'without'} claims asked for while indexing`, async () => {
+for (const [askedWhileIndexing, workers] of [[true, 0], [false, 0], [true, 1]] as const) {
+  const where = workers ? 'on a worker thread' : 'in slices';
+  test(`indexing resolves with the exact joins made (the claim join ${where}), equal to a fresh join, ${askedWhileIndexing ? 'with' : 'without'} claims asked for while indexing`, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-slices-'));
     try {
       const files = new Map<string, string | { error: string }>(readdirSync(SEEDS).map((f) => [`seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
       for (const file of generateCorpus(dir, 100).files) files.set(file, readFileSync(file, 'utf8'));
-      const service = createLanguageService({ workspace: new InMemoryWorkspace(files), workers: 0 });
+      const logged: string[] = [];
+      const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
+      const service = createLanguageService({ workspace: new InMemoryWorkspace(files), workers, logger });
       const served: number[] = [];
       await service.indexWorkspace((done, total) => {
         // as the server's diagnostics may: answered at once from the last join made (at first none)
@@ -184,6 +165,7 @@ for (const askedWhileIndexing of [true, false]) {
       });
       if (askedWhileIndexing) assert.equal(served[0], 0, 'the first request while indexing gets an empty claim graph, not a join made there and then');
       assert.equal(service.index.provisional, false, 'the joins are exact once indexing resolves');
+      assert.equal(logged.some((m) => m.startsWith('claims joined on a worker thread')), workers > 0, logged.join('\n'));
       const fresh = indexOf(service.index.documents());
       assert.ok(fresh.claims.clusters.length > 0);
       assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);

@@ -16,6 +16,9 @@ export interface ActorTable {
   inference(path: string, entity: number): Inference | undefined;
 }
 
+/** What the claim join reads of the actor join: the actor of each document's local entity. */
+export type EntityOwners = Pick<ActorTable, 'actorOf'>;
+
 /**
  * What one document brings to the join: its entities and which entity each mention belongs to.
  * Computed from the analysis alone; an incremental join keeps one per document and replaces it

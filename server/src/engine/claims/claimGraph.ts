@@ -37,14 +37,26 @@ class ByRef<T> {
  * `partner` is used as scratch.
  */
 export function* buildClaimGraph(numbering: ClaimNumbering, partner: Int32Array, found: Contradiction[], copies: ReadonlyMap<string, readonly string[]>): JoinSteps<ClaimGraph> {
-  const byRef = new ByRef<ClaimCluster>();
-  const clusters = yield* clustersOf(numbering, partner, copies, byRef);
+  const clusters = yield* clustersOf(numbering, partner, copies);
   const contradictions: Contradiction[] = [];
   for (const c of found) {
     contradictions.push(c);
     for (const path of copies.get(c.a.path) ?? []) contradictions.push({ ...c, a: { path, index: c.a.index } });
     for (const path of copies.get(c.b.path) ?? []) contradictions.push({ ...c, b: { path, index: c.b.index } });
   }
+  return claimGraphOf({ clusters, contradictions });
+}
+
+/** What a claim graph is made of, as plain data (what a worker thread that joined the claims sends back). */
+export interface ClaimGraphParts {
+  clusters: ClaimCluster[];
+  contradictions: Contradiction[];
+}
+
+/** The claim graph of these clusters and contradictions: its look-ups by claim, in a scope that holds nothing else of the join. */
+export function claimGraphOf({ clusters, contradictions }: ClaimGraphParts): ClaimGraph {
+  const byRef = new ByRef<ClaimCluster>();
+  for (const cluster of clusters) for (const ref of cluster.claims) byRef.set(ref, cluster);
   const contradictionsByRef = new ByRef<Contradiction[]>();
   for (const c of contradictions) {
     for (const r of [c.a, c.b]) {
@@ -53,11 +65,6 @@ export function* buildClaimGraph(numbering: ClaimNumbering, partner: Int32Array,
       else contradictionsByRef.set(r, [c]);
     }
   }
-  return lookups(clusters, byRef, contradictions, contradictionsByRef);
-}
-
-/** The graph's look-ups, in a scope that holds nothing else of the join. */
-function lookups(clusters: ClaimCluster[], byRef: ByRef<ClaimCluster>, contradictions: Contradiction[], contradictionsByRef: ByRef<Contradiction[]>): ClaimGraph {
   return {
     clusters,
     clusterOf: (ref) => byRef.get(ref),
@@ -66,7 +73,7 @@ function lookups(clusters: ClaimCluster[], byRef: ByRef<ClaimCluster>, contradic
   };
 }
 
-function* clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: ReadonlyMap<string, readonly string[]>, byRef: ByRef<ClaimCluster>): JoinSteps<ClaimCluster[]> {
+function* clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: ReadonlyMap<string, readonly string[]>): JoinSteps<ClaimCluster[]> {
   const count = numbering.count;
   const parent = new Int32Array(count);
   for (let i = 0; i < count; i++) parent[i] = i;
@@ -94,9 +101,7 @@ function* clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: Rea
     }
     const index = i - numbering.start[d];
     for (const path of [numbering.paths[d], ...copiesOf[d]]) {
-      const ref = { path, index };
-      cluster.claims.push(ref);
-      byRef.set(ref, cluster);
+      cluster.claims.push({ path, index });
     }
   });
   return clusters;

@@ -5,7 +5,7 @@
  * index as packed arrays, and the folded statements of each document as sorted hashes. Nothing
  * here is an object per claim: the memory is a few integers per key occurrence.
  */
-import type { ActorTable } from '../actors/resolveActors';
+import type { EntityOwners } from '../actors/resolveActors';
 import type { DocumentDate } from '../types';
 import { STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
 import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type KeyClaim, type LinkClaim, type LinkDocument } from './claimSignature';
@@ -119,7 +119,7 @@ export class ClaimKeyIndex {
    * claim counts once per key; actor keys weigh 1.2x); a key held by more than `maxPostings`
    * claims gets no postings. Pauses every STEP_DOCUMENTS documents (see JoinSteps).
    */
-  static *build(numbering: ClaimNumbering, actors: ActorTable, maxPostings: number): JoinSteps<ClaimKeyIndex> {
+  static *build(numbering: ClaimNumbering, actors: EntityOwners, maxPostings: number): JoinSteps<ClaimKeyIndex> {
     const ids = new Map<string, number>();
     const count = numbering.count;
     const offsets = new Int32Array(count + 1);
@@ -266,7 +266,7 @@ export class StatementIndex {
 }
 
 /** Actor keys of one document's entities, each looked up once. */
-export function cachedActorKeys(path: string, actors: ActorTable): ActorKeyOf {
+export function cachedActorKeys(path: string, actors: EntityOwners): ActorKeyOf {
   const lookup = actorKeys(path, actors);
   const cache = new Map<number, string | undefined>();
   return (e) => {

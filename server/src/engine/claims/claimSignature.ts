@@ -5,7 +5,7 @@
  * what to what, with actor ids). Built from the per-document claim alone (no text), so one changed
  * document only re-signs its own claims.
  */
-import type { ActorTable } from '../actors/resolveActors';
+import type { EntityOwners } from '../actors/resolveActors';
 import type { Claim, ClaimFrame, DocumentDate } from '../types';
 
 /** The fields of a claim the cross-document join reads; `textKey` (the folded text) stands for `text` when that is absent. */
@@ -79,7 +79,7 @@ export interface ClaimSignature {
 /** Actor key ("@russia") of a document's local entity, if the entity joined an actor. */
 export type ActorKeyOf = (entity: number) => string | undefined;
 
-export function actorKeys(path: string, actors: ActorTable): ActorKeyOf {
+export function actorKeys(path: string, actors: EntityOwners): ActorKeyOf {
   return (e) => {
     const id = actors.actorOf(path, e);
     return id ? '@' + id : undefined;

@@ -1,4 +1,4 @@
-import type { ActorTable } from '../actors/resolveActors';
+import type { EntityOwners } from '../actors/resolveActors';
 import type { Contradiction, Quantity } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
 import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
@@ -32,7 +32,7 @@ const WEAK_FRAME_SIMILARITY = 0.3;
 const SIGNATURE_CACHE = 4096;
 
 /** The signatures of one document's claims, as the pair rules compare them. */
-export function signDocument(path: string, doc: LinkDocument, actors: ActorTable): ClaimSignature[] {
+export function signDocument(path: string, doc: LinkDocument, actors: EntityOwners): ClaimSignature[] {
   const actorKey = cachedActorKeys(path, actors);
   return doc.claims.map((claim) => signClaim(claim, doc.date, actorKey));
 }
@@ -48,12 +48,12 @@ export function signDocument(path: string, doc: LinkDocument, actors: ActorTable
  * other. Per claim, the join holds a few integers; full signatures are made only for the pairs
  * that share enough keys.
  */
-export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): ClaimGraph {
+export function linkClaims(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: EntityOwners, options: LinkOptions = {}): ClaimGraph {
   return runToEnd(claimJoinSteps(docs, actors, options));
 }
 
 /** linkClaims as steps: it pauses every few documents, so that a caller can spread it over slices of time. */
-export function* claimJoinSteps(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: ActorTable, options: LinkOptions = {}): JoinSteps<ClaimGraph> {
+export function* claimJoinSteps(docs: ReadonlyMap<string, LinkDocument | JoinDocument>, actors: EntityOwners, options: LinkOptions = {}): JoinSteps<ClaimGraph> {
   const copies = yield* copiesByHash(docs);
   const paths = [...copies.keys()];
   const numbering = new ClaimNumbering(
@@ -124,7 +124,7 @@ class SignatureCache {
 
   constructor(
     private readonly numbering: ClaimNumbering,
-    private readonly actors: ActorTable,
+    private readonly actors: EntityOwners,
   ) {}
 
   of(i: number, d: number): ClaimSignature {

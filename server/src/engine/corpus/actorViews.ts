@@ -48,10 +48,10 @@ export interface ActorView {
  * Per-actor views that hover, definition and references read: the actor's mentions in reading
  * order, its documents, co-mentioned actors and claims. Built once per actor (O(its documents)),
  * then updated from the index's change log one changed document at a time, so a request after an
- * edit costs O(changed documents), not O(corpus). Rebuilt from scratch when the joins are.
+ * edit costs O(changed documents), not O(corpus). Rebuilt from scratch when the actor join is.
  */
 export class ActorViews {
-  private joinVersion = -1;
+  private actorJoinVersion = -1;
   private readonly log: string[] = [];
   private readonly views = new Map<string, ActorView>();
   private readonly actorNumbers = new ActorNumbers();
@@ -64,8 +64,8 @@ export class ActorViews {
 
   view(actor: Actor): ActorView {
     void this.index.actors; // brings the joins up to date first (this may rebuild them)
-    if (this.index.joinVersion !== this.joinVersion) {
-      this.joinVersion = this.index.joinVersion;
+    if (this.index.actorJoinVersion !== this.actorJoinVersion) {
+      this.actorJoinVersion = this.index.actorJoinVersion;
       this.views.clear();
       this.log.length = 0;
     }
@@ -88,9 +88,9 @@ export class ActorViews {
    */
   async prepareAll(yieldEvery = 256): Promise<void> {
     void this.index.actors;
-    const version = this.index.joinVersion;
-    if (version !== this.joinVersion) {
-      this.joinVersion = version;
+    const version = this.index.actorJoinVersion;
+    if (version !== this.actorJoinVersion) {
+      this.actorJoinVersion = version;
       this.views.clear();
       this.log.length = 0;
     }
@@ -102,7 +102,7 @@ export class ActorViews {
     const dated = this.index.paths().map((path) => ({ path, date: this.index.resident(path)?.date?.from }));
     const inOrder = dated.sort((a, b) => readingOrder(a.path, a.date, b.path, b.date)).map((d) => d.path);
     for (const path of inOrder) {
-      if (this.index.joinVersion !== version || this.log.length !== seen) return;
+      if (this.index.actorJoinVersion !== version || this.log.length !== seen) return;
       const doc = this.index.resident(path);
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
@@ -113,7 +113,7 @@ export class ActorViews {
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (this.index.joinVersion !== version || this.log.length !== seen) return;
+    if (this.index.actorJoinVersion !== version || this.log.length !== seen) return;
     for (const [id, view] of fresh) {
       view.located?.trim();
       this.views.set(id, view);
@@ -123,7 +123,7 @@ export class ActorViews {
     n = 0;
     for (const view of fresh.values()) {
       if (view.paths.length < PREPARED_VIEW_SIZE) continue;
-      if (this.index.joinVersion !== version) return;
+      if (this.index.actorJoinVersion !== version) return;
       this.topDocuments(view, TOP_DOCUMENTS);
       this.rankCoMentioned(view);
       if (view.seen === this.log.length) this.claimsOfView(view, HOVER_CLAIMS);

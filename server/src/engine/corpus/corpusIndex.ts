@@ -1,18 +1,16 @@
 import type { ActorLexicon } from '../actors/lexicon';
 import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
 import { runToEnd } from '../claims/joinSteps';
-import { claimJoinSteps, linkClaims, type ClaimGraph } from '../claims/linkClaims';
+import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
 import { PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisAgainSource, type AnalysisStore, type StoredLines } from './analysisStore';
-import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, joinDocuments } from './claimJoin';
+import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, type ClaimJoinElsewhere } from './claimJoinJob';
 import { patchJoins } from './patchJoins';
 import { RecentClaimTexts } from './recentlyUsed';
 import { mentionCount, mentionSpan, residentClaimSpans, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 import { UnparsedDocument } from './unparsedDocument';
-
-export { UnparsedDocument };
 
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
 const MAX_PATCHED_DOCUMENTS = 64;
@@ -56,6 +54,7 @@ export class CorpusIndex {
   private exact = true;
   private generation = 0;
   private joinGeneration = 0;
+  private actorJoinGeneration = 0;
   private readonly changeListeners: ((path: string) => void)[] = [];
   /** Bulk mode (indexing): changes only mark the joins stale; see `actors`. */
   private bulk = false;
@@ -86,6 +85,11 @@ export class CorpusIndex {
   /** Bumped when the joins are rebuilt from scratch (every actor and cluster may have changed). */
   get joinVersion(): number {
     return this.joinGeneration;
+  }
+
+  /** Bumped when the actor join is rebuilt from scratch (what the actor views are made of); not when only the claims are joined again. */
+  get actorJoinVersion(): number {
+    return this.actorJoinGeneration;
   }
 
   /** Whether the joins hold provisionally patched documents (exact once `settle()` ran). */
@@ -218,7 +222,7 @@ export class CorpusIndex {
 
   /** The claim join of the documents as they are now, to run in slices of time (see ClaimJoinJob). */
   private claimJoinJob(actors: ActorTable): ClaimJoinJob {
-    return new ClaimJoinJob(claimJoinSteps(joinDocuments(this.paths(), (path) => this.resident(path)!), actors), this.generation);
+    return new ClaimJoinJob({ paths: this.paths(), resident: (path) => this.resident(path)!, actors }, this.generation);
   }
 
   paths(): string[] {
@@ -274,7 +278,7 @@ export class CorpusIndex {
     }
     if (!this.claimGraph) {
       const started = Date.now();
-      this.claimGraph = runToEnd(this.claimJoinJob(actors).steps);
+      this.claimGraph = runToEnd(this.claimJoinJob(actors).steps());
       this.lastClaimJoinMs = Date.now() - started;
       if (this.bulk) this.bulkClaims = this.claimGraph;
     }
@@ -296,12 +300,12 @@ export class CorpusIndex {
   }
 
   /**
-   * settle(), with the claim join made in slices of time that give way to the event loop: requests
-   * are answered meanwhile from the provisional claim graph, or an empty one when there is none
-   * (the joins stay `provisional`). Resolves to whether the joins are now exact (false:
-   * nothing to do, or a change came meanwhile, and a later settle redoes it).
+   * settle(), the actor join made at once, the claim join `elsewhere` (another thread) if given, else
+   * in slices of time that give way to the event loop: requests are answered meanwhile from the
+   * provisional claim graph, or an empty one (the joins stay `provisional`). Resolves to whether the
+   * joins are now exact (false: nothing to do, or a change came meanwhile; a later settle redoes it).
    */
-  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS): Promise<boolean> {
+  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS, elsewhere?: ClaimJoinElsewhere): Promise<boolean> {
     if (!this.provisional) return false;
     const provisionalClaims = this.claimGraph;
     const patchDepth = this.patchDepth;
@@ -312,7 +316,7 @@ export class CorpusIndex {
     this.claimGraph = provisionalClaims ?? linkClaims(new Map(), actors);
     this.patchDepth = patchDepth;
     this.exact = false;
-    const graph = await job.run(sliceMs, () => this.claimJoin === job && this.generation === job.generation).finally(() => {
+    const graph = await job.run(sliceMs, () => this.claimJoin === job && this.generation === job.generation, elsewhere).finally(() => {
       if (this.claimJoin === job) this.claimJoin = undefined;
     });
     if (!graph) return false;
@@ -331,13 +335,9 @@ export class CorpusIndex {
     return this.lastJoinMs + this.lastClaimJoinMs;
   }
 
-  mention(ref: MentionRef): ActorMention | undefined {
-    return this.get(ref.path)?.mentions[ref.index];
-  }
+  mention = (ref: MentionRef): ActorMention | undefined => this.get(ref.path)?.mentions[ref.index];
 
-  claim(ref: { path: string; index: number }): Claim | undefined {
-    return this.get(ref.path)?.claims[ref.index];
-  }
+  claim = (ref: { path: string; index: number }): Claim | undefined => this.get(ref.path)?.claims[ref.index];
 
   /** A claim's text, from the texts of recently read documents (see RecentClaimTexts). */
   claimText(ref: { path: string; index: number }): string | undefined {
@@ -393,6 +393,7 @@ export class CorpusIndex {
     this.exact = true;
     this.stale = false;
     this.joinGeneration++;
+    this.actorJoinGeneration++;
     this.generation++;
   }
 }

@@ -1,3 +1,7 @@
+import { PackingTable } from './packingTable';
+
+export { PackingTable };
+
 /**
  * Plain JSON-like values (numbers, strings, booleans, null, arrays, objects) packed into bytes, for
  * data held in memory for every document of a large corpus (the resident claims): a V8 object costs
@@ -27,88 +31,37 @@ export interface PackedValue {
   doubles?: Float64Array;
 }
 
-/** Items numbered in the order first seen, found again by a string key. */
-class Numbering<T> {
-  readonly items: T[] = [];
-  private readonly ids = new Map<string, number>();
-
-  id(key: string, item: T): number {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.items.push(item) - 1;
-      this.ids.set(key, id);
-    }
-    return id;
-  }
-}
-
-/** A node of the shape trie: one step per key, in order; `id` is set on the nodes that end a shape. */
-interface ShapeNode {
-  next: Map<string, ShapeNode> | undefined;
-  id: number;
-}
-
-/**
- * The strings and object shapes packed values name by number. Each thread has one shared by all its
- * packed values (`threadTable`); a document packed to be stored or sent has its own (see
- * portableResident.ts), which the receiving thread maps to its thread table (internTable, remapValue).
- */
-export class PackingTable {
-  private readonly stringNumbers = new Numbering<string>();
-  /** Shapes found by walking their keys: no key string is made per object packed. */
-  private readonly shapeRoot: ShapeNode = { next: undefined, id: -1 };
-  readonly strings = this.stringNumbers.items;
-  readonly shapes: string[][] = [];
-  /** Per list of fields (fieldsShapeId), the shape id of each set of them defined (a bit per field). */
-  private readonly fieldShapes = new Map<readonly string[], Map<number, number>>();
-
-  stringId(s: string): number {
-    return this.stringNumbers.id(s, s);
-  }
-
-  shapeId(keys: readonly string[]): number {
-    let node = this.shapeRoot;
-    for (const k of keys) node = this.step(node, k);
-    if (node.id < 0) node.id = this.shapes.push(keys.slice()) - 1;
-    return node.id;
-  }
-
-  /** The shape id of an object's keys whose values are defined (as JSON would keep them). */
-  objectShapeId(v: Record<string, unknown>): number {
-    let node = this.shapeRoot;
-    for (const k in v) if (v[k] !== undefined) node = this.step(node, k);
-    if (node.id < 0) node.id = this.shapes.push(Object.keys(v).filter((k) => v[k] !== undefined)) - 1;
-    return node.id;
-  }
-
-  /** The shape id of an object with those of `fields` (at most 31) that it defines, in the order of `fields`. */
-  fieldsShapeId(v: Record<string, unknown>, fields: readonly string[]): number {
-    let defined = 0;
-    for (let i = 0; i < fields.length; i++) if (v[fields[i]] !== undefined) defined |= 1 << i;
-    let ids = this.fieldShapes.get(fields);
-    if (!ids) this.fieldShapes.set(fields, (ids = new Map()));
-    let id = ids.get(defined);
-    if (id === undefined) {
-      let node = this.shapeRoot;
-      for (let i = 0; i < fields.length; i++) if (defined & (1 << i)) node = this.step(node, fields[i]);
-      if (node.id < 0) node.id = this.shapes.push(fields.filter((_, i) => defined & (1 << i))) - 1;
-      ids.set(defined, (id = node.id));
-    }
-    return id;
-  }
-
-  private step(node: ShapeNode, key: string): ShapeNode {
-    const next = (node.next ??= new Map());
-    let child = next.get(key);
-    if (!child) next.set(key, (child = { next: undefined, id: -1 }));
-    return child;
-  }
-}
-
 /** Strings and object shapes shared by every packed value of this thread. */
 const threadTable = new PackingTable();
 const strings = threadTable.strings;
 const shapes = threadTable.shapes;
+
+/** This thread's table as plain arrays (to send to a thread that reads values packed here: see readingWithTable). */
+export function threadTableContents(): { strings: readonly string[]; shapes: readonly (readonly string[])[] } {
+  return { strings, shapes };
+}
+
+/**
+ * Runs `read` with this thread's table naming what another thread's table (a copy of it, from
+ * threadTableContents) names, so that values packed on that thread can be read here as they are
+ * (a worker thread joining the claims of the calling thread's resident parts). Nothing may be
+ * packed with the thread table meanwhile; its own contents are put back after.
+ */
+export function readingWithTable<T>(table: { strings: readonly string[]; shapes: readonly (readonly string[])[] }, read: () => T): T {
+  const own = { strings: strings.splice(0), shapes: shapes.splice(0) };
+  const fill = <I>(into: I[], from: readonly I[]) => {
+    into.length = 0;
+    for (let i = 0; i < from.length; i++) into.push(from[i]);
+  };
+  fill(strings, table.strings);
+  fill(shapes, table.shapes as string[][]);
+  try {
+    return read();
+  } finally {
+    fill(strings, own.strings);
+    fill(shapes, own.shapes);
+  }
+}
 
 /** A tag and its payload as one non-negative number (zigzag: small negative payloads stay small). */
 const word = (tag: Tag, payload: number) => (payload >= 0 ? payload * 2 : -payload * 2 - 1) * 8 + tag;

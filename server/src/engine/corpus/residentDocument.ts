@@ -132,7 +132,7 @@ export function statementKey(text: string): string {
 }
 
 /** The document's claims as the joins read them (fresh objects). */
-export function residentClaims(doc: ResidentDocument): ResidentClaim[] {
+export function residentClaims(doc: Pick<ResidentDocument, 'claims' | 'claimIdPrefix' | 'statementKeys'>): ResidentClaim[] {
   const claims = unpackValue(doc.claims) as ResidentClaim[];
   claims.forEach((c, i) => {
     if (doc.claimIdPrefix !== null) c.id = `${doc.claimIdPrefix}${i + 1}`;

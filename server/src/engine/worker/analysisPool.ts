@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { residentOfPortable } from '../corpus/portableResident';
 import type { ActorLexicon } from '../actors/lexicon';
 import { portableOutcomeOf } from './analyzeOne';
-import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, WorkerOutcome, WorkerSetup } from './protocol';
+import type { ClaimJoinShipment, JoinedClaims } from '../corpus/claimJoinShipment';
+import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
 export const WORKER_SCRIPT = 'analysisWorker.js';
 
@@ -32,8 +33,9 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The claim join asked of this worker, if any (see joinClaims). */
+  join?: { resolve: (joined: JoinedClaims) => void; reject: (err: Error) => void };
   alive: boolean;
-  /** The worker's string and shape ids in this thread's. */
 }
 
 /**
@@ -52,8 +54,9 @@ export class AnalysisPool {
   ) {
     for (let i = 0; i < size; i++) {
       const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
-      slot.worker.on('message', (response: BatchResponse) => {
-        this.settle(slot, response.batch, receiveOutcomes(response.outcomes));
+      slot.worker.on('message', (response: BatchResponse | ClaimJoinResponse) => {
+        if ('batch' in response) this.settle(slot, response.batch, receiveOutcomes(response.outcomes));
+        else this.joinAnswered(slot, response);
       });
       slot.worker.on('error', () => this.fail(slot));
       slot.worker.on('exit', () => this.fail(slot));
@@ -89,6 +92,27 @@ export class AnalysisPool {
     });
   }
 
+  /**
+   * The exact claim join made on a worker (see corpus/claimJoinShipment.ts), once the documents are
+   * analysed; the arrays in `transfer` move to it. Rejects when it fails or the worker stops.
+   */
+  joinClaims(shipment: ClaimJoinShipment, transfer: ArrayBuffer[]): Promise<JoinedClaims> {
+    const slot = this.slots.find((s) => s.alive && !s.join);
+    if (!slot) return Promise.reject(new Error('no worker free to join the claims'));
+    return new Promise((resolve, reject) => {
+      slot.join = { resolve, reject };
+      const request: ClaimJoinRequest = { join: shipment };
+      slot.worker.postMessage(request, transfer);
+    });
+  }
+
+  private joinAnswered(slot: Slot, response: ClaimJoinResponse): void {
+    const join = slot.join;
+    slot.join = undefined;
+    if ('joined' in response) join?.resolve(response.joined);
+    else join?.reject(new Error(response.joinFailed));
+  }
+
   /** Batches sent and not yet answered: lets a producer keep every worker fed without flooding memory. */
   get inFlight(): number {
     let n = 0;
@@ -115,6 +139,8 @@ export class AnalysisPool {
   }
 
   private fail(slot: Slot): void {
+    slot.join?.reject(new Error('the worker stopped'));
+    slot.join = undefined;
     if (!slot.alive && slot.pending.size === 0) return;
     slot.alive = false;
     for (const [batch, pending] of [...slot.pending]) {

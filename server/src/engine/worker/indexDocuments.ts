@@ -21,6 +21,15 @@ export interface BulkIndexInput {
   workers?: number;
   /** Whether outcomes from the pool carry the analysis line (see AnalysisStore.keepsBulkAnalyses). Default true. */
   analysisLines?: boolean;
+  /** Leave the pool open when indexing ends (not cancelled) and return it, for the work that follows (the claim join); the caller closes it. */
+  keepPool?: boolean;
+}
+
+export interface BulkIndexResult {
+  analysed: number;
+  cancelled: boolean;
+  /** The worker pool, still open (only with `keepPool`, when one was used and indexing was not cancelled). */
+  pool?: AnalysisPool;
 }
 
 /** Below this many documents, starting threads costs more than it saves. */
@@ -51,7 +60,7 @@ function yieldToEventLoop(): Promise<void> {
  * hold the event loop for. Results are handed over as they come, so the index answers requests while
  * it fills. Linear in the corpus size.
  */
-export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed: number; cancelled: boolean }> {
+export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexResult> {
   const { ids } = input;
   const poolSize = input.workers ?? (ids.length >= POOL_THRESHOLD ? undefined : 0);
   const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize, analysisLines: input.analysisLines });
@@ -104,6 +113,7 @@ export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed:
     void task.finally(() => running.delete(task));
   };
   let cancelled = false;
+  let kept = false;
   try {
     for (let at = 0; at < ids.length; at += READS_IN_FLIGHT) {
       if (input.isCancelled?.()) {
@@ -133,8 +143,9 @@ export async function indexDocuments(input: BulkIndexInput): Promise<{ analysed:
     }
     await flush();
     await Promise.all(running);
+    kept = input.keepPool === true && !cancelled;
   } finally {
-    await pool?.close();
+    if (!kept) await pool?.close();
   }
-  return { analysed, cancelled };
+  return { analysed, cancelled, pool: kept ? pool : undefined };
 }

@@ -1,4 +1,5 @@
 import type { ActorLexicon } from '../actors/lexicon';
+import type { ClaimJoinShipment, JoinedClaims } from '../corpus/claimJoinShipment';
 import type { StoredLines } from '../corpus/analysisStore';
 import type { PortableResident } from '../corpus/portableResident';
 import type { ResidentDocument } from '../corpus/residentDocument';
@@ -41,3 +42,10 @@ export interface BatchResponse {
   /** Strings and moved typed arrays: cheap to pass between threads. */
   outcomes: WorkerOutcome[];
 }
+
+/** The exact claim join, asked of a worker once the documents are analysed (see claimJoinShipment.ts). */
+export interface ClaimJoinRequest {
+  join: ClaimJoinShipment;
+}
+
+export type ClaimJoinResponse = { joined: JoinedClaims } | { joinFailed: string };

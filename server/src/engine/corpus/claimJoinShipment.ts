@@ -1,0 +1,126 @@
+/**
+ * The exact claim join made on another thread: a worker of the analysis pool, idle once the
+ * documents are analysed, joins the claims while this thread builds the actor views (at 100k
+ * documents each takes seconds). What the join reads of every resident part travels in a few
+ * arrays: the packed claims as they are, with a copy of this thread's table of strings and shapes
+ * that names them, and the actor of each local entity (the actor join, made here first). The
+ * worker sends back the clusters and contradictions, from which this thread makes the graph's
+ * look-ups (claimGraphOf): the same graph as a join made here (tested).
+ */
+import { EntityActors, type EntityOwners } from '../actors/resolveActors';
+import type { ClaimGraphParts } from '../claims/claimGraph';
+import { runToEnd } from '../claims/joinSteps';
+import { claimJoinSteps } from '../claims/linkClaims';
+import type { DocumentDate } from '../types';
+import { residentJoinDocument, type JoinedResident } from './claimJoin';
+import { readingWithTable, threadTableContents } from './packedValues';
+import type { ResidentDocument } from './residentDocument';
+
+/** Past this many bytes of packed claims, the copy is not made and the join stays on this thread. */
+const MAX_SHIPPED_BYTES = 1 << 30;
+
+export interface ClaimJoinShipment {
+  /** The documents in the join's order (by path). */
+  paths: string[];
+  hashes: string[];
+  dates: (DocumentDate | null)[];
+  claimIdPrefixes: (string | null)[];
+  claimCounts: Int32Array;
+  /** Every document's packed claims one after the other: document d's are claimBytes[claimStarts[d] .. claimStarts[d + 1]). */
+  claimBytes: Uint8Array;
+  claimStarts: Float64Array;
+  /** The packed claims' side arrays of non-integer numbers, in the same way. */
+  doubles: Float64Array;
+  doubleStarts: Int32Array;
+  /** Two integers per claim (ResidentDocument.statementKeys), documents one after the other. */
+  statementKeys: Int32Array;
+  /** Per document, per local entity: the number of its actor in `actorIds`, or -1; document d's from entityStarts[d]. */
+  entityActors: Int32Array;
+  entityStarts: Int32Array;
+  actorIds: string[];
+  /** This thread's table of strings and shapes, which the packed claims name by number. */
+  strings: readonly string[];
+  shapes: readonly (readonly string[])[];
+}
+
+/** What the worker sends back: the graph's parts and the time the join took there. */
+export interface JoinedClaims extends ClaimGraphParts {
+  ms: number;
+}
+
+/** The shipment for the join of these documents (in the join's order), and the arrays that can move to the worker without a copy; undefined when too large. */
+export function shipClaimJoin(paths: readonly string[], resident: (path: string) => ResidentDocument, owners: EntityOwners): { shipment: ClaimJoinShipment; transfer: ArrayBuffer[] } | undefined {
+  const docs = paths.map(resident);
+  let bytes = 0;
+  let doubles = 0;
+  let keys = 0;
+  let entities = 0;
+  for (const doc of docs) {
+    bytes += doc.claims.bytes.byteLength;
+    doubles += doc.claims.doubles?.length ?? 0;
+    keys += doc.statementKeys.length;
+    entities += doc.entities.length;
+  }
+  if (bytes > MAX_SHIPPED_BYTES) return undefined;
+  const s: ClaimJoinShipment = {
+    paths: [...paths],
+    hashes: docs.map((d) => d.hash),
+    dates: docs.map((d) => d.date),
+    claimIdPrefixes: docs.map((d) => d.claimIdPrefix),
+    claimCounts: new Int32Array(docs.length),
+    claimBytes: new Uint8Array(bytes),
+    claimStarts: new Float64Array(docs.length + 1),
+    doubles: new Float64Array(doubles),
+    doubleStarts: new Int32Array(docs.length + 1),
+    statementKeys: new Int32Array(keys),
+    entityActors: new Int32Array(entities),
+    entityStarts: new Int32Array(docs.length + 1),
+    actorIds: [],
+    ...threadTableContents(),
+  };
+  const actorNumbers = new Map<string, number>();
+  let [byteAt, doubleAt, keyAt, entityAt] = [0, 0, 0, 0];
+  for (let d = 0; d < docs.length; d++) {
+    const { path, claims, statementKeys, entities } = docs[d];
+    s.claimCounts[d] = statementKeys.length / 2;
+    s.claimBytes.set(claims.bytes, byteAt);
+    s.claimStarts[d + 1] = byteAt += claims.bytes.length;
+    if (claims.doubles) s.doubles.set(claims.doubles, doubleAt);
+    s.doubleStarts[d + 1] = doubleAt += claims.doubles?.length ?? 0;
+    s.statementKeys.set(statementKeys, keyAt);
+    keyAt += statementKeys.length;
+    for (let e = 0; e < entities.length; e++) {
+      const id = owners.actorOf(path, e);
+      let n = id === undefined ? -1 : actorNumbers.get(id);
+      if (n === undefined) actorNumbers.set(id!, (n = s.actorIds.push(id!) - 1));
+      s.entityActors[entityAt++] = n;
+    }
+    s.entityStarts[d + 1] = entityAt;
+  }
+  const arrays = [s.claimCounts, s.claimBytes, s.claimStarts, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
+  return { shipment: s, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
+}
+
+/** The claim join of a shipment (on the worker): the same steps as on the calling thread, over the shipped arrays. */
+export function joinShipment(s: ClaimJoinShipment): JoinedClaims {
+  const started = performance.now();
+  const docs = new Map<string, ReturnType<typeof residentJoinDocument>>();
+  const owners = new EntityActors();
+  let keyAt = 0;
+  s.paths.forEach((path, d) => {
+    const keys = 2 * s.claimCounts[d];
+    const doubles = s.doubleStarts[d] < s.doubleStarts[d + 1] ? s.doubles.subarray(s.doubleStarts[d], s.doubleStarts[d + 1]) : undefined;
+    const doc: JoinedResident = {
+      hash: s.hashes[d],
+      date: s.dates[d],
+      claimIdPrefix: s.claimIdPrefixes[d],
+      claims: { bytes: s.claimBytes.subarray(s.claimStarts[d], s.claimStarts[d + 1]), doubles },
+      statementKeys: s.statementKeys.subarray(keyAt, keyAt + keys),
+    };
+    keyAt += keys;
+    docs.set(path, residentJoinDocument(doc));
+    for (let at = s.entityStarts[d]; at < s.entityStarts[d + 1]; at++) if (s.entityActors[at] >= 0) owners.set(path, at - s.entityStarts[d], s.actorIds[s.entityActors[at]]);
+  });
+  const graph = readingWithTable(s, () => runToEnd(claimJoinSteps(docs, { actorOf: (path, e) => owners.get(path, e) })));
+  return { clusters: graph.clusters, contradictions: graph.contradictions, ms: performance.now() - started };
+}
