@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/engine/worker/heapSettings';
 import { generateCorpus } from './generateCorpus';
 import { evaluateGates, formatTable, type Row } from './report';
 import type { ColdResult, WarmResult } from './measure';
@@ -43,9 +44,9 @@ function snapshotBinaries(): string {
 
 let BIN = '';
 
-/** Measures in a process of its own with the language server's heap limit: Node's default, as the extension starts the server (no flag). */
+/** Measures in a process of its own started as the extension starts the server: Node's default heap limit, the server's flags (SERVER_NODE_FLAGS). */
 function measure<T>(mode: 'cold' | 'warm', dir: string, storage: string): T {
-  const out = execFileSync(process.execPath, ['--expose-gc', path.join(BIN, 'measure.js'), mode, dir, storage], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, '--expose-gc', path.join(BIN, 'measure.js'), mode, dir, storage], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { residentOfPortable } from '../corpus/portableResident';
 import type { ActorLexicon } from '../actors/lexicon';
 import { portableOutcomeOf } from './analyzeOne';
+import { WORKER_YOUNG_GENERATION_MB } from './heapSettings';
 import type { ClaimJoinShipment, JoinedClaims } from '../corpus/claimJoinShipment';
 import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, WorkerOutcome, WorkerSetup } from './protocol';
 
@@ -53,7 +54,8 @@ export class AnalysisPool {
     private readonly setup: WorkerSetup,
   ) {
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(script, { workerData: setup }), pending: new Map(), alive: true };
+      const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const slot: Slot = { worker, pending: new Map(), alive: true };
       slot.worker.on('message', (response: BatchResponse | ClaimJoinResponse) => {
         if ('batch' in response) this.settle(slot, response.batch, receiveOutcomes(response.outcomes));
         else this.joinAnswered(slot, response);
