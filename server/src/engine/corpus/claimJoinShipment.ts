@@ -2,10 +2,10 @@
  * The exact claim join made on another thread: a worker of the analysis pool, idle once the
  * documents are analysed, joins the claims while this thread builds the actor views (at 100k
  * documents each takes seconds). What the join reads of every resident part travels in a few
- * arrays: the packed claims as they are, with a copy of this thread's table of strings and shapes
- * that names them, and the actor of each local entity (the actor join, made here first). The
- * worker sends back the clusters and contradictions, from which this thread makes the graph's
- * look-ups (claimGraphOf): the same graph as a join made here (tested).
+ * arrays: where the packed claims lie in shared memory (read there, not copied), a copy of this
+ * thread's table of strings and shapes that names them, and the actor of each local entity (the
+ * actor join, made here first). The worker sends back the clusters and contradictions, from which
+ * this thread makes the graph's look-ups (claimGraphOf): the same graph as a join made here (tested).
  */
 import { EntityActors, type EntityOwners } from '../actors/resolveActors';
 import type { ClaimGraphParts } from '../claims/claimGraph';
@@ -14,10 +14,8 @@ import { claimJoinSteps } from '../claims/linkClaims';
 import type { DocumentDate } from '../types';
 import { residentJoinDocument, type JoinedResident } from './claimJoin';
 import { readingWithTable, threadTableContents } from './packedValues';
+import { inSharedMemory } from './sharedBytes';
 import type { ResidentDocument } from './residentDocument';
-
-/** Past this many bytes of packed claims, the copy is not made and the join stays on this thread. */
-const MAX_SHIPPED_BYTES = 1 << 30;
 
 export interface ClaimJoinShipment {
   /** The documents in the join's order (by path). */
@@ -26,9 +24,11 @@ export interface ClaimJoinShipment {
   dates: (DocumentDate | null)[];
   claimIdPrefixes: (string | null)[];
   claimCounts: Int32Array;
-  /** Every document's packed claims one after the other: document d's are claimBytes[claimStarts[d] .. claimStarts[d + 1]). */
-  claimBytes: Uint8Array;
+  /** The blocks of shared memory the packed claims lie in (sharedBytes.ts: read there, not copied); document d's are claimBlocks[claimBlock[d]] from claimStarts[d], claimLengths[d] bytes. */
+  claimBlocks: SharedArrayBuffer[];
+  claimBlock: Int32Array;
   claimStarts: Float64Array;
+  claimLengths: Int32Array;
   /** The packed claims' side arrays of non-integer numbers, in the same way. */
   doubles: Float64Array;
   doubleStarts: Int32Array;
@@ -48,28 +48,27 @@ export interface JoinedClaims extends ClaimGraphParts {
   ms: number;
 }
 
-/** The shipment for the join of these documents (in the join's order), and the arrays that can move to the worker without a copy; undefined when too large. */
-export function shipClaimJoin(paths: readonly string[], resident: (path: string) => ResidentDocument, owners: EntityOwners): { shipment: ClaimJoinShipment; transfer: ArrayBuffer[] } | undefined {
+/** The shipment for the join of these documents (in the join's order), and the arrays that can move to the worker without a copy. */
+export function shipClaimJoin(paths: readonly string[], resident: (path: string) => ResidentDocument, owners: EntityOwners): { shipment: ClaimJoinShipment; transfer: ArrayBuffer[] } {
   const docs = paths.map(resident);
-  let bytes = 0;
   let doubles = 0;
   let keys = 0;
   let entities = 0;
   for (const doc of docs) {
-    bytes += doc.claims.bytes.byteLength;
     doubles += doc.claims.doubles?.length ?? 0;
     keys += doc.statementKeys.length;
     entities += doc.entities.length;
   }
-  if (bytes > MAX_SHIPPED_BYTES) return undefined;
   const s: ClaimJoinShipment = {
     paths: [...paths],
     hashes: docs.map((d) => d.hash),
     dates: docs.map((d) => d.date),
     claimIdPrefixes: docs.map((d) => d.claimIdPrefix),
     claimCounts: new Int32Array(docs.length),
-    claimBytes: new Uint8Array(bytes),
-    claimStarts: new Float64Array(docs.length + 1),
+    claimBlocks: [],
+    claimBlock: new Int32Array(docs.length),
+    claimStarts: new Float64Array(docs.length),
+    claimLengths: new Int32Array(docs.length),
     doubles: new Float64Array(doubles),
     doubleStarts: new Int32Array(docs.length + 1),
     statementKeys: new Int32Array(keys),
@@ -79,12 +78,16 @@ export function shipClaimJoin(paths: readonly string[], resident: (path: string)
     ...threadTableContents(),
   };
   const actorNumbers = new Map<string, number>();
-  let [byteAt, doubleAt, keyAt, entityAt] = [0, 0, 0, 0];
+  const blockNumbers = new Map<SharedArrayBuffer, number>();
+  let [doubleAt, keyAt, entityAt] = [0, 0, 0];
   for (let d = 0; d < docs.length; d++) {
     const { path, claims, statementKeys, entities } = docs[d];
     s.claimCounts[d] = statementKeys.length / 2;
-    s.claimBytes.set(claims.bytes, byteAt);
-    s.claimStarts[d + 1] = byteAt += claims.bytes.length;
+    const bytes = inSharedMemory(claims.bytes);
+    const block = bytes.buffer as SharedArrayBuffer;
+    let b = blockNumbers.get(block);
+    if (b === undefined) blockNumbers.set(block, (b = s.claimBlocks.push(block) - 1));
+    [s.claimBlock[d], s.claimStarts[d], s.claimLengths[d]] = [b, bytes.byteOffset, bytes.length];
     if (claims.doubles) s.doubles.set(claims.doubles, doubleAt);
     s.doubleStarts[d + 1] = doubleAt += claims.doubles?.length ?? 0;
     s.statementKeys.set(statementKeys, keyAt);
@@ -97,7 +100,7 @@ export function shipClaimJoin(paths: readonly string[], resident: (path: string)
     }
     s.entityStarts[d + 1] = entityAt;
   }
-  const arrays = [s.claimCounts, s.claimBytes, s.claimStarts, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
+  const arrays = [s.claimCounts, s.claimBlock, s.claimStarts, s.claimLengths, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
   return { shipment: s, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
 }
 
@@ -114,7 +117,7 @@ export function joinShipment(s: ClaimJoinShipment): JoinedClaims {
       hash: s.hashes[d],
       date: s.dates[d],
       claimIdPrefix: s.claimIdPrefixes[d],
-      claims: { bytes: s.claimBytes.subarray(s.claimStarts[d], s.claimStarts[d + 1]), doubles },
+      claims: { bytes: new Uint8Array(s.claimBlocks[s.claimBlock[d]], s.claimStarts[d], s.claimLengths[d]), doubles },
       statementKeys: s.statementKeys.subarray(keyAt, keyAt + keys),
     };
     keyAt += keys;

@@ -1,4 +1,5 @@
 import { PackingTable } from './packingTable';
+import { sharedCopy } from './sharedBytes';
 
 export { PackingTable };
 
@@ -84,10 +85,11 @@ class Packer {
     return this;
   }
 
-  /** The packed value written since `begin`, in memory of its own. */
+  /** The packed value written since `begin`: with this thread's table, its bytes in shared memory (sharedBytes.ts), else in memory of its own (to send or store). */
   finish(): PackedValue {
     const { doubles } = this;
-    return { bytes: this.bytes.slice(0, this.at), doubles: doubles.length ? Float64Array.from(doubles) : undefined };
+    const bytes = this.table === threadTable ? sharedCopy(this.bytes, this.at) : this.bytes.slice(0, this.at);
+    return { bytes, doubles: doubles.length ? Float64Array.from(doubles) : undefined };
   }
 
   /** Writes a word: a tag and its payload. */
