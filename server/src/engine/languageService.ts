@@ -228,6 +228,7 @@ export class LanguageService {
   private async saveIndex(): Promise<void> {
     const store = this.index.store;
     if (!this.storagePath || !(store instanceof FileAnalysisStore)) return;
+    await new Promise((resolve) => setImmediate(resolve)); // what asked for the save (indexing done) goes on first
     try {
       if (store.wasteful) store.compact();
       store.flush(); // every analysis the index file names is in the analyses file
