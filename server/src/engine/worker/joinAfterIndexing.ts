@@ -20,11 +20,15 @@ export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool |
       ));
   let failed = false;
   // runs until the actor join is made and the claim join sent off (or its first slice is due)
-  const settled = index.settleInSlices(undefined, elsewhere).catch((err: Error) => {
-    logger.warn(`could not join the claims: ${err.message}`);
-    index.settle();
-    failed = true;
-  });
+  const settled = index
+    .settleInSlices(undefined, elsewhere)
+    .catch((err: Error) => {
+      logger.warn(`could not join the claims: ${err.message}`);
+      index.settle();
+      failed = true;
+    })
+    .finally(() => pool?.close()); // the worker's memory is let go as soon as the claims are joined
+
   await index.views.prepareAll();
   await settled;
   if (failed) await index.views.prepareAll();
