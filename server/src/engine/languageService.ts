@@ -141,7 +141,7 @@ export class LanguageService {
     // the exact joins (the claim join on a worker or in slices of time: seconds at 100k documents;
     // requests are answered meanwhile from the last partial join made while indexing) and the views
     if (result.cancelled) this.index.settle();
-    else await joinAfterIndexing(this.index, pool, this.logger).finally(() => pool?.close());
+    else await joinAfterIndexing(this.index, pool, this.logger);
     await this.repaired();
     this.state = 'ready';
     // saved after the index answers: the persisted index is for the next start (see `persisted`)

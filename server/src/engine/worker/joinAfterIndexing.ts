@@ -8,7 +8,8 @@ import type { AnalysisPool } from './analysisPool';
  * join on a worker of the pool (idle by then: see corpus/claimJoinShipment.ts) while this thread
  * builds the views, which read only the actor join. Without a pool, the claim join runs here in
  * slices of time between the views' steps. A claim join that fails on the worker is made here; one
- * that fails here too leaves the joins as settle() makes them, and the views are built again.
+ * that fails here too leaves the joins as settle() makes them, and the views are built again. The
+ * pool is closed as soon as the claims are joined.
  */
 export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool | undefined, logger: Logger): Promise<void> {
   const elsewhere: ClaimJoinElsewhere | undefined =
