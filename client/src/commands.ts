@@ -27,8 +27,14 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         filters: { JSON: ['json'] },
       }));
     if (!uri) return undefined;
-    const index = await client.sendRequest('corpusLens/exportIndex');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(index, null, 2)));
+    if (uri.scheme !== 'file') {
+      void vscode.window.showErrorMessage(`Corpus Lens: the index is written by the language server, which can only write to a file on disk, not to ${uri.toString()}.`);
+      return undefined;
+    }
+    // the server writes the file itself, a piece at a time: a large corpus's index would not fit in one message
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Corpus Lens: exporting the index' }, () =>
+      client.sendRequest('corpusLens/exportIndex', { uri: uri.toString() }),
+    );
     void vscode.window.showInformationMessage(`Corpus Lens: index exported to ${vscode.workspace.asRelativePath(uri)}`);
     return uri;
   });

@@ -1,14 +1,18 @@
-import { promises as fs } from 'node:fs';
+import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RULES } from './engine/config';
+import { FileAnalysisStore } from './engine/corpus/analysisStore';
 import { allFindings } from './engine/diagnostics';
-import { exportIndex } from './engine/exportIndex';
-import { createLanguageService } from './engine/languageService';
+import { writeDiagnosticsJson, writeIndexJson } from './engine/export/indexJson';
+import { StreamOut, type TextOut } from './engine/export/jsonText';
+import { createLanguageService, type LanguageService } from './engine/languageService';
 import { toSarif } from './engine/sarif';
 import { rangeOf } from './engine/text/lines';
 import type { Finding } from './engine/types';
 import { WORKSPACE_FILE } from './engine/workspaceFile';
 import { CliWorkspace } from './node/cliWorkspace';
+import { writeFileInPieces } from './node/writeFileInPieces';
 
 const VERSION = '0.1.0';
 const SEVERITY_RANK: Record<string, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -85,31 +89,50 @@ async function main(argv: string[]): Promise<number> {
   const workspace = await CliWorkspace.open(opts.paths, process.cwd());
   for (const m of workspace.missing) console.error(`corpus-lens: ${m}: does not exist (skipped)`);
   const service = createLanguageService({ workspace, logger: { info: () => {}, warn: (msg) => console.error(`corpus-lens: ${msg}`) } });
+  // the documents' analyses go to a temporary file, not the heap: a corpus of any size fits
+  const temp = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
+  const store = FileAnalysisStore.open(path.join(temp, 'analyses.jsonl'), undefined, true);
+  service.index.useStore(store);
+  try {
+    return await run(opts, workspace, service);
+  } finally {
+    store.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+async function run(opts: Options, workspace: CliWorkspace, service: LanguageService): Promise<number> {
   const configText = await fs.readFile(path.join(workspace.configFolder, WORKSPACE_FILE), 'utf8').catch(() => undefined);
   await service.setWorkspaceFile(configText);
   const report = await service.indexWorkspace();
+  const rel = (id: string) => workspace.relativePath(id);
+  const index = service.index;
   if (report.documents === 0) {
     console.error('corpus-lens: no document could be indexed');
-    if (opts.command === 'index') await write(opts.out, JSON.stringify(exportIndex(service.index, [], (id) => workspace.relativePath(id), report.skipped), null, 2));
+    if (opts.command === 'index') await writeTo(opts.out, (out) => writeIndexJson({ index, findings: [], rel, skipped: report.skipped, tempFolder: tmpdir() }, out));
     return 2;
   }
-  const findings = allFindings(service.index, service.engineConfig);
-  const rel = (id: string) => workspace.relativePath(id);
+  const findings = allFindings(index, service.engineConfig);
   if (opts.command === 'index') {
     if (!opts.json) console.error('corpus-lens: index writes JSON; pass --json (assumed)');
-    await write(opts.out, JSON.stringify(exportIndex(service.index, findings, rel, report.skipped), null, 2));
+    await writeTo(opts.out, (out) => writeIndexJson({ index, findings, rel, skipped: report.skipped, tempFolder: tmpdir() }, out));
     return 0;
   }
-  if (opts.format === 'sarif') await write(opts.out, JSON.stringify(toSarif(service.index, findings, rel, VERSION), null, 2));
-  else if (opts.format === 'json') await write(opts.out, JSON.stringify(exportIndex(service.index, findings, rel, report.skipped).diagnostics, null, 2));
-  else await write(opts.out, findings.map((f) => formatFinding(f, service.index.get(f.path)!.lineStarts, rel)).join('\n') + (findings.length ? '\n' : ''));
+  if (opts.format === 'sarif') await write(opts.out, JSON.stringify(toSarif(index, findings, rel, VERSION), null, 2));
+  else if (opts.format === 'json') await writeTo(opts.out, (out) => writeDiagnosticsJson(index, findings, rel, out));
+  else await write(opts.out, findings.map((f) => formatFinding(f, index.resident(f.path)!.lineStarts, rel)).join('\n') + (findings.length ? '\n' : ''));
   const threshold = SEVERITY_RANK[opts.failOn];
   const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold).length;
   console.error(`corpus-lens: ${report.documents} documents, ${findings.length} findings (${failing} at or above ${opts.failOn})`);
   return failing > 0 ? 1 : 0;
 }
 
-export function formatFinding(f: Finding, lineStarts: number[], rel: (id: string) => string): string {
+/** Writes to FILE, or to standard output, a piece at a time. */
+async function writeTo(file: string | undefined, writer: (out: TextOut) => Promise<void>): Promise<void> {
+  return file ? writeFileInPieces(file, writer) : writer(new StreamOut(process.stdout));
+}
+
+export function formatFinding(f: Finding, lineStarts: ArrayLike<number>, rel: (id: string) => string): string {
   const { start } = rangeOf(lineStarts, f.span);
   return `${rel(f.path)}:${start.line + 1}:${start.character + 1} ${f.severity} ${f.code} ${f.message}`;
 }

@@ -19,6 +19,7 @@ export interface PositionArgs {
 export const Requests = {
   status: 'corpusLens/status',
   reindex: 'corpusLens/reindex',
+  /** Writes the index as JSON (docs/index-json.md) to a file: ExportArgs -> ExportResult. */
   exportIndex: 'corpusLens/exportIndex',
   /** All mentions of the actor at a position: { name, locations }. */
   mentions: 'corpusLens/mentions',
@@ -35,4 +36,14 @@ export const Notifications = {
 export interface MentionsResult {
   name: string | null;
   locations: Location[];
+}
+
+export interface ExportArgs {
+  /** The file to write (a file: URI). */
+  uri: string;
+}
+
+export interface ExportResult {
+  path: string;
+  documents: number;
 }

@@ -3,11 +3,14 @@
  * contents expected. Each fails when its feature is wrong.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CodeLens, Diagnostic, DocumentHighlight, Hover, InlayHint, Location, Range, SymbolInformation } from 'vscode-languageserver-protocol';
-import { positionOf, SEEDS, startSession, uriOf, type Session } from './lspSession';
+import { positionOf, REPO, SEEDS, startSession, uriOf, type Session } from './lspSession';
 
 const F001 = path.join(SEEDS, '001_2900e3e63f8ae14a.txt');
 const F003 = path.join(SEEDS, '003_05eff9d5d1b361e9.txt');
@@ -101,6 +104,19 @@ describe('editor features over the protocol, seed corpus', () => {
     const r = await req<{ name: string; locations: Location[] }>('corpusLens/mentions', { uri: U003, position: { line: 1, character: 6 } });
     assert.equal(r.name, 'Vladimir Putin');
     assert.equal(new Set(r.locations.map((l) => l.uri)).size, 5);
+  });
+
+  test('export: the server writes the index to the file named, the same index the CLI exports; a target that is not a file is refused', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'corpus-lens-export-test-'));
+    const file = path.join(folder, 'corpus-index.json');
+    const r = await req<{ path: string; documents: number }>('corpusLens/exportIndex', { uri: pathToFileURL(file).href });
+    assert.deepEqual(r, { path: file, documents: 5 });
+    const cli = spawnSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'index', SEEDS, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), JSON.parse(cli.stdout));
+    assert.deepEqual(readdirSync(folder), ['corpus-index.json'], 'no partial file is left behind');
+    await assert.rejects(req('corpusLens/exportIndex', { uri: 'untitled:corpus-index.json' }), /choose a file on this machine's disk/);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   test('document highlights mark every mention of Putin in 003 and nothing else', async () => {

@@ -8,7 +8,7 @@ const LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info
 /** Findings as SARIF 2.1.0, for code-scanning dashboards. Lines and columns are 1-based there. */
 export function toSarif(index: CorpusIndex, findings: Finding[], rel: (id: string) => string, version: string): object {
   const region = (path: string, span: { start: number; end: number }) => {
-    const lines = index.get(path)!.lineStarts;
+    const lines = index.resident(path)!.lineStarts;
     const s = positionAt(lines, span.start);
     const e = positionAt(lines, span.end);
     return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };

@@ -1,10 +1,13 @@
-import type { Connection, Location } from 'vscode-languageserver';
-import { exportIndex } from '../engine/exportIndex';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ResponseError, type Connection, type Location } from 'vscode-languageserver';
 import { allFindings } from '../engine/diagnostics';
+import { writeIndexJson } from '../engine/export/indexJson';
 import type { LanguageService } from '../engine/languageService';
 import { adjacentMention, claimAt, mentionAt, sameClaims } from '../engine/queries';
-import { Requests, type MentionsResult, type PositionArgs } from '../protocol';
+import { Requests, type ExportArgs, type ExportResult, type MentionsResult, type PositionArgs } from '../protocol';
 import { normalizeUri } from '../node/multiRootWorkspace';
+import { writeFileInPieces } from '../node/writeFileInPieces';
 import { claimLocation, mentionLocation, toLocation, toOffset } from './convert';
 
 /** The custom requests behind the client's commands: all mentions, next/previous mention, same claim, export. */
@@ -38,7 +41,18 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     return sameClaims(index, claim.ref).flatMap((r) => claimLocation(index, r) ?? []);
   });
 
-  connection.onRequest(Requests.exportIndex, () =>
-    exportIndex(index, allFindings(index, service.engineConfig), (id) => service.workspace.relativePath(id), [...service.skipped].map(([id, reason]) => ({ id, reason }))),
-  );
+  // the index is written to the file by the server, a piece at a time (at 100k articles it is gigabytes: no message could hold it)
+  connection.onRequest(Requests.exportIndex, async (args: ExportArgs): Promise<ExportResult> => {
+    if (typeof args?.uri !== 'string' || !args.uri.startsWith('file:')) throw new ResponseError(1, `cannot export to ${args?.uri}: choose a file on this machine's disk`);
+    const file = fileURLToPath(args.uri);
+    const findings = allFindings(index, service.engineConfig);
+    const skipped = [...service.skipped].map(([id, reason]) => ({ id, reason }));
+    const rel = (id: string) => service.workspace.relativePath(id);
+    try {
+      await writeFileInPieces(file, (out) => writeIndexJson({ index, findings, rel, skipped, tempFolder: tmpdir() }, out));
+    } catch (err) {
+      throw new ResponseError(1, `could not export the index to ${file}: ${(err as Error).message}`);
+    }
+    return { path: file, documents: index.paths().length };
+  });
 }

@@ -182,22 +182,24 @@ export class FileAnalysisStore implements AnalysisStore {
     readonly file: string,
     public id: string,
     fd: number,
+    readonly keepsBulkAnalyses: boolean,
   ) {
     this.fd = fd;
     this.size = fstatSync(fd).size;
   }
 
-  /** Opens the analyses file to add to it when its header names `reuseId`; otherwise starts a new, empty one. */
-  static open(file: string, reuseId?: string): FileAnalysisStore {
+  /**
+   * Opens the analyses file to add to it when its header names `reuseId`; otherwise starts a new,
+   * empty one. `keepsBulkAnalyses`: see AnalysisStore (the editor's store keeps none; the CLI's does).
+   */
+  static open(file: string, reuseId?: string, keepsBulkAnalyses = false): FileAnalysisStore {
     mkdirSync(path.dirname(file), { recursive: true });
-    if (reuseId !== undefined && headerId(file) === reuseId) return new FileAnalysisStore(file, reuseId, openSync(file, 'a+'));
+    if (reuseId !== undefined && headerId(file) === reuseId) return new FileAnalysisStore(file, reuseId, openSync(file, 'a+'), keepsBulkAnalyses);
     const id = randomBytes(8).toString('hex');
     const fd = openSync(file, 'w+');
     writeSync(fd, `${JSON.stringify({ format: ANALYSES_FORMAT, id })}\n`);
-    return new FileAnalysisStore(file, id, fd);
+    return new FileAnalysisStore(file, id, fd, keepsBulkAnalyses);
   }
-
-  readonly keepsBulkAnalyses = false;
 
   put(analysis: DocumentAnalysis, resident: ResidentDocument): void {
     this.putEncoded(analysis.path, encodeLines(storedAnalysisJson(analysis), residentLine(resident)));

@@ -20,7 +20,7 @@ export function computeLineStarts(text: string): number[] {
 }
 
 /** Index of the line holding `offset` (binary search). */
-export function lineOfOffset(lineStarts: readonly number[], offset: number): number {
+export function lineOfOffset(lineStarts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -31,7 +31,7 @@ export function lineOfOffset(lineStarts: readonly number[], offset: number): num
   return lo;
 }
 
-export function positionAt(lineStarts: readonly number[], offset: number): Position {
+export function positionAt(lineStarts: ArrayLike<number>, offset: number): Position {
   const line = lineOfOffset(lineStarts, offset);
   return { line, character: offset - lineStarts[line] };
 }
@@ -43,6 +43,6 @@ export function offsetAt(lineStarts: readonly number[], position: Position, leng
   return Math.max(lineStarts[position.line], Math.min(lineStarts[position.line] + position.character, lineEnd));
 }
 
-export function rangeOf(lineStarts: readonly number[], span: Span): Range {
+export function rangeOf(lineStarts: ArrayLike<number>, span: Span): Range {
   return { start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) };
 }
