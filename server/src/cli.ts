@@ -90,14 +90,19 @@ async function main(argv: string[]): Promise<number> {
   for (const m of workspace.missing) console.error(`corpus-lens: ${m}: does not exist (skipped)`);
   const service = createLanguageService({ workspace, logger: { info: () => {}, warn: (msg) => console.error(`corpus-lens: ${msg}`) } });
   // the documents' analyses go to a temporary file, not the heap: a corpus of any size fits
-  const temp = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
-  const store = FileAnalysisStore.open(path.join(temp, 'analyses.jsonl'), undefined, true);
-  service.index.useStore(store);
+  let temp: { folder: string; store: FileAnalysisStore } | undefined;
+  try {
+    const folder = mkdtempSync(path.join(tmpdir(), 'corpus-lens-'));
+    temp = { folder, store: FileAnalysisStore.open(path.join(folder, 'analyses.jsonl'), undefined, true) };
+    service.index.useStore(temp.store);
+  } catch (err) {
+    console.error(`corpus-lens: no temporary file for the analyses (${(err as Error).message}); keeping them in memory`);
+  }
   try {
     return await run(opts, workspace, service);
   } finally {
-    store.close();
-    rmSync(temp, { recursive: true, force: true });
+    temp?.store.close();
+    if (temp) rmSync(temp.folder, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -50,4 +50,17 @@ test('check --format sarif writes SARIF 2.1.0 with the rules', () => {
   const sarif = JSON.parse(r.stdout);
   assert.equal(sarif.version, '2.1.0');
   assert.deepEqual(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsourced-claim', 'vague-attribution', 'contradiction']);
+});
+
+test('the CLI leaves no temporary file behind, and without a usable temporary folder it keeps the analyses in memory and says so', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'corpus-lens-cli-tmp-'));
+  const inTmp = (args: string[], TMPDIR: string) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TMPDIR } });
+  const r = inTmp(['index', 'seeds', '--json'], tmp);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).documents.length, 5);
+  assert.deepEqual(readdirSync(tmp), [], 'the analyses file and the export files are removed');
+  const none = inTmp(['check', 'seeds', '--fail-on', 'error'], path.join(tmp, 'missing'));
+  assert.ok(none.status === 0 || none.status === 1, none.stderr);
+  assert.match(none.stderr, /no temporary file for the analyses .*keeping them in memory/);
+  assert.match(none.stdout, /unsourced-claim/);
 });
