@@ -115,15 +115,7 @@ export async function writeIndexJson(input: IndexJsonInput, out: TextOut): Promi
     out.write(',\n  "diagnostics": [');
     const diagnostics = new JsonArrayOut(out);
     for (let i = 0; i < input.findings.length; i++) {
-      const f = input.findings[i];
-      diagnostics.add({
-        path: rel(f.path),
-        ...at(f.path, f.span),
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        related: f.related.map((r) => ({ path: rel(r.path), ...at(r.path, r.span), message: r.message })),
-      });
+      diagnostics.add(diagnosticEntry(input.findings[i], rel, at));
       if (i % (DOCUMENTS_PER_TURN * 16) === DOCUMENTS_PER_TURN * 16 - 1) await turn(out);
     }
     out.write(`${closeArray(diagnostics.empty)},\n  "skipped": `);
@@ -145,18 +137,21 @@ export async function writeDiagnosticsJson(index: CorpusIndex, findings: readonl
   const at = (p: string, span: Span) => rangeOf(index.resident(p)!.lineStarts, span);
   out.write('[');
   const items = new JsonArrayOut(out, 1);
-  for (const f of findings) {
-    items.add({
-      path: rel(f.path),
-      ...at(f.path, f.span),
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      related: f.related.map((r) => ({ path: rel(r.path), ...at(r.path, r.span), message: r.message })),
-    });
-  }
+  for (const f of findings) items.add(diagnosticEntry(f, rel, at));
   out.write(`${closeArray(items.empty, 1)}\n`);
   await out.drain();
+}
+
+/** A finding as the export's `diagnostics` array lists it. */
+function diagnosticEntry(f: Finding, rel: (id: string) => string, at: (p: string, span: Span) => Range): IndexJson['diagnostics'][number] {
+  return {
+    path: rel(f.path),
+    ...at(f.path, f.span),
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    related: f.related.map((r) => ({ path: rel(r.path), ...at(r.path, r.span), message: r.message })),
+  };
 }
 
 function writeArray(out: TextOut, items: unknown[]): void {
