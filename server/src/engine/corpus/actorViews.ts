@@ -1,6 +1,7 @@
 import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
 import type { Actor, ClaimRef, MentionRef } from '../types';
 import { claimQuote } from './claimQuote';
+import { CoCounts } from './coCounts';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
@@ -29,7 +30,7 @@ export interface ActorView {
   paths: string[];
   parts: DocumentPart[];
   /** How often each other actor (by its number: ActorNumbers) is named in the actor's sentences. */
-  co: Map<number, number>;
+  co: CoCounts;
   claimCount: number;
   /** Mentions of the actor in all its documents. */
   mentionCount: number;
@@ -107,7 +108,7 @@ export class ActorViews {
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
-        if (!view) fresh.set(id, (view = { paths: [], parts: [], co: new Map(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
+        if (!view) fresh.set(id, (view = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
         this.add(view, view.paths.length, doc.path, part); // documents come in reading order
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
@@ -169,7 +170,7 @@ export class ActorViews {
 
   private rankCoMentioned(view: ActorView): [string, number][] {
     if (view.coByCount) return view.coByCount;
-    const named = [...view.co].filter(([, n]) => n > 0).map(([other, n]): [string, number] => [this.actorNumbers.id(other), n]);
+    const named = view.co.positive().map(([other, n]): [string, number] => [this.actorNumbers.id(other), n]);
     return (view.coByCount = named.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
   }
 
@@ -241,7 +242,7 @@ export class ActorViews {
   }
 
   private build(actor: Actor): ActorView {
-    const view: ActorView = { paths: [], parts: [], co: new Map(), claimCount: 0, mentionCount: 0, seen: this.log.length };
+    const view: ActorView = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen: this.log.length };
     const paths = [...new Set(mentionPaths(actor))].sort(this.documentOrder);
     for (const path of paths) {
       const part = this.partOf(actor.id, this.index.resident(path));
@@ -312,8 +313,8 @@ export class ActorViews {
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */
-  private addCounts(into: Map<number, number>, part: DocumentPart, sign: 1 | -1): void {
-    for (let i = coStart(part); i < part.length; i += 2) into.set(part[i], (into.get(part[i]) ?? 0) + sign * part[i + 1]);
+  private addCounts(into: CoCounts, part: DocumentPart, sign: 1 | -1): void {
+    for (let i = coStart(part); i < part.length; i += 2) into.add(part[i], sign * part[i + 1]);
   }
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */

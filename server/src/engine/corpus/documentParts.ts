@@ -38,7 +38,15 @@ export class ActorNumbers {
   id(n: number): string {
     return this.ids[n];
   }
+
+  get count(): number {
+    return this.ids.length;
+  }
 }
+
+/** Counts of co-mentioned actors while one part is made (by actor number; zero between parts), and the actors counted, in order of first count. */
+let coScratch = new Int32Array(1024);
+const coCounted: number[] = [];
 
 /** What a document part reads of each claim. */
 interface PartClaim {
@@ -79,25 +87,31 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
   }
   const claimsOf = claimCodes(doc, ownerOf, placesOf);
   const parts = new Map<string, DocumentPart>();
+  if (coScratch.length < numbers.count) coScratch = new Int32Array(Math.max(numbers.count, 2 * coScratch.length));
+  const co = coScratch;
   for (const [actor, places] of placesOf) {
     if (!places) continue;
     // the other actors named in the actor's sentences: how often, in order of first mention
-    const co = new Map<number, number>();
+    coCounted.length = 0;
     for (let i = 0; i < places.length; i++) {
       const p = places[i];
       if (i > 0 && runStart[p] === runStart[places[i - 1]]) continue; // a sentence counted already
-      for (let q = runStart[p]; q < runEnd[p]; q++) if (owner[q] !== actor) co.set(owner[q], (co.get(owner[q]) ?? 0) + 1);
+      for (let q = runStart[p]; q < runEnd[p]; q++) if (owner[q] !== actor && co[owner[q]]++ === 0) coCounted.push(owner[q]);
     }
     const mentions = places.map((p) => owned[p]);
     if (!inOrder) mentions.sort((a, b) => a - b);
     const claims = claimsOf.get(actor) ?? [];
-    const part: DocumentPart = new Array(2 + mentions.length + claims.length + 2 * co.size);
+    const part: DocumentPart = new Array(2 + mentions.length + claims.length + 2 * coCounted.length);
     let at = 0;
     part[at++] = mentions.length;
     for (const m of mentions) part[at++] = m;
     part[at++] = claims.length;
     for (const c of claims) part[at++] = c;
-    for (const [other, n] of co) [part[at++], part[at++]] = [other, n];
+    for (const other of coCounted) {
+      part[at++] = other;
+      part[at++] = co[other];
+      co[other] = 0;
+    }
     parts.set(numbers.id(actor), part);
   }
   return parts;
