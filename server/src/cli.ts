@@ -7,7 +7,7 @@ import { allFindings } from './engine/diagnostics';
 import { writeDiagnosticsJson, writeIndexJson } from './engine/export/indexJson';
 import { StreamOut, type TextOut } from './engine/export/jsonText';
 import { createLanguageService, type LanguageService } from './engine/languageService';
-import { toSarif } from './engine/sarif';
+import { writeSarif } from './engine/sarif';
 import { rangeOf } from './engine/text/lines';
 import type { Finding } from './engine/types';
 import { WORKSPACE_FILE } from './engine/workspaceFile';
@@ -123,7 +123,7 @@ async function run(opts: Options, workspace: CliWorkspace, service: LanguageServ
     await writeTo(opts.out, (out) => writeIndexJson({ index, findings, rel, skipped: report.skipped, tempFolder: tmpdir() }, out));
     return 0;
   }
-  if (opts.format === 'sarif') await write(opts.out, JSON.stringify(toSarif(index, findings, rel, VERSION), null, 2));
+  if (opts.format === 'sarif') await writeTo(opts.out, (out) => writeSarif(index, findings, rel, VERSION, out));
   else if (opts.format === 'json') await writeTo(opts.out, (out) => writeDiagnosticsJson(index, findings, rel, out));
   else await write(opts.out, findings.map((f) => formatFinding(f, index.resident(f.path)!.lineStarts, rel)).join('\n') + (findings.length ? '\n' : ''));
   const threshold = SEVERITY_RANK[opts.failOn];
