@@ -17,6 +17,7 @@ import { provideHover } from '../server/src/features/hover';
 import { provideDefinition } from '../server/src/features/definition';
 import { DEFAULT_MAX_REFERENCES, provideReferences } from '../server/src/features/references';
 import { random } from './generateCorpus';
+import { measurePublishing, type PublishingResult } from './publishing';
 import { latencies, type Latency } from './stats';
 
 export interface ColdResult {
@@ -46,6 +47,8 @@ export interface ColdResult {
   indexedPeakRssMb: number;
   /** Heap still reachable at the end (after a full garbage collection): what the index holds. */
   liveHeapMb: number;
+  /** Publishing every document's diagnostics after indexing, and again after a re-join (see publishing.ts). */
+  publishing: PublishingResult;
 }
 
 export interface WarmResult {
@@ -144,6 +147,8 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   void service.index.actors.actors.length;
   void service.index.claims.clusters.length;
   phase('joins');
+  const publishing = await measurePublishing(service);
+  phase('diagnostics published');
   const positions = samplePositions(service, ids, 300);
   // an editor sends requests on open documents only: each is opened first, as the server does on
   // didOpen (its text given; analysed again when the store keeps no analysis of it), and kept open
@@ -190,6 +195,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
     heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
     indexedPeakRssMb,
     liveHeapMb: liveHeapMb(),
+    publishing,
   };
 }
 

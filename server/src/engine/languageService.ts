@@ -17,6 +17,7 @@ import { indexDocuments } from './worker/indexDocuments';
 import { joinAfterIndexing } from './worker/joinAfterIndexing';
 import { WARM_UP_DOCUMENTS, warmUpEditPath } from './worker/warmUp';
 import type { AnalysisJob, AnalysisOutcome } from './worker/protocol';
+import { FindingCounts } from './findingCounts';
 import { silentLogger, type Logger, type Workspace } from './workspace';
 import { parseWorkspaceFile, WORKSPACE_FILE, type WorkspaceFile } from './workspaceFile';
 
@@ -52,6 +53,7 @@ export class LanguageService {
   readonly workspace: Workspace;
   /** Documents that could not be analysed, with the reason (shown to the user with the file name). */
   readonly skipped = new Map<string, string>();
+  private readonly findingCounts: FindingCounts;
   state: IndexState = 'empty';
   private readonly logger: Logger;
   private editorConfig: EngineConfig;
@@ -78,9 +80,6 @@ export class LanguageService {
    * the reader has stopped editing, not between two sentences.
    */
   settleDelayMs = 1000;
-  /** Findings per document for stats(), valid for `countedBasis` (join version and settings). */
-  private readonly findingCounts = new Map<string, number>();
-  private countedBasis = '';
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -88,7 +87,7 @@ export class LanguageService {
     this.editorConfig = options.config ?? DEFAULT_CONFIG;
     this.config = this.editorConfig;
     this.index = new CorpusIndex(this.lexicon);
-    this.index.onChange((path) => this.findingCounts.delete(path));
+    this.findingCounts = new FindingCounts(this.index, (p) => this.findings(p).length, () => this.config);
     this.again = new AnalysisAgain({
       index: this.index,
       workspace: this.workspace,
@@ -358,24 +357,15 @@ export class LanguageService {
     return findingsFor(this.index, id, this.config, (p) => this.isIgnored(p));
   }
 
-  /**
-   * Counts for the status bar. Findings are counted per document and recounted only for changed
-   * documents (all of them after a re-join or a settings change), so a status after an edit is not O(corpus) of work.
-   */
+  /** Counts for the status bar (findings: see FindingCounts). */
   stats(): { documents: number; actors: number; findings: number; skipped: number } {
     const actors = this.index.actors.actors.length;
-    const basis = `${this.index.joinVersion}|${JSON.stringify(this.config)}`;
-    if (basis !== this.countedBasis) {
-      this.findingCounts.clear();
-      this.countedBasis = basis;
-    }
-    let findings = 0;
-    for (const p of this.index.paths()) {
-      let n = this.findingCounts.get(p);
-      if (n === undefined) this.findingCounts.set(p, (n = this.findings(p).length));
-      findings += n;
-    }
-    return { documents: this.index.size, actors, findings, skipped: this.skipped.size };
+    return { documents: this.index.size, actors, findings: this.findingCounts.total(), skipped: this.skipped.size };
+  }
+
+  /** A document's number of findings, counted by whoever just made them (the diagnostics publisher). */
+  noteFindingCount(id: string, n: number): void {
+    this.findingCounts.note(id, n);
   }
 
   private isIgnored(id: string): boolean {

@@ -2,6 +2,9 @@ import type { Connection } from 'vscode-languageserver';
 import type { LanguageService } from '../engine/languageService';
 import { diagnosticsFor, fingerprint } from './diagnostics';
 
+/** Longest run of recomputing documents before giving way to requests. */
+const SLICE_MS = 8;
+
 /**
  * Publishes diagnostics for EVERY corpus document (not only open ones), debounced after changes,
  * and only for documents whose findings changed (a contradiction found by editing one article
@@ -11,6 +14,10 @@ import { diagnosticsFor, fingerprint } from './diagnostics';
  * documents and the documents their contradictions point to (before and after the change). When the
  * joins are rebuilt from scratch (after indexing, or when edits settle), every document is
  * recomputed once — still publishing only those whose diagnostics differ.
+ *
+ * Documents are recomputed in slices of SLICE_MS that give way to the event loop (at 100k articles
+ * recomputing every document takes ~2.5 s: done at once, it held every request and keystroke that
+ * long after each pause in typing), the changed documents and their partners before the rest.
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
@@ -19,12 +26,20 @@ export class DiagnosticsPublisher {
   private readonly dirty = new Set<string>();
   private publishedJoins = -1;
   private timer: NodeJS.Timeout | undefined;
+  /** Documents waiting to be recomputed: those an edit touched first, then the rest of a whole pass (see next()). */
+  private readonly waiting = new Set<string>();
+  private urgent: string[] = [];
+  private rest: string[] = [];
+  private urgentAt = 0;
+  private restAt = 0;
+  private running = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly service: LanguageService,
     private readonly afterPublish: () => void,
     private readonly delayMs = 150,
+    private readonly sliceMs = SLICE_MS,
   ) {
     service.index.onChange((path) => this.dirty.add(path));
     service.onJoinsSettled(() => this.schedule());
@@ -48,10 +63,50 @@ export class DiagnosticsPublisher {
     void index.actors; // brings the joins up to date, which may rebuild them
     const everything = index.joinVersion !== this.publishedJoins;
     this.publishedJoins = index.joinVersion;
-    const targets = everything ? new Set([...index.paths(), ...this.service.skipped.keys(), ...this.published.keys()]) : this.affected();
+    for (const uri of this.affected()) {
+      this.urgent.push(uri); // ahead of its place in a whole pass, if it has one
+      this.waiting.add(uri);
+    }
+    if (everything) {
+      for (const uri of [...index.paths(), ...this.service.skipped.keys(), ...this.published.keys()]) {
+        if (this.waiting.has(uri)) continue;
+        this.rest.push(uri);
+        this.waiting.add(uri);
+      }
+    }
     this.dirty.clear();
-    for (const uri of targets) this.publishOne(uri);
+    if (!this.running) this.publishSlice();
+  }
+
+  /** Recomputes waiting documents for `sliceMs`, then gives way to the event loop until none is left. */
+  private publishSlice(): void {
+    this.running = true;
+    const started = performance.now();
+    for (let uri = this.next(); uri !== undefined; uri = this.next()) {
+      this.publishOne(uri);
+      if (performance.now() - started >= this.sliceMs) {
+        setImmediate(() => this.publishSlice());
+        return;
+      }
+    }
+    this.running = false;
     this.afterPublish();
+  }
+
+  /** The next document waiting, urgent ones first (a document queued twice is recomputed once). */
+  private next(): string | undefined {
+    while (this.urgentAt < this.urgent.length) {
+      const uri = this.urgent[this.urgentAt++];
+      if (this.waiting.delete(uri)) return uri;
+    }
+    while (this.restAt < this.rest.length) {
+      const uri = this.rest[this.restAt++];
+      if (this.waiting.delete(uri)) return uri;
+    }
+    this.urgent = [];
+    this.rest = [];
+    this.urgentAt = this.restAt = 0;
+    return undefined;
   }
 
   /** The changed documents and the documents linked to them by findings, before and after the change. */
@@ -71,6 +126,7 @@ export class DiagnosticsPublisher {
   private publishOne(uri: string): void {
     const known = this.service.index.has(uri) || this.service.skipped.has(uri);
     const diagnostics = known ? diagnosticsFor(this.service, uri) : [];
+    if (this.service.index.has(uri)) this.service.noteFindingCount(uri, diagnostics.length); // the status bar's count, not made again
     const linked = new Set(diagnostics.flatMap((d) => d.relatedInformation?.map((r) => r.location.uri) ?? []).filter((p) => p !== uri));
     if (linked.size) this.partners.set(uri, linked);
     else this.partners.delete(uri);
