@@ -20,7 +20,7 @@ const SLICE_MS = 8;
  * long after each pause in typing), the changed documents and their partners before the rest.
  */
 export class DiagnosticsPublisher {
-  private readonly published = new Map<string, string>();
+  private readonly published = new Map<string, number>();
   /** Per document: the other documents its published diagnostics point to. */
   private readonly partners = new Map<string, Set<string>>();
   private readonly dirty = new Set<string>();
