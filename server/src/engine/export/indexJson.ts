@@ -30,7 +30,7 @@ export interface IndexJsonInput {
   /** A document's path as the export shows it. */
   rel: (id: string) => string;
   skipped?: readonly { id: string; reason: string }[];
-  /** A folder for the temporary files holding the dates and claims while the actors are written (the system's by default). */
+  /** A folder for the temporary files holding the dates and claims while the actors are written (callers give the system's). */
   tempFolder: string;
 }
 
