@@ -3,7 +3,9 @@
  * document (features/publishDiagnostics.ts), then again whenever the joins are made again after a
  * pause in typing. Each pass is timed, with the longest time the event loop waited meanwhile (what a
  * request or keystroke arriving then would wait). The messages are serialised as the server's
- * connection would, and dropped.
+ * connection would, and dropped. The second pass follows an edit made and undone in one document
+ * and the joins made again (as after a pause in typing), so the index is as it was for what the
+ * benchmark measures next.
  */
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { LanguageService } from '../server/src/engine/languageService';
@@ -13,9 +15,11 @@ export interface PublishingResult {
   /** The first pass after indexing: every document's diagnostics computed and sent. */
   firstMs: number;
   firstLongestWaitMs: number;
-  /** A pass after the joins are made again, nothing having changed: every document computed, none sent. */
+  /** A pass after one document was edited (and the edit undone) and the joins were made again. */
   againMs: number;
   againLongestWaitMs: number;
+  /** Documents the second pass recomputed (the edited one, and those with a contradiction). */
+  againDocuments: number;
   documentsSent: number;
   diagnostics: number;
   megabytesSent: number;
@@ -33,8 +37,11 @@ export async function measurePublishing(service: LanguageService): Promise<Publi
     },
   } as unknown as Connection;
   let finished: () => void = () => {};
-  const publisher = new DiagnosticsPublisher(connection, service, () => finished());
-  const pass = async () => {
+  let recomputed = 0;
+  const note = service.noteFindingCount.bind(service);
+  service.noteFindingCount = (id: string, n: number) => (recomputed++, note(id, n));
+  const publisher = new DiagnosticsPublisher(connection, service, () => finished(), 0);
+  const pass = async (start: () => void) => {
     // the longest time between two runs of a 1 ms timer: what a request arriving meanwhile would wait
     let last = performance.now();
     let longestWaitMs = 0;
@@ -51,15 +58,29 @@ export async function measurePublishing(service: LanguageService): Promise<Publi
     const started = performance.now();
     await new Promise<void>((resolve) => {
       finished = resolve;
-      publisher.publishAll();
+      start();
     });
     const ms = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 5)); // a pass made in one go is seen by the next tick
     ticking = false;
     return { ms, longestWaitMs };
   };
-  const first = await pass();
+  const first = await pass(() => publisher.publishAll());
   const documentsSent = sent;
-  const again = await pass();
-  return { firstMs: first.ms, firstLongestWaitMs: first.longestWaitMs, againMs: again.ms, againLongestWaitMs: again.longestWaitMs, documentsSent, diagnostics, megabytesSent: bytes / 2 ** 20 };
+  await editAndUndo(service);
+  recomputed = 0;
+  const again = await pass(() => publisher.schedule());
+  service.noteFindingCount = note;
+  return { firstMs: first.ms, firstLongestWaitMs: first.longestWaitMs, againMs: again.ms, againLongestWaitMs: again.longestWaitMs, againDocuments: recomputed, documentsSent, diagnostics, megabytesSent: bytes / 2 ** 20 };
+}
+
+/** A statement added to the first document and taken out again, then the joins made again (as once typing pauses). */
+async function editAndUndo(service: LanguageService): Promise<void> {
+  const path = service.index.paths().sort()[0];
+  const text = await service.workspace.readDocument(path);
+  if ('error' in text) throw new Error(`${path}: ${text.error}`);
+  service.updateDocument(path, `${text.text}\nThe Kremlin said on Tuesday that NATO had moved 500 soldiers to Estonia.\n`);
+  void service.index.claims; // the edit patched into the joins, as the next request would
+  service.updateDocument(path, text.text);
+  if (!(await service.index.settleInSlices())) throw new Error('the joins were not made again after the edit');
 }

@@ -12,17 +12,23 @@ const SLICE_MS = 8;
  *
  * After an edit only the documents whose findings can have changed are recomputed: the changed
  * documents and the documents their contradictions point to (before and after the change). When the
- * joins are rebuilt from scratch (after indexing, or when edits settle), every document is
- * recomputed once — still publishing only those whose diagnostics differ.
+ * joins are rebuilt from scratch (when edits settle), the claim graph is all a document's findings
+ * read of them (engine/diagnostics.ts: contradictions; the rest comes from the document's own resident
+ * part), so the documents recomputed besides the changed ones are those with a contradiction in the
+ * new graph or in their last diagnostics: a number that grows with the contradictions found, not with
+ * the corpus. After indexing or a change of settings (publishAll), every document is recomputed once.
+ * Either way only the documents whose diagnostics differ are published.
  *
  * Documents are recomputed in slices of SLICE_MS that give way to the event loop (at 100k articles
- * recomputing every document takes ~2.5 s: done at once, it held every request and keystroke that
- * long after each pause in typing), the changed documents and their partners before the rest.
+ * recomputing every document takes ~3 s: done at once, it held every request and keystroke that
+ * long), the changed documents and their partners before the rest.
  */
 export class DiagnosticsPublisher {
   private readonly published = new Map<string, number>();
   /** Per document: the other documents its published diagnostics point to. */
   private readonly partners = new Map<string, Set<string>>();
+  /** Documents whose last diagnostics include a contradiction (recomputed when the joins are rebuilt). */
+  private readonly contradicted = new Set<string>();
   private readonly dirty = new Set<string>();
   private publishedJoins = -1;
   private timer: NodeJS.Timeout | undefined;
@@ -61,21 +67,32 @@ export class DiagnosticsPublisher {
     this.timer = undefined;
     const index = this.service.index;
     void index.actors; // brings the joins up to date, which may rebuild them
-    const everything = index.joinVersion !== this.publishedJoins;
+    const everything = this.publishedJoins === -1;
+    const rejoined = index.joinVersion !== this.publishedJoins;
     this.publishedJoins = index.joinVersion;
     for (const uri of this.affected()) {
       this.urgent.push(uri); // ahead of its place in a whole pass, if it has one
       this.waiting.add(uri);
     }
-    if (everything) {
-      for (const uri of [...index.paths(), ...this.service.skipped.keys(), ...this.published.keys()]) {
-        if (this.waiting.has(uri)) continue;
-        this.rest.push(uri);
-        this.waiting.add(uri);
-      }
-    }
+    if (everything) this.queueRest([...index.paths(), ...this.service.skipped.keys(), ...this.published.keys()]);
+    else if (rejoined) this.queueRest(this.withContradictions());
     this.dirty.clear();
     if (!this.running) this.publishSlice();
+  }
+
+  private queueRest(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (this.waiting.has(uri)) continue;
+      this.rest.push(uri);
+      this.waiting.add(uri);
+    }
+  }
+
+  /** The documents with a contradiction in the claim graph, or in the diagnostics last computed for them. */
+  private withContradictions(): Set<string> {
+    const out = new Set(this.contradicted);
+    for (const c of this.service.index.claims.contradictions) if (c.type === 'contradiction') out.add(c.a.path).add(c.b.path);
+    return out;
   }
 
   /** Recomputes waiting documents for `sliceMs`, then gives way to the event loop until none is left. */
@@ -130,6 +147,8 @@ export class DiagnosticsPublisher {
     const linked = new Set(diagnostics.flatMap((d) => d.relatedInformation?.map((r) => r.location.uri) ?? []).filter((p) => p !== uri));
     if (linked.size) this.partners.set(uri, linked);
     else this.partners.delete(uri);
+    if (diagnostics.some((d) => d.code === 'contradiction')) this.contradicted.add(uri);
+    else this.contradicted.delete(uri);
     if (!known) {
       if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
