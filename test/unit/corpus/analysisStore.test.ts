@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -10,12 +10,14 @@ import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 
 const SEEDS = path.resolve(__dirname, '../../../../seeds');
 
-test('the analyses file: lines written in batches are read back before and after the batch is written, and by a store opened again', () => {
+test('the analyses file: lines written in batches are read back before and after the batch is written, and by a store opened again', (t) => {
   const lexicon = builtinLexicon();
   const seeds = readdirSync(SEEDS).map((f) => analyzeDocument(`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8'), { lexicon }));
   // enough copies of the seeds to fill a few batches (about 1 MB each)
   const analyses = Array.from({ length: 120 }, (_, i) => ({ ...seeds[i % seeds.length], path: `/corpus/copy-${i}.txt` }));
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'corpus-lens-store-')), 'analyses.jsonl');
+  const folder = mkdtempSync(path.join(tmpdir(), 'corpus-lens-store-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = path.join(folder, 'analyses.jsonl');
   const store = FileAnalysisStore.open(file);
   const expected = (i: number) => JSON.parse(JSON.stringify(analyses[i]));
   analyses.forEach((a, i) => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
-import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, PERSISTED_FILE, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
+import { after, test } from 'node:test';
+import { engineFingerprint, loadPersistedIndex, PERSISTED_ANALYSES_FILE, PERSISTED_FILE, PERSISTED_VERSION, savePersistedIndex } from '../../../server/src/engine/corpus/persistedIndex';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
@@ -16,7 +16,24 @@ async function indexAndSave(service: LanguageService) {
   return report;
 }
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'corpus-lens-persist-'));
+const made: string[] = [];
+const tmp = () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'corpus-lens-persist-'));
+  made.push(folder);
+  return folder;
+};
+after(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
+test('saving the index removes the files of every earlier format version', async () => {
+  const storage = tmp();
+  const older = [`corpus-index.v${PERSISTED_VERSION - 1}.jsonl`, `corpus-analyses.v${PERSISTED_VERSION - 1}.jsonl`, 'corpus-index.v1.jsonl'];
+  for (const name of older) writeFileSync(path.join(storage, name), '{}\n');
+  await indexAndSave(new LanguageService({ workspace: new InMemoryWorkspace(seedFiles()), storagePath: storage }));
+  assert.deepEqual(older.filter((name) => existsSync(path.join(storage, name))), []);
+  assert.ok(existsSync(path.join(storage, PERSISTED_FILE)));
+});
 
 test('warm start: a second service loads the persisted index and analyses nothing that did not change', async () => {
   const storage = tmp();

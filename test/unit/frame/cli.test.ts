@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -22,8 +22,9 @@ test('index --json writes the contract shape for the seeds', () => {
   assert.deepEqual(d001.boilerplate[0].start, { line: 10, character: 0 });
 });
 
-test('bad input: a missing path and a binary file are reported on stderr by name; the rest is indexed', () => {
+test('bad input: a missing path and a binary file are reported on stderr by name; the rest is indexed', (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(path.join(dir, 'good.txt'), 'Reuters reported that 40 people died in the strike on Monday.');
   writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3]));
   const out = path.join(dir, 'index.json');
@@ -52,8 +53,9 @@ test('check --format sarif writes SARIF 2.1.0 with the rules', () => {
   assert.deepEqual(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id), ['unsourced-claim', 'vague-attribution', 'contradiction']);
 });
 
-test('the CLI leaves no temporary file behind, and without a usable temporary folder it keeps the analyses in memory and says so', () => {
+test('the CLI leaves no temporary file behind, and without a usable temporary folder it keeps the analyses in memory and says so', (t) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'corpus-lens-cli-tmp-'));
+  t.after(() => rmSync(tmp, { recursive: true, force: true }));
   const inTmp = (args: string[], TMPDIR: string) => spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TMPDIR } });
   const r = inTmp(['index', 'seeds', '--json'], tmp);
   assert.equal(r.status, 0, r.stderr);

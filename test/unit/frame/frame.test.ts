@@ -74,7 +74,7 @@ test('workspace file: malformed JSON and wrong shapes are reported by name, vali
   assert.match(problems[0], /contradictionConfidence/);
 });
 
-test('.gitignore patterns become excludes: names at any depth, anchored paths, folders; negations skipped', async () => {
+test('.gitignore patterns become excludes: names at any depth, anchored paths, folders; negations skipped', async (t) => {
   const { gitignoreLineToGlobs } = await import('../../../server/src/node/gitignore');
   assert.deepEqual(gitignoreLineToGlobs('drafts/'), ['**/drafts/**'], 'a trailing slash alone does not anchor');
   assert.deepEqual(gitignoreLineToGlobs('docs/drafts/'), ['docs/drafts/**'], 'a slash inside anchors to the folder');
@@ -82,11 +82,12 @@ test('.gitignore patterns become excludes: names at any depth, anchored paths, f
   assert.deepEqual(gitignoreLineToGlobs('/scratch'), ['scratch', 'scratch/**']);
   assert.deepEqual(gitignoreLineToGlobs('# comment'), []);
   assert.deepEqual(gitignoreLineToGlobs('!keep.txt'), []);
-  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
   const { FsWorkspace, DEFAULT_SELECTION } = await import('../../../server/src/node/fsWorkspace');
   const root = mkdtempSync(path.join(tmpdir(), 'corpus-lens-gitignore-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(path.join(root, 'articles', 'drafts'), { recursive: true });
   writeFileSync(path.join(root, 'articles', 'a.txt'), 'Kept.');
   writeFileSync(path.join(root, 'articles', 'drafts', 'b.txt'), 'Ignored draft.');

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { readCorpusFile, readCorpusFileSync } from '../../../server/src/node/readDocument';
 
-test('readCorpusFile reads text and names each problem in plain words', async () => {
+test('readCorpusFile reads text and names each problem in plain words', async (t) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-lens-read-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const article = 'Putin met Biden in Geneva on 16 June 2021.\nThe talks lasted four hours.\n'.repeat(2000);
   writeFileSync(path.join(dir, 'article.txt'), article);
   writeFileSync(path.join(dir, 'empty.txt'), '');

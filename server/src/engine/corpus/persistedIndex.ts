@@ -35,8 +35,8 @@ export const PERSISTED_FORMAT = 'corpus-lens-index';
 export const PERSISTED_VERSION = 8;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
-/** Files of earlier formats, removed when the index is next saved. */
-const OLDER_FILES = ['corpus-index.v1.jsonl', 'corpus-index.v2.jsonl', 'corpus-index.v3.jsonl', 'corpus-analyses.v3.jsonl', 'corpus-index.v4.jsonl', 'corpus-analyses.v4.jsonl', 'corpus-index.v5.jsonl', 'corpus-analyses.v5.jsonl', 'corpus-index.v6.jsonl', 'corpus-analyses.v6.jsonl'];
+/** Files of earlier formats (every version before this one), removed when the index is next saved: at 100k articles they hold gigabytes. */
+const OLDER_FILES = Array.from({ length: PERSISTED_VERSION - 1 }, (_, i) => [`corpus-index.v${i + 1}.jsonl`, `corpus-analyses.v${i + 1}.jsonl`]).flat();
 
 export interface PersistedHeader {
   format: string;
