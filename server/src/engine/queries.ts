@@ -130,7 +130,7 @@ export function actorSummary(index: CorpusIndex, actor: Actor, limits = { docume
 
 /** The actors most often named in the same sentences, ties by name; reads only as far down the ranking as needed. */
 function coMentioned(index: CorpusIndex, actor: Actor, limit: number): ActorSummary['coMentioned'] {
-  const ranked = index.views.coMentionedByCount(actor);
+  const ranked = index.views.coMentionedByCount(actor, limit);
   const out: ActorSummary['coMentioned'] = [];
   for (let i = 0; i < ranked.length && (out.length < limit || ranked[i][1] === out[out.length - 1].count); i++) {
     const other = index.actors.byId.get(ranked[i][0]);

@@ -127,6 +127,12 @@ test('after indexing, each actor\'s views hold its mentions, its claims and the 
     }
     const ranked = index.views.coMentionedByCount(actor);
     assert.deepEqual(new Map(ranked.filter(([, n]) => n > 0)), co, actor.id);
+    const inOrder = [...co].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    assert.deepEqual(ranked, inOrder, `${actor.id}: most often first, ties by id`);
+    for (const limit of [0, 1, 3]) {
+      const tied = inOrder.filter(([, n], i) => i < limit || (limit > 0 && i >= limit && n === inOrder[limit - 1][1]));
+      assert.deepEqual(index.views.coMentionedByCount(actor, limit), tied, `${actor.id}: the first ${limit} and those tied with the last`);
+    }
     assert.equal(index.views.view(actor).claimCount, claims, actor.id);
     if (co.size) withCo++;
   }

@@ -24,6 +24,17 @@ export const HOVER_CLAIMS = 3;
 /** Views of actors named in at least this many documents get their hover lists ready when built. */
 const PREPARED_VIEW_SIZE = 256;
 
+/**
+ * A view's co-mentioned actors ranked: count * scale + (scale - 1 - the actor's rank among ids) for
+ * each, sorted from the largest (exact below 2^53: counts below 2^31 with up to 4M actors), and the
+ * actor number at each rank when they were made.
+ */
+interface CoRanking {
+  keys: Float64Array;
+  scale: number;
+  atRank: Int32Array;
+}
+
 /** An actor seen across the corpus, kept up to date document by document. */
 export interface ActorView {
   /** Paths with mentions, in document order (dated first, earliest first, then by path), and each one's part (two arrays, not a map: an actor named everywhere has one entry per document). */
@@ -39,7 +50,7 @@ export interface ActorView {
   /** Derived once per change of the view: mentions in reading order, documents by mention count, co-mentioned actors by count. */
   sorted?: MentionRef[];
   byCount?: { limit: number; documents: { path: string; count: number }[] };
-  coByCount?: [string, number][];
+  coRanking?: CoRanking;
   firstClaims?: { limit: number; claims: ActorClaim[] };
   /** Where the mentions of the first documents are (views of actors named often: see LocatedMentions); patched with the view. */
   located?: LocatedMentions;
@@ -77,7 +88,7 @@ export class ActorViews {
     } else if (view.seen < this.log.length) {
       for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
       view.seen = this.log.length;
-      view.sorted = view.byCount = view.coByCount = view.firstClaims = undefined;
+      view.sorted = view.byCount = view.coRanking = view.firstClaims = undefined;
     }
     return view;
   }
@@ -108,8 +119,13 @@ export class ActorViews {
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
-        if (!view) fresh.set(id, (view = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined }));
+        if (!view) {
+          view = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined };
+          view.byCount = { limit: TOP_DOCUMENTS, documents: [] };
+          fresh.set(id, view);
+        }
         this.add(view, view.paths.length, doc.path, part); // documents come in reading order
+        offerTop(view.byCount!.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -146,32 +162,36 @@ export class ActorViews {
   private topDocuments(view: ActorView, limit: number): { path: string; count: number }[] {
     if (view.byCount?.limit === limit) return view.byCount.documents;
     if (limit <= 0) return [];
-    const before = (a: { path: string; count: number }, b: { path: string; count: number }) => b.count - a.count || (a.path < b.path ? -1 : 1);
-    const top: { path: string; count: number }[] = [];
-    for (let i = 0; i < view.paths.length; i++) {
-      const d = { path: view.paths[i], count: mentionTotal(view.parts[i]) };
-      if (top.length === limit && before(d, top[limit - 1]) >= 0) continue;
-      let at = top.length === limit ? limit - 1 : top.length;
-      while (at > 0 && before(d, top[at - 1]) < 0) {
-        top[at] = top[at - 1];
-        at--;
-      }
-      top[at] = d;
-      top.length = Math.min(top.length, limit);
-    }
+    const top: DocumentCount[] = [];
+    for (let i = 0; i < view.paths.length; i++) offerTop(top, limit, view.paths[i], mentionTotal(view.parts[i]));
     view.byCount = { limit, documents: top };
     return top;
   }
 
-  /** Other actors named in the same sentences, most often first. */
-  coMentionedByCount(actor: Actor): [string, number][] {
-    return this.rankCoMentioned(this.view(actor));
+  /** Other actors named in the same sentences, most often first (ties by id): the first `limit`, and those tied with the last of them. */
+  coMentionedByCount(actor: Actor, limit = Infinity): [string, number][] {
+    const { keys, scale, atRank } = this.rankCoMentioned(this.view(actor));
+    const out: [string, number][] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const n = Math.floor(keys[i] / scale);
+      if (out.length >= limit && (out.length === 0 || n !== out[out.length - 1][1])) break;
+      out.push([this.actorNumbers.id(atRank[scale - 1 - (keys[i] - n * scale)]), n]);
+    }
+    return out;
   }
 
-  private rankCoMentioned(view: ActorView): [string, number][] {
-    if (view.coByCount) return view.coByCount;
-    const named = view.co.positive().map(([other, n]): [string, number] => [this.actorNumbers.id(other), n]);
-    return (view.coByCount = named.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+  /**
+   * The co-mentioned actors as numbers that sort in ranking order (count, then the id's place in
+   * string order: ActorNumbers.idOrder), in one typed array: no pair is made per actor until asked
+   * for, and none is compared by a function (views of actors named everywhere count thousands of others).
+   */
+  private rankCoMentioned(view: ActorView): CoRanking {
+    if (view.coRanking) return view.coRanking;
+    const { rankOf, atRank } = this.actorNumbers.idOrder();
+    const scale = 2 ** Math.max(1, Math.ceil(Math.log2(atRank.length + 1)));
+    const keys: number[] = [];
+    view.co.forEachPositive((other, n) => keys.push(n * scale + (scale - 1 - rankOf[other]))); // larger: more often, then earlier id
+    return (view.coRanking = { keys: Float64Array.from(keys).sort().reverse(), scale, atRank });
   }
 
   /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */
@@ -319,6 +339,23 @@ export class ActorViews {
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
   readonly documentOrder = (a: string, b: string): number => readingOrder(a, this.index.resident(a)?.date?.from, b, this.index.resident(b)?.date?.from);
+}
+
+type DocumentCount = { path: string; count: number };
+
+/**
+ * Puts a document in a list of at most `limit` documents kept by mention count (then path), if it
+ * belongs there: most documents do not, and are told apart before an entry is made for them.
+ */
+function offerTop(top: DocumentCount[], limit: number, path: string, count: number): void {
+  const last = top.length === limit ? top[limit - 1] : undefined;
+  if (last && (count < last.count || (count === last.count && path > last.path))) return;
+  let at = last ? limit - 1 : top.length;
+  while (at > 0 && (top[at - 1].count < count || (top[at - 1].count === count && path < top[at - 1].path))) {
+    top[at] = top[at - 1];
+    at--;
+  }
+  top[at] = { path, count };
 }
 
 /** Reading order: dated documents first, earliest first, then by path. */

@@ -28,13 +28,12 @@ export class CoCounts {
     if (map.size > DENSE_FROM) this.makeDense();
   }
 
-  /** The actors with a count above zero, with it (in no particular order). */
-  positive(): [number, number][] {
-    const out: [number, number][] = [];
-    if (this.dense) {
-      for (let actor = 0; actor < this.dense.length; actor++) if (this.dense[actor] > 0) out.push([actor, this.dense[actor]]);
-    } else for (const [actor, n] of this.map!) if (n > 0) out.push([actor, n]);
-    return out;
+  /** Calls `each` with every actor with a count above zero, and its count (in no particular order). */
+  forEachPositive(each: (actor: number, n: number) => void): void {
+    const dense = this.dense;
+    if (dense) {
+      for (let actor = 0; actor < dense.length; actor++) if (dense[actor] > 0) each(actor, dense[actor]);
+    } else for (const [actor, n] of this.map!) if (n > 0) each(actor, n);
   }
 
   private makeDense(): void {
