@@ -75,5 +75,10 @@ test('patching documents one after another lists each actor\'s mentions of the p
   for (const doc of current.values()) expected += doc.mentionEntities.filter((entity) => patched.actorOf(doc.path, entity)).length;
   assert.equal(patched.actors.reduce((n, a) => n + a.mentions.length, 0), expected, 'every mention that maps to an actor is listed');
   assert.ok(patched.byId.get('emmanuel-macron') ?? patched.actors.find((a) => a.name === 'Emmanuel Macron'), 'a name new to the corpus becomes an actor');
+  // a document's actors at once (what the views read) are its entities' actors one by one, patched or not, in both tables
+  for (const [table, docsOf] of [[patched, [...current.values()]], [base, docs.map(contributionOf)]] as const) {
+    for (const doc of docsOf) assert.deepEqual(doc.entities.map((_, e) => table.actorsOf(doc.path)?.[e]), doc.entities.map((_, e) => table.actorOf(doc.path, e)), doc.path);
+  }
+  assert.equal(patched.actorsOf(docs[2].path), undefined, 'a removed document has none');
   for (const a of base.actors) assert.deepEqual(a.mentions, baseMentions.get(a.id), `base actor ${a.id} untouched`);
 });

@@ -12,6 +12,8 @@ export interface ActorTable {
   byId: Map<string, Actor>;
   /** Actor id of a document's local entity. */
   actorOf(path: string, entity: number): string | undefined;
+  /** Actor id of each of a document's local entities, by entity index (shorter than its entities when the last have none); undefined when it has none. */
+  actorsOf(path: string): readonly (string | undefined)[] | undefined;
   /** For an entity resolved by inference (descriptive references): how sure, and why. */
   inference(path: string, entity: number): Inference | undefined;
 }
@@ -186,6 +188,7 @@ function actorTable(byId: Map<string, Actor>, entityActor: EntityActors, inferen
     actors: [...byId.values()],
     byId,
     actorOf: (path, entity) => entityActor.get(path, entity),
+    actorsOf: (path) => entityActor.ofDocument(path),
     inference: (path, entity) => inferences.get(`${path}\u0000${entity}`),
   };
 }

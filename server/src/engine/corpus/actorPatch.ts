@@ -32,6 +32,11 @@ export class PatchedActorTable implements ActorTable {
     return this.base.actorOf(path, entity);
   }
 
+  actorsOf(path: string): readonly (string | undefined)[] | undefined {
+    const o = this.overrides.get(path);
+    return o !== undefined ? (o ?? undefined) : this.base.actorsOf(path);
+  }
+
   inference(path: string, entity: number) {
     return this.overrides.has(path) ? undefined : this.base.inference(path, entity);
   }

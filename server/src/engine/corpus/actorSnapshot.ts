@@ -60,6 +60,7 @@ export function restoreActorTable(actors: Actor[], documents: { path: string; pa
     actors,
     byId,
     actorOf: (path, entity) => entityActors.get(path, entity),
+    actorsOf: (path) => entityActors.ofDocument(path),
     inference: (path, entity) => inferences.get(`${path}\u0000${entity}`),
   };
 }
