@@ -4,8 +4,8 @@
  * pause in typing. Each pass is timed, with the longest time the event loop waited meanwhile (what a
  * request or keystroke arriving then would wait). The messages are serialised as the server's
  * connection would, and dropped. The second pass follows an edit made and undone in one document
- * and the joins made again (as after a pause in typing), so the index is as it was for what the
- * benchmark measures next.
+ * and the joins made again (as after a pause in typing), then the actor views made again (as the
+ * server does then), so the index is as it was for what the benchmark measures next.
  */
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { LanguageService } from '../server/src/engine/languageService';
@@ -71,6 +71,8 @@ export async function measurePublishing(service: LanguageService): Promise<Publi
   recomputed = 0;
   const again = await pass(() => publisher.schedule());
   service.noteFindingCount = note;
+  // the actor views, made again after the joins as the server does once they settle, before anything else is measured
+  await service.index.views.prepareAll();
   return { firstMs: first.ms, firstLongestWaitMs: first.longestWaitMs, againMs: again.ms, againLongestWaitMs: again.longestWaitMs, againDocuments: recomputed, documentsSent, diagnostics, megabytesSent: bytes / 2 ** 20 };
 }
 

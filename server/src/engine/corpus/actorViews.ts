@@ -25,14 +25,15 @@ export const HOVER_CLAIMS = 3;
 const PREPARED_VIEW_SIZE = 256;
 
 /**
- * A view's co-mentioned actors ranked: count * scale + (scale - 1 - the actor's rank among ids) for
- * each, sorted from the largest (exact below 2^53: counts below 2^31 with up to 4M actors), and the
- * actor number at each rank when they were made.
+ * A view's co-mentioned actors, most often first: their numbers (ActorNumbers) and counts, sorted by
+ * count as numbers; each run of equal counts is put in id order when a request first reads into it
+ * (`tiesSortedTo`: runs before it are), so a hover card's first few cost a few short sorts, not a
+ * comparison by id of every actor counted.
  */
 interface CoRanking {
-  keys: Float64Array;
-  scale: number;
-  atRank: Int32Array;
+  others: Int32Array;
+  counts: Int32Array;
+  tiesSortedTo: number;
 }
 
 /** An actor seen across the corpus, kept up to date document by document. */
@@ -170,28 +171,46 @@ export class ActorViews {
 
   /** Other actors named in the same sentences, most often first (ties by id): the first `limit`, and those tied with the last of them. */
   coMentionedByCount(actor: Actor, limit = Infinity): [string, number][] {
-    const { keys, scale, atRank } = this.rankCoMentioned(this.view(actor));
-    const out: [string, number][] = [];
-    for (let i = 0; i < keys.length; i++) {
-      const n = Math.floor(keys[i] / scale);
-      if (out.length >= limit && (out.length === 0 || n !== out[out.length - 1][1])) break;
-      out.push([this.actorNumbers.id(atRank[scale - 1 - (keys[i] - n * scale)]), n]);
-    }
-    return out;
+    const ranking = this.rankCoMentioned(this.view(actor));
+    const { others, counts } = ranking;
+    let end = Math.min(limit, counts.length);
+    while (end > 0 && end < counts.length && counts[end] === counts[end - 1]) end++;
+    this.sortTies(ranking, end);
+    return Array.from(others.subarray(0, end), (other, i): [string, number] => [this.actorNumbers.id(other), counts[i]]);
   }
 
-  /**
-   * The co-mentioned actors as numbers that sort in ranking order (count, then the id's place in
-   * string order: ActorNumbers.idOrder), in one typed array: no pair is made per actor until asked
-   * for, and none is compared by a function (views of actors named everywhere count thousands of others).
-   */
+  /** The view's co-mentioned actors by count, as numbers in typed arrays (views of actors named everywhere count thousands of others). */
   private rankCoMentioned(view: ActorView): CoRanking {
     if (view.coRanking) return view.coRanking;
-    const { rankOf, atRank } = this.actorNumbers.idOrder();
-    const scale = 2 ** Math.max(1, Math.ceil(Math.log2(atRank.length + 1)));
-    const keys: number[] = [];
-    view.co.forEachPositive((other, n) => keys.push(n * scale + (scale - 1 - rankOf[other]))); // larger: more often, then earlier id
-    return (view.coRanking = { keys: Float64Array.from(keys).sort().reverse(), scale, atRank });
+    const found: number[] = [];
+    const foundCounts: number[] = [];
+    view.co.forEachPositive((other, n) => (found.push(other), foundCounts.push(n)));
+    const scale = 2 ** Math.ceil(Math.log2(found.length + 1));
+    // count * scale + position: sorted as numbers, exact below 2^53 (counts below 2^31 with up to 4M actors counted)
+    const keys = Float64Array.from(foundCounts, (n, i) => n * scale + i).sort();
+    const others = new Int32Array(found.length);
+    const counts = new Int32Array(found.length);
+    for (let k = 0; k < keys.length; k++) {
+      const i = keys[keys.length - 1 - k] % scale;
+      others[k] = found[i];
+      counts[k] = foundCounts[i];
+    }
+    return (view.coRanking = { others, counts, tiesSortedTo: 0 });
+  }
+
+  /** Puts the runs of equal counts before `end` in id order (those not yet). */
+  private sortTies(ranking: CoRanking, end: number): void {
+    const { others, counts } = ranking;
+    while (ranking.tiesSortedTo < end) {
+      const start = ranking.tiesSortedTo;
+      let stop = start + 1;
+      while (stop < counts.length && counts[stop] === counts[start]) stop++;
+      if (stop - start > 1) {
+        const ids = Array.from(others.subarray(start, stop), (n) => ({ n, id: this.actorNumbers.id(n) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+        ids.forEach((x, i) => (others[start + i] = x.n));
+      }
+      ranking.tiesSortedTo = stop;
+    }
   }
 
   /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */

@@ -42,17 +42,6 @@ export class ActorNumbers {
   get count(): number {
     return this.ids.length;
   }
-
-  private order: { rankOf: Int32Array; atRank: Int32Array } | undefined;
-
-  /** The actor numbers in the string order of their ids, and each number's place in it (made again once new actors are numbered). */
-  idOrder(): { rankOf: Int32Array; atRank: Int32Array } {
-    if (this.order?.rankOf.length === this.ids.length) return this.order;
-    const atRank = Int32Array.from(Array.from(this.ids.keys()).sort((a, b) => (this.ids[a] < this.ids[b] ? -1 : 1)));
-    const rankOf = new Int32Array(atRank.length);
-    atRank.forEach((n, rank) => (rankOf[n] = rank));
-    return (this.order = { rankOf, atRank });
-  }
 }
 
 /** Counts of co-mentioned actors while one part is made (by actor number; zero between parts), and the actors counted, in order of first count. */
