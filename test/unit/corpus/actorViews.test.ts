@@ -155,3 +155,34 @@ test('an actor\'s mention count kept by its view equals its mentions, after inde
   check('after an edit removing most of a document and one undoing the first');
   assert.equal(service.index.exactActors(), undefined, 'the joins are patched, not re-made');
 });
+
+test('while the views are made again after the joins, the previous join\'s views answer (caught up with edits), and the pass\'s views replace them', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const { index } = service;
+  const views = index.views as unknown as { build: (...a: unknown[]) => unknown };
+  let built = 0;
+  const build = views.build.bind(views);
+  views.build = (...a: unknown[]) => (built++, build(...a));
+  const mentionsOf = (id: string) => index.views.sortedMentions(index.actors.byId.get(id)!).map((r) => `${r.path}#${r.index}`);
+  const top = [...index.actors.actors].sort((a, b) => b.mentions.length - a.mentions.length)[0].id;
+  // an edit that adds a name, once the joins are made again: a new actor join, its views not made yet
+  const [first] = files.keys();
+  service.updateDocument(first, `${files.get(first)}\nVladimir Putin spoke to reporters on Friday.\n`);
+  void index.actors;
+  assert.ok(await index.settleInSlices());
+  const pass = index.views.prepareAll(1);
+  const meanwhile = mentionsOf(top);
+  assert.equal(built, 0, 'no view made on request while the pass runs');
+  await pass;
+  assert.deepEqual(mentionsOf(top), meanwhile, 'the pass\'s view lists the same mentions (the edit was caught up with)');
+  assert.ok(meanwhile.some((m) => m.startsWith(`${first}#`)));
+  assert.equal(built, 0);
+  // with no pass running, a new join's views are made on request
+  service.updateDocument(first, files.get(first)!);
+  void index.actors;
+  assert.ok(await index.settleInSlices());
+  mentionsOf(top);
+  assert.equal(built, 1, 'made on request when no pass runs');
+});

@@ -1,7 +1,7 @@
 import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
 import type { Actor, ClaimRef, MentionRef } from '../types';
 import { claimQuote } from './claimQuote';
-import { CoCounts } from './coCounts';
+import { CoCounts, rankCounts, topOfRanking, type CoRanking } from './coCounts';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
@@ -23,18 +23,6 @@ export const TOP_DOCUMENTS = 3;
 export const HOVER_CLAIMS = 3;
 /** Views of actors named in at least this many documents get their hover lists ready when built. */
 const PREPARED_VIEW_SIZE = 256;
-
-/**
- * A view's co-mentioned actors, most often first: their numbers (ActorNumbers) and counts, sorted by
- * count as numbers; each run of equal counts is put in id order when a request first reads into it
- * (`tiesSortedTo`: runs before it are), so a hover card's first few cost a few short sorts, not a
- * comparison by id of every actor counted.
- */
-interface CoRanking {
-  others: Int32Array;
-  counts: Int32Array;
-  tiesSortedTo: number;
-}
 
 /** An actor seen across the corpus, kept up to date document by document. */
 export interface ActorView {
@@ -61,12 +49,18 @@ export interface ActorView {
  * Per-actor views that hover, definition and references read: the actor's mentions in reading
  * order, its documents, co-mentioned actors and claims. Built once per actor (O(its documents)),
  * then updated from the index's change log one changed document at a time, so a request after an
- * edit costs O(changed documents), not O(corpus). Rebuilt from scratch when the actor join is.
+ * edit costs O(changed documents), not O(corpus). Rebuilt from scratch when the actor join is: by a
+ * pass over the corpus (prepareAll) after indexing and whenever edits settle, during which the
+ * previous join's views still answer (caught up with the edits), so that a request meanwhile is not
+ * the one to build the view of an actor named everywhere (1.8 s at 100k articles).
  */
 export class ActorViews {
   private actorJoinVersion = -1;
   private readonly log: string[] = [];
   private readonly views = new Map<string, ActorView>();
+  /** The previous actor join's views, answering while a pass makes this join's (`passFor`: the join it is for, -1 when none runs). */
+  private readonly stale = new Map<string, ActorView>();
+  private passFor = -1;
   private readonly actorNumbers = new ActorNumbers();
   /** Views of actors with `from` mentions or more keep the places of their first `most` (tuning: see LocatedMentions). */
   readonly keepPlaces = { from: KEEP_LOCATIONS_FROM, most: KEPT_LOCATIONS };
@@ -77,12 +71,8 @@ export class ActorViews {
 
   view(actor: Actor): ActorView {
     void this.index.actors; // brings the joins up to date first (this may rebuild them)
-    if (this.index.actorJoinVersion !== this.actorJoinVersion) {
-      this.actorJoinVersion = this.index.actorJoinVersion;
-      this.views.clear();
-      this.log.length = 0;
-    }
-    let view = this.views.get(actor.id);
+    this.followJoin();
+    let view = this.views.get(actor.id) ?? (this.passFor === this.actorJoinVersion ? this.stale.get(actor.id) : undefined);
     if (!view) {
       view = this.build(actor);
       this.views.set(actor.id, view);
@@ -102,11 +92,34 @@ export class ActorViews {
   async prepareAll(yieldEvery = 256): Promise<void> {
     void this.index.actors;
     const version = this.index.actorJoinVersion;
-    if (version !== this.actorJoinVersion) {
-      this.actorJoinVersion = version;
-      this.views.clear();
-      this.log.length = 0;
+    this.passFor = version;
+    this.followJoin();
+    try {
+      await this.viewsPass(version, yieldEvery);
+    } finally {
+      // (a pass started since, for a later join, keeps its own)
+      if (this.passFor === version) {
+        this.passFor = -1;
+        this.stale.clear();
+      }
     }
+  }
+
+  /**
+   * Follows the index to a new actor join: the views of the previous one are dropped, or kept aside
+   * to answer while a pass makes this one's (their places in the change log kept with them).
+   */
+  private followJoin(): void {
+    const version = this.index.actorJoinVersion;
+    if (version === this.actorJoinVersion) return;
+    this.actorJoinVersion = version;
+    this.stale.clear();
+    if (this.passFor === version) for (const [id, view] of this.views) this.stale.set(id, view);
+    else this.log.length = 0;
+    this.views.clear();
+  }
+
+  private async viewsPass(version: number, yieldEvery: number): Promise<void> {
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
     const keepsPlaces = new Set(this.index.actors.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
@@ -136,6 +149,10 @@ export class ActorViews {
       view.located?.trim();
       this.views.set(id, view);
     }
+    // every view is at the end of the change log now: it starts again
+    this.stale.clear();
+    for (const view of this.views.values()) view.seen = 0;
+    this.log.length = 0;
     // what a hover card lists, ready for the actors named in many documents (the first hover would
     // pay for it): their top documents, co-mentioned actors and first claims (read in full)
     n = 0;
@@ -171,46 +188,11 @@ export class ActorViews {
 
   /** Other actors named in the same sentences, most often first (ties by id): the first `limit`, and those tied with the last of them. */
   coMentionedByCount(actor: Actor, limit = Infinity): [string, number][] {
-    const ranking = this.rankCoMentioned(this.view(actor));
-    const { others, counts } = ranking;
-    let end = Math.min(limit, counts.length);
-    while (end > 0 && end < counts.length && counts[end] === counts[end - 1]) end++;
-    this.sortTies(ranking, end);
-    return Array.from(others.subarray(0, end), (other, i): [string, number] => [this.actorNumbers.id(other), counts[i]]);
+    return topOfRanking(this.rankCoMentioned(this.view(actor)), limit, (n) => this.actorNumbers.id(n));
   }
 
-  /** The view's co-mentioned actors by count, as numbers in typed arrays (views of actors named everywhere count thousands of others). */
   private rankCoMentioned(view: ActorView): CoRanking {
-    if (view.coRanking) return view.coRanking;
-    const found: number[] = [];
-    const foundCounts: number[] = [];
-    view.co.forEachPositive((other, n) => (found.push(other), foundCounts.push(n)));
-    const scale = 2 ** Math.ceil(Math.log2(found.length + 1));
-    // count * scale + position: sorted as numbers, exact below 2^53 (counts below 2^31 with up to 4M actors counted)
-    const keys = Float64Array.from(foundCounts, (n, i) => n * scale + i).sort();
-    const others = new Int32Array(found.length);
-    const counts = new Int32Array(found.length);
-    for (let k = 0; k < keys.length; k++) {
-      const i = keys[keys.length - 1 - k] % scale;
-      others[k] = found[i];
-      counts[k] = foundCounts[i];
-    }
-    return (view.coRanking = { others, counts, tiesSortedTo: 0 });
-  }
-
-  /** Puts the runs of equal counts before `end` in id order (those not yet). */
-  private sortTies(ranking: CoRanking, end: number): void {
-    const { others, counts } = ranking;
-    while (ranking.tiesSortedTo < end) {
-      const start = ranking.tiesSortedTo;
-      let stop = start + 1;
-      while (stop < counts.length && counts[stop] === counts[start]) stop++;
-      if (stop - start > 1) {
-        const ids = Array.from(others.subarray(start, stop), (n) => ({ n, id: this.actorNumbers.id(n) })).sort((a, b) => (a.id < b.id ? -1 : 1));
-        ids.forEach((x, i) => (others[start + i] = x.n));
-      }
-      ranking.tiesSortedTo = stop;
-    }
+    return (view.coRanking ??= rankCounts(view.co));
   }
 
   /** The first `limit` claims about the actor in reading order, sourced ones first (chosen from resident parts; only those read in full). */

@@ -50,3 +50,52 @@ export class CoCounts {
     this.dense = grown;
   }
 }
+
+/**
+ * Co-mentioned actors, most often first: their numbers (ActorNumbers) and counts, sorted by count
+ * as numbers; each run of equal counts is put in id order when a request first reads into it
+ * (`tiesSortedTo`: runs before it are), so a hover card's first few cost a few short sorts, not a
+ * comparison by id of every actor counted (views of actors named everywhere count thousands).
+ */
+export interface CoRanking {
+  others: Int32Array;
+  counts: Int32Array;
+  tiesSortedTo: number;
+}
+
+/** The counts above zero, ranked by count (ties not yet in id order: see topOfRanking). */
+export function rankCounts(co: CoCounts): CoRanking {
+  const found: number[] = [];
+  const foundCounts: number[] = [];
+  co.forEachPositive((other, n) => (found.push(other), foundCounts.push(n)));
+  const scale = 2 ** Math.ceil(Math.log2(found.length + 1));
+  // count * scale + position: sorted as numbers, exact below 2^53 (counts below 2^31 with up to 4M actors counted)
+  const keys = Float64Array.from(foundCounts, (n, i) => n * scale + i).sort();
+  const others = new Int32Array(found.length);
+  const counts = new Int32Array(found.length);
+  for (let k = 0; k < keys.length; k++) {
+    const i = keys[keys.length - 1 - k] % scale;
+    others[k] = found[i];
+    counts[k] = foundCounts[i];
+  }
+  return { others, counts, tiesSortedTo: 0 };
+}
+
+/** The first `limit` of a ranking and those tied with the last of them, as [id, count], ties in id order. */
+export function topOfRanking(ranking: CoRanking, limit: number, idOf: (n: number) => string): [string, number][] {
+  const { others, counts } = ranking;
+  let end = Math.min(limit, counts.length);
+  while (end > 0 && end < counts.length && counts[end] === counts[end - 1]) end++;
+  // the runs of equal counts before `end` put in id order (those not yet)
+  while (ranking.tiesSortedTo < end) {
+    const start = ranking.tiesSortedTo;
+    let stop = start + 1;
+    while (stop < counts.length && counts[stop] === counts[start]) stop++;
+    if (stop - start > 1) {
+      const ids = Array.from(others.subarray(start, stop), (n) => ({ n, id: idOf(n) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+      ids.forEach((x, i) => (others[start + i] = x.n));
+    }
+    ranking.tiesSortedTo = stop;
+  }
+  return Array.from(others.subarray(0, end), (other, i): [string, number] => [idOf(other), counts[i]]);
+}
