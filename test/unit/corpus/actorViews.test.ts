@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { ActorViews } from '../../../server/src/engine/corpus/actorViews';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { definingMention } from '../../../server/src/engine/queries';
 import { provideReferences } from '../../../server/src/features/references';
@@ -185,4 +186,28 @@ test('while the views are made again after the joins, the previous join\'s views
   assert.ok(await index.settleInSlices());
   mentionsOf(top);
   assert.equal(built, 1, 'made on request when no pass runs');
+});
+
+test('a views pass during which documents are edited, or views are asked for, ends with every view equal to one made from scratch', async () => {
+  const files = new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const { index } = service;
+  const paths = [...files.keys()].sort();
+  const top = [...index.actors.actors].sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  // a pass with no earlier views: a request during it makes its view whole; edits land before and after their documents are passed
+  const views = new ActorViews(index);
+  const pass = views.prepareAll(1);
+  await new Promise((resolve) => setImmediate(resolve));
+  views.sortedMentions(top);
+  service.updateDocument(paths[0], `${files.get(paths[0])}\nVladimir Putin and Joe Biden spoke again on Friday.\n`);
+  await new Promise((resolve) => setImmediate(resolve));
+  service.updateDocument(paths[paths.length - 1], `Emmanuel Macron met Vladimir Putin in Paris.\n\n${files.get(paths[paths.length - 1])}`);
+  await pass;
+  const fromScratch = new ActorViews(index);
+  const facts = (v: ActorViews, id: string) => {
+    const actor = index.actors.byId.get(id)!;
+    return { mentions: v.sortedMentions(actor), count: v.mentionCount(actor), top: v.documentsByCount(actor, 3), co: v.coMentionedByCount(actor), locations: v.locations(actor) };
+  };
+  for (const actor of index.actors.actors) assert.deepEqual(facts(views, actor.id), facts(fromScratch, actor.id), actor.id);
 });

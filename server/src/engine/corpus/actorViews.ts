@@ -87,7 +87,8 @@ export class ActorViews {
   /**
    * Builds the view of every actor in one pass over the corpus (O(corpus), in slices that yield to
    * the event loop), so the first hover on an actor mentioned everywhere does not pay for it.
-   * Stops early when the joins are rebuilt meanwhile.
+   * Stops early when the joins are rebuilt meanwhile; documents edited meanwhile are caught up with
+   * through the change log, as in any view.
    */
   async prepareAll(yieldEvery = 256): Promise<void> {
     void this.index.actors;
@@ -128,7 +129,7 @@ export class ActorViews {
     const dated = this.index.paths().map((path) => ({ path, date: this.index.resident(path)?.date?.from }));
     const inOrder = dated.sort((a, b) => readingOrder(a.path, a.date, b.path, b.date)).map((d) => d.path);
     for (const path of inOrder) {
-      if (this.index.actorJoinVersion !== version || this.log.length !== seen) return;
+      if (this.index.actorJoinVersion !== version) return;
       const doc = this.index.resident(path);
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
@@ -144,15 +145,19 @@ export class ActorViews {
       }
       if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (this.index.actorJoinVersion !== version || this.log.length !== seen) return;
+    if (this.index.actorJoinVersion !== version) return;
+    // documents changed during the pass are in the change log after `seen`: each view catches up with them when next read
     for (const [id, view] of fresh) {
       view.located?.trim();
-      this.views.set(id, view);
+      // a view a request made during the pass is whole; the pass's stopped growing when it was made
+      if (!this.views.has(id)) this.views.set(id, view);
     }
-    // every view is at the end of the change log now: it starts again
     this.stale.clear();
-    for (const view of this.views.values()) view.seen = 0;
-    this.log.length = 0;
+    if (this.log.length === seen) {
+      // every view is at the end of the change log: it starts again
+      for (const view of this.views.values()) view.seen = 0;
+      this.log.length = 0;
+    }
     // what a hover card lists, ready for the actors named in many documents (the first hover would
     // pay for it): their top documents, co-mentioned actors and first claims (read in full)
     n = 0;
