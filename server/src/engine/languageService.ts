@@ -14,7 +14,7 @@ import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
 import { analyzeOne } from './worker/analyzeOne';
 import { indexDocuments } from './worker/indexDocuments';
-import { joinAfterIndexing } from './worker/joinAfterIndexing';
+import { joinAfterIndexing, joinAgainAfterEdits } from './worker/joinAfterIndexing';
 import { WARM_UP_DOCUMENTS, warmUpEditPath } from './worker/warmUp';
 import type { AnalysisJob, AnalysisOutcome } from './worker/protocol';
 import { FindingCounts } from './findingCounts';
@@ -80,6 +80,8 @@ export class LanguageService {
    * the reader has stopped editing, not between two sentences.
    */
   settleDelayMs = 1000;
+  /** When the last exact joins took this long or longer, the claim join is made again on a worker thread (see joinAgainAfterEdits). */
+  rejoinOnWorkerFromMs = 500;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -175,8 +177,9 @@ export class LanguageService {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
-      // the claim join runs in slices: the editor's requests are answered meanwhile (provisionally)
-      const settled = this.state === 'ready' && (await this.index.settleInSlices().catch((err: Error) => (this.logger.warn(`could not join the claims: ${err.message}`), false)));
+      // the claim join runs on a worker or in slices: the editor's requests are answered meanwhile (provisionally)
+      const onWorker = this.workers !== 0 && this.index.joinCostMs >= this.rejoinOnWorkerFromMs;
+      const settled = this.state === 'ready' && (await joinAgainAfterEdits(this.index, this.lexicon, this.logger, onWorker));
       if (!settled) return;
       for (const l of this.settledListeners) l();
       void this.index.views.prepareAll();

@@ -130,23 +130,28 @@ test('during bulk indexing the last claim join is served while the documents ind
   assert.deepEqual(index.claims.contradictions, whole.claims.contradictions);
 });
 
-test('when edits pause, the language service re-joins in slices and then tells its listeners: the joins are exact', async () => {
-  const files = new Map<string, string | { error: string }>(readdirSync(SEEDS).map((f) => [`seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
-  const service = createLanguageService({ workspace: new InMemoryWorkspace(files) });
-  service.settleDelayMs = 0;
-  await service.indexWorkspace();
-  void service.index.claims;
-  const [id, text] = [...files][1] as [string, string];
-  const settled = new Promise<void>((resolve) => service.onJoinsSettled(resolve));
-  service.updateDocument(id, `${text}\n\nThe ministry said on Monday that 40,000 soldiers had been moved to the border.\n`);
-  assert.equal(service.index.provisional, true);
-  const keepAlive = setInterval(() => {}, 1000); // the settle timer does not keep a process alive
-  await settled.finally(() => clearInterval(keepAlive));
-  assert.equal(service.index.provisional, false);
-  const fresh = indexOf(service.index.documents());
-  assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);
-  assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
-});
+for (const onWorker of [false, true]) {
+  test(`when edits pause, the language service re-joins (the claim join ${onWorker ? 'on a worker thread started for it' : 'in slices'}) and then tells its listeners: the joins are exact`, async () => {
+    const files = new Map<string, string | { error: string }>(readdirSync(SEEDS).map((f) => [`seeds/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')]));
+    const logged: string[] = [];
+    const service = createLanguageService({ workspace: new InMemoryWorkspace(files), logger: { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) } });
+    service.settleDelayMs = 0;
+    service.rejoinOnWorkerFromMs = onWorker ? 0 : Infinity;
+    await service.indexWorkspace();
+    void service.index.claims;
+    const [id, text] = [...files][1] as [string, string];
+    const settled = new Promise<void>((resolve) => service.onJoinsSettled(resolve));
+    service.updateDocument(id, `${text}\n\nThe ministry said on Monday that 40,000 soldiers had been moved to the border.\n`);
+    assert.equal(service.index.provisional, true);
+    const keepAlive = setInterval(() => {}, 1000); // the settle timer does not keep a process alive
+    await settled.finally(() => clearInterval(keepAlive));
+    assert.equal(service.index.provisional, false);
+    assert.equal(logged.some((m) => m.startsWith('claims joined on a worker thread')), onWorker, logged.join('\n'));
+    const fresh = indexOf(service.index.documents());
+    assert.deepEqual(service.index.claims.clusters, fresh.claims.clusters);
+    assert.deepEqual(service.index.claims.contradictions, fresh.claims.contradictions);
+  });
+}
 
 for (const [askedWhileIndexing, workers] of [[true, 0], [false, 0], [true, 1]] as const) {
   const where = workers ? 'on a worker thread' : 'in slices';

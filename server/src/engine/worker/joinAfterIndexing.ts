@@ -1,7 +1,8 @@
 import type { ClaimJoinElsewhere } from '../corpus/claimJoinJob';
 import type { CorpusIndex } from '../corpus/corpusIndex';
 import type { Logger } from '../workspace';
-import type { AnalysisPool } from './analysisPool';
+import type { ActorLexicon } from '../actors/lexicon';
+import { AnalysisPool } from './analysisPool';
 
 /**
  * The exact joins once bulk indexing ends, and the actor views: the actor join here, then the claim
@@ -12,13 +13,7 @@ import type { AnalysisPool } from './analysisPool';
  * pool is closed as soon as the claims are joined.
  */
 export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool | undefined, logger: Logger): Promise<void> {
-  const elsewhere: ClaimJoinElsewhere | undefined =
-    pool &&
-    ((shipment, transfer) =>
-      pool.joinClaims(shipment, transfer).then(
-        (joined) => (logger.info(`claims joined on a worker thread in ${Math.round(joined.ms)} ms`), joined),
-        (err: Error) => (logger.warn(`could not join the claims on a worker thread (joining them here): ${err.message}`), undefined),
-      ));
+  const elsewhere = pool && claimJoinOn(pool, logger);
   let failed = false;
   // runs until the actor join is made and the claim join sent off (or its first slice is due)
   const settled = index
@@ -33,4 +28,32 @@ export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool |
   await index.views.prepareAll();
   await settled;
   if (failed) await index.views.prepareAll();
+}
+
+/** The claim join sent to a worker of `pool`; when it fails there, a warning, and it is made here. */
+function claimJoinOn(pool: AnalysisPool, logger: Logger): ClaimJoinElsewhere {
+  return (shipment, transfer) =>
+    pool.joinClaims(shipment, transfer).then(
+      (joined) => (logger.info(`claims joined on a worker thread in ${Math.round(joined.ms)} ms`), joined),
+      (err: Error) => (logger.warn(`could not join the claims on a worker thread (joining them here): ${err.message}`), undefined),
+    );
+}
+
+/**
+ * The exact joins made again once edits pause (see CorpusIndex.settleInSlices): with `onWorker`,
+ * the claim join on a worker thread started for it (it loads while the actor join is made here, and
+ * is closed after), else in slices of time here. At 100k documents the claim join takes seconds of
+ * this thread's time in slices; on a worker this thread only ships its input and takes its result.
+ * Resolves whether the joins were made (false: nothing to make, or they could not be).
+ */
+export async function joinAgainAfterEdits(index: CorpusIndex, lexicon: ActorLexicon, logger: Logger, onWorker: boolean): Promise<boolean> {
+  const pool = onWorker ? AnalysisPool.open(lexicon, { size: 1, analysisLines: false }) : undefined;
+  try {
+    return await index.settleInSlices(undefined, pool && claimJoinOn(pool, logger));
+  } catch (err) {
+    logger.warn(`could not join the claims: ${(err as Error).message}`);
+    return false;
+  } finally {
+    void pool?.close();
+  }
 }
