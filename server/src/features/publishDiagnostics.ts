@@ -70,7 +70,9 @@ export class DiagnosticsPublisher {
     const everything = this.publishedJoins === -1;
     const rejoined = index.joinVersion !== this.publishedJoins;
     this.publishedJoins = index.joinVersion;
-    for (const uri of this.affected()) {
+    // files skipped since the last pass (not a change of the index) get their warning too
+    const newlySkipped = [...this.service.skipped.keys()].filter((uri) => !this.published.has(uri));
+    for (const uri of [...this.affected(), ...newlySkipped]) {
       this.urgent.push(uri); // ahead of its place in a whole pass, if it has one
       this.waiting.add(uri);
     }

@@ -82,4 +82,10 @@ test('when edits settle and the joins are made again, only the edited documents 
   assert.equal(contradictionsOn('port-b.txt'), 0);
   assert.ok(!recomputed.some((uri) => files.has(uri) && !uri.startsWith('port-')), 'no seed article recomputed');
   publishedMatchesFullRecompute();
+
+  // a file that appears and cannot be read: its warning is published with the next pass, no re-join needed
+  (files as Map<string, string | { error: string }>).set('scan.txt', { error: 'is not text (binary content)' });
+  await service.refreshDocument('scan.txt');
+  await pass(() => publisher.schedule());
+  assert.deepEqual(latest.get('scan.txt')?.map((d) => d.code), ['file-skipped']);
 });
