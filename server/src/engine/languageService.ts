@@ -177,12 +177,11 @@ export class LanguageService {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
-      // the claim join runs on a worker or in slices: the editor's requests are answered meanwhile (provisionally)
+      // the joins are made in slices (the claim join on a worker at scale): the editor's requests are answered meanwhile (provisionally)
       const onWorker = this.workers !== 0 && this.index.joinCostMs >= this.rejoinOnWorkerFromMs;
       const settled = this.state === 'ready' && (await joinAgainAfterEdits(this.index, this.lexicon, this.logger, onWorker));
       if (!settled) return;
       for (const l of this.settledListeners) l();
-      void this.index.views.prepareAll();
     }, Math.max(this.settleDelayMs, SETTLE_COST_FACTOR * this.index.joinCostMs));
     this.settleTimer.unref?.();
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { generateCorpus } from '../../../bench/generateCorpus';
-import { runInSlices, runToEnd, type JoinSteps } from '../../../server/src/engine/claims/joinSteps';
+import { runInSlices, runToEnd, type JoinSteps } from '../../../server/src/engine/joinSteps';
 import { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
 import { createLanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';

@@ -2,6 +2,7 @@ import type { Actor, ActorKind, DocumentAnalysis, LocalEntity } from '../types';
 import type { ActorLexicon } from './lexicon';
 import { mentionRefsOf, withMentionRefs, type MentionRefs } from './mentionRefs';
 import { NAME_SUFFIXES, slug, spellingSkeleton, wordKey } from './names';
+import { runToEnd, STEP_DOCUMENTS, STEP_ITEMS, type JoinSteps } from '../joinSteps';
 import { resolveDescriptive, type Inference } from './resolveDescriptive';
 
 export { slug } from './names';
@@ -17,6 +18,15 @@ export interface ActorTable {
   /** For an entity resolved by inference (descriptive references): how sure, and why. */
   inference(path: string, entity: number): Inference | undefined;
 }
+
+/** A join of no documents: what is served while the first join is made in slices (see CorpusIndex.settleInSlices). */
+export const NO_ACTORS: ActorTable = {
+  actors: [],
+  byId: new Map(),
+  actorOf: () => undefined,
+  actorsOf: () => undefined,
+  inference: () => undefined,
+};
 
 /** What the claim join reads of the actor join: the actor of each document's local entity. */
 export type EntityOwners = Pick<ActorTable, 'actorOf'>;
@@ -88,14 +98,30 @@ class JoinNodes {
 
 /** Joins contributions (in path order, so ids do not depend on the order documents were read). */
 export function joinContributions(input: Iterable<DocumentContribution>, lexicon: ActorLexicon): ActorTable {
-  const contributions = [...input].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const nodes = new JoinNodes(contributions.reduce((n, c) => n + c.entities.length, 0));
+  return runToEnd(actorJoinSteps(input, lexicon));
+}
+
+/**
+ * The actor join as steps (see JoinSteps): it pauses every few documents or nodes, so that the
+ * language server can make it in slices of time while the editor's requests are answered (at 100k
+ * articles it takes seconds). `input` is read lazily, a few documents per step.
+ */
+export function* actorJoinSteps(input: Iterable<DocumentContribution>, lexicon: ActorLexicon): JoinSteps<ActorTable> {
+  const contributions: DocumentContribution[] = [];
+  let entities = 0;
+  for (const c of input) {
+    entities += c.entities.length;
+    if (contributions.push(c) % STEP_DOCUMENTS === 0) yield;
+  }
+  contributions.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  yield;
+  const nodes = new JoinNodes(entities);
   const byKey = new Map<string, number>();
   // documents share their entity objects (entities with the same JSON are one object: see
   // residentDocument), so what a node's join depends on is worked out once per object
   const facts = new EntityFacts(lexicon);
-  contributions.forEach((c, doc) =>
-    c.entities.forEach((e, entity) => {
+  for (let doc = 0; doc < contributions.length; doc++) {
+    contributions[doc].entities.forEach((e, entity) => {
       if (e.reference === 'descriptive') return;
       const n = nodes.add(doc, entity, e);
       const fact = facts.of(e);
@@ -107,9 +133,10 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
         if (other !== undefined) nodes.link(other, n);
         else byKey.set(key, n);
       }
-    }),
-  );
-  attachSurnames(nodes, byKey, facts);
+    });
+    if (doc % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+  }
+  yield* attachSurnames(nodes, byKey, facts);
   const actorIds = new Map<number, string>();
   const byId = new Map<string, Actor>();
   const groups = new Map<number, LocalEntity[]>();
@@ -118,11 +145,18 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
     const g = groups.get(root);
     if (g) g.push(nodes.e[n]);
     else groups.set(root, [nodes.e[n]]);
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
+  let made = 0;
   for (const [root, members] of groups) {
     const actor = makeActor(lexicon, members, byId);
     byId.set(actor.id, actor);
     actorIds.set(root, actor.id);
+    made += members.length;
+    if (made >= STEP_ITEMS) {
+      made = 0;
+      yield;
+    }
   }
   const entityActor = new EntityActors();
   for (let n = 0; n < nodes.length; n++) {
@@ -131,9 +165,12 @@ export function joinContributions(input: Iterable<DocumentContribution>, lexicon
     entityActor.set(path, nodes.entity[n], id);
     const { roles } = nodes.e[n];
     if (roles.length > 0) for (const role of roles) byId.get(id)!.roles.push({ role, path });
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
-  const inferences = resolveDescriptive(contributions, entityActor, lexicon);
-  for (const c of contributions) {
+  const inferences = yield* resolveDescriptive(contributions, entityActor, lexicon);
+  for (let doc = 0; doc < contributions.length; doc++) {
+    if (doc % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    const c = contributions[doc];
     const ids = entityActor.ofDocument(c.path);
     if (!ids) continue;
     c.entities.forEach((e, entity) => {
@@ -247,9 +284,10 @@ function personWords(name: string): string[] {
 }
 
 /** A person named by surname alone joins the one full name with that surname in the corpus, if only one. */
-function attachSurnames(nodes: JoinNodes, byKey: Map<string, number>, facts: EntityFacts): void {
+function* attachSurnames(nodes: JoinNodes, byKey: Map<string, number>, facts: EntityFacts): JoinSteps<void> {
   const fullBySurname = new Map<string, Set<number>>();
   for (let n = 0; n < nodes.length; n++) {
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const e = nodes.e[n];
     if (e.kind !== 'person' || e.gazetteerId) continue;
     const fact = facts.of(e);
@@ -260,6 +298,7 @@ function attachSurnames(nodes: JoinNodes, byKey: Map<string, number>, facts: Ent
     set.add(nodes.find(n));
   }
   for (let n = 0; n < nodes.length; n++) {
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
     // a single word of undecided kind ("When Navalny objected") may be a surname too
     const e = nodes.e[n];
     if ((e.kind !== 'person' && e.kind !== 'other') || e.gazetteerId || e.reference) continue;

@@ -4,6 +4,7 @@
  * role, the nearest in time to the document's date. Undated documents and ties stay unresolved
  * rather than guessed; every resolution carries its confidence and evidence.
  */
+import { STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import type { ActorLexicon } from './lexicon';
 import type { DocumentContribution, EntityActors } from './resolveActors';
 
@@ -23,13 +24,16 @@ const DECISIVE_GAP = 12;
 /** A sighting further than this from the document date is no evidence. */
 const MAX_DISTANCE = 48;
 
-export function resolveDescriptive(
+/** A step of the actor join (see JoinSteps): pauses every few documents. */
+export function* resolveDescriptive(
   contributions: DocumentContribution[],
   entityActor: EntityActors,
   lex: ActorLexicon,
-): Map<string, Inference> {
+): JoinSteps<Map<string, Inference>> {
   const sightings = new Map<string, RoleSighting[]>();
-  for (const c of contributions) {
+  for (let doc = 0; doc < contributions.length; doc++) {
+    if (doc % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    const c = contributions[doc];
     c.entities.forEach((e, i) => {
       const actor = entityActor.get(c.path, i);
       if (!actor || e.kind !== 'person') return;
@@ -41,7 +45,9 @@ export function resolveDescriptive(
     });
   }
   const out = new Map<string, Inference>();
-  for (const c of contributions) {
+  for (let doc = 0; doc < contributions.length; doc++) {
+    if (doc % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    const c = contributions[doc];
     c.entities.forEach((e, i) => {
       if (e.reference !== 'descriptive' || !e.standsFor?.startsWith('role:')) return;
       const decision = decide(lex, e.standsFor.slice(5), c.month, sightings);

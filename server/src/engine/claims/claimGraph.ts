@@ -5,7 +5,7 @@
  */
 import type { ClaimCluster, ClaimRef, Contradiction } from '../types';
 import type { ClaimNumbering } from './claimKeyIndex';
-import { STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
+import { STEP_ITEMS, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 
 /** Claims joined across documents: the same claim told in several articles, and contradictions. */
 export interface ClaimGraph {
@@ -83,7 +83,7 @@ function* clustersOf(numbering: ClaimNumbering, partner: Int32Array, copies: Rea
   };
   for (let i = 0; i < count; i++) {
     if (partner[i] >= 0) parent[find(partner[i])] = find(i);
-    if (i % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   const copiesOf = numbering.paths.map((path) => copies.get(path) ?? []);
   const size = partner.fill(0);

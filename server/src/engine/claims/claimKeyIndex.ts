@@ -7,7 +7,7 @@
  */
 import type { EntityOwners } from '../actors/resolveActors';
 import type { DocumentDate } from '../types';
-import { STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
+import { STEP_ITEMS, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type KeyClaim, type LinkClaim, type LinkDocument } from './claimSignature';
 
 export type { KeyClaim } from './claimSignature';
@@ -157,7 +157,7 @@ export class ClaimKeyIndex {
     for (const [key, id] of ids) {
       const idf = Math.log(1 + n / df[id]);
       weights[id] = key.startsWith('@') ? idf * 1.2 : idf;
-      if (id % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
+      if (id % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
     const postingStart = new Int32Array(ids.size + 1);
     for (let k = 0; k < ids.size; k++) postingStart[k + 1] = postingStart[k] + (df[k] <= maxPostings ? df[k] : 0);
@@ -169,7 +169,7 @@ export class ClaimKeyIndex {
         const k = keys[p];
         if (cursor[k] < postingStart[k + 1]) postings[cursor[k]++] = i;
       }
-      if (i % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
+      if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     }
     return new ClaimKeyIndex(offsets, keys.subarray(0, length), weights, postingStart, postings);
   }

@@ -2,7 +2,7 @@ import type { EntityOwners } from '../actors/resolveActors';
 import type { Contradiction, Quantity } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
 import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
-import { runToEnd, STEP_CLAIMS, STEP_DOCUMENTS, type JoinSteps } from './joinSteps';
+import { runToEnd, STEP_ITEMS, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
 import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
@@ -205,7 +205,7 @@ function* copiesByHash(docs: ReadonlyMap<string, { hash: string }>): JoinSteps<M
   // documents usually come in path order already (CorpusIndex): checking is cheaper than sorting
   if (paths.some((path, i) => i > 0 && paths[i - 1] > path)) paths.sort();
   for (const [n, path] of paths.entries()) {
-    if (n % STEP_CLAIMS === STEP_CLAIMS - 1) yield;
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const doc = docs.get(path)!;
     const first = doc.hash ? byHash.get(doc.hash) : undefined;
     if (first) copies.get(first)!.push(path);

@@ -4,7 +4,7 @@
  */
 import type { EntityOwners } from '../actors/resolveActors';
 import { claimGraphOf } from '../claims/claimGraph';
-import { runInSlices, type JoinSteps } from '../claims/joinSteps';
+import { runInSlices, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps, type ClaimGraph } from '../claims/linkClaims';
 import { residentJoinDocument } from './claimJoin';
 import { shipClaimJoin, type ClaimJoinShipment, type JoinedClaims } from './claimJoinShipment';

@@ -9,7 +9,7 @@
  */
 import { EntityActors, type EntityOwners } from '../actors/resolveActors';
 import type { ClaimGraphParts } from '../claims/claimGraph';
-import { runToEnd } from '../claims/joinSteps';
+import { runToEnd } from '../joinSteps';
 import { claimJoinSteps } from '../claims/linkClaims';
 import type { DocumentDate } from '../types';
 import { residentJoinDocument, type JoinedResident } from './claimJoin';

@@ -1,11 +1,13 @@
 import type { ActorLexicon } from '../actors/lexicon';
-import { joinContributions, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
-import { runToEnd } from '../claims/joinSteps';
+import { joinContributions, NO_ACTORS, type ActorTable, type DocumentContribution } from '../actors/resolveActors';
+import { runToEnd } from '../joinSteps';
 import { linkClaims, type ClaimGraph } from '../claims/linkClaims';
 import type { ActorMention, Claim, DocumentAnalysis, MentionRef, Span } from '../types';
+import { ActorJoinJob } from './actorJoinJob';
 import { PatchedActorTable } from './actorPatch';
 import { ActorViews } from './actorViews';
 import { MemoryAnalysisStore, type AnalysisAgainSource, type AnalysisStore, type StoredLines } from './analysisStore';
+import { BulkClaimJoins } from './bulkClaimJoins';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, type ClaimJoinElsewhere } from './claimJoinJob';
 import { patchJoins } from './patchJoins';
 import { RecentClaimTexts } from './recentlyUsed';
@@ -29,13 +31,13 @@ const MAX_PATCH_DEPTH = 200;
  * a changed document is applied on top of the joins in O(document + what it touches): when what
  * the joins read of it is unchanged (typing inside a sentence), nothing is redone; otherwise the
  * document is patched in provisionally (corpus/actorPatch.ts, corpus/claimPatch.ts) and the joins
- * are marked `provisional` until `settle()` re-joins exactly — the language service calls it once
- * edits pause. Bulk changes (indexing) simply drop the joins for a lazy full rebuild.
+ * are marked `provisional` until they are joined again exactly (`settleInSlices`, in slices of time,
+ * the provisional joins served meanwhile) once edits pause. Bulk changes (indexing) mark the joins
+ * stale: see `actors`.
  */
 export class CorpusIndex {
   /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
-  private unparsed = 0;
   private again: AnalysisAgainSource | undefined;
   /** Claim texts of recently read documents (see claimText), dropped when a document changes: from its analysis if kept, else its text. */
   private readonly claimTexts = new RecentClaimTexts((path) => {
@@ -46,8 +48,9 @@ export class CorpusIndex {
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
-  /** During bulk indexing: the last claim join made, served while the next one is made in slices. */
-  private bulkClaims: ClaimGraph | undefined;
+  /** The actor join being made in slices (see settleInSlices), the joins it replaces served meanwhile. */
+  private actorJoin: ActorJoinJob | undefined;
+  private readonly bulkClaims = new BulkClaimJoins();
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
   private readonly pending = new Map<string, ResidentDocument | undefined>();
   private patchDepth = 0;
@@ -136,11 +139,7 @@ export class CorpusIndex {
     return true;
   }
 
-  /**
-   * The document's full analysis: from the analysis store (a read and a parse when it is not among
-   * the recently used), or, when the store keeps none (see AnalysisStore.keepsBulkAnalyses), made
-   * again from the document's text (see `analysesAgainFrom`).
-   */
+  /** The document's full analysis: from the analysis store, or made again from its text when the store keeps none (see `analysesAgainFrom`). */
   get(path: string): DocumentAnalysis | undefined {
     if (!this.docs.has(path)) return undefined;
     try {
@@ -164,7 +163,6 @@ export class CorpusIndex {
     if (!(doc instanceof UnparsedDocument)) return doc;
     const resident = doc.loadResident() ?? residentOf(this.get(path)!);
     this.docs.set(path, resident);
-    this.unparsed--;
     return resident;
   }
 
@@ -174,10 +172,7 @@ export class CorpusIndex {
     return doc instanceof UnparsedDocument ? doc.loadResident() : doc;
   }
 
-  /**
-   * Moves the analyses to another store (the file-backed one, once the storage folder is known);
-   * documents already in the index keep their analyses.
-   */
+  /** Moves the analyses to another store (the file-backed one, once the storage folder is known). */
   useStore(store: AnalysisStore): void {
     for (const path of this.docs.keys()) {
       const analysis = this.get(path);
@@ -193,10 +188,14 @@ export class CorpusIndex {
   }
 
   /** Every document's resident part, in insertion order. */
-  *residents(): IterableIterator<ResidentDocument> {
+  residents(): IterableIterator<ResidentDocument> {
+    return this.each((path) => this.resident(path));
+  }
+
+  private *each<T>(read: (path: string) => T | undefined): IterableIterator<T> {
     for (const path of [...this.docs.keys()]) {
-      const r = this.resident(path);
-      if (r) yield r;
+      const value = read(path);
+      if (value) yield value;
     }
   }
 
@@ -213,11 +212,8 @@ export class CorpusIndex {
   }
 
   /** Every document's full analysis: a read of the whole analysis store (export, tests), never on a request path. */
-  *documents(): IterableIterator<DocumentAnalysis> {
-    for (const path of [...this.docs.keys()]) {
-      const doc = this.get(path);
-      if (doc) yield doc;
-    }
+  documents(): IterableIterator<DocumentAnalysis> {
+    return this.each((path) => this.get(path));
   }
 
   /** The claim join of the documents as they are now, to run in slices of time (see ClaimJoinJob). */
@@ -230,12 +226,12 @@ export class CorpusIndex {
   }
 
   /**
-   * The actor join. During bulk indexing a stale join keeps being served (documents indexed since
-   * are not in it yet: partial results) and is redone only when the last join is old compared with
-   * its cost, so requests during indexing never make the server re-join the corpus back to back.
+   * The actor join. A stale join (bulk indexing) keeps being served while one is made in slices, and
+   * during bulk indexing until it is old compared with its cost (documents indexed since are not in
+   * it: partial results), so requests during indexing never re-join the corpus back to back.
    */
   get actors(): ActorTable {
-    if (this.stale && (!this.bulk || Date.now() - this.lastJoinEnd > 5 * this.lastJoinMs)) this.dropJoins();
+    if (this.stale && !this.actorJoin && (!this.bulk || Date.now() - this.lastJoinEnd > 5 * this.lastJoinMs)) this.dropJoins();
     this.catchUp();
     if (!this.actorTable) {
       const started = Date.now();
@@ -262,7 +258,7 @@ export class CorpusIndex {
   /** Starts or ends bulk mode (indexing many documents); ending it makes the next join exact (the last partial claim join is served until then: see settleInSlices). */
   setBulk(bulk: boolean): void {
     this.bulk = bulk;
-    if (!bulk) [this.claimGraph, this.bulkClaims] = [this.bulkClaims ?? this.claimGraph, undefined];
+    if (!bulk) this.claimGraph = this.bulkClaims.end() ?? this.claimGraph;
   }
 
   /**
@@ -271,51 +267,37 @@ export class CorpusIndex {
    */
   get claims(): ClaimGraph {
     const actors = this.actors;
-    if (!this.claimGraph && this.bulk) {
-      this.bulkClaims ??= linkClaims(new Map(), actors); // none made yet: no claim links until the first is
-      this.rejoinBulkClaims(actors);
-      return this.bulkClaims;
-    }
+    if (!this.claimGraph && this.bulk) return this.bulkClaims.served(actors, () => this.claimJoinJob(actors), () => this.bulk, (graph) => (this.claimGraph ??= graph));
     if (!this.claimGraph) {
       const started = Date.now();
       this.claimGraph = runToEnd(this.claimJoinJob(actors).steps());
       this.lastClaimJoinMs = Date.now() - started;
-      if (this.bulk) this.bulkClaims = this.claimGraph;
+      if (this.bulk) this.bulkClaims.set(this.claimGraph);
     }
     return this.claimGraph;
   }
 
-  private rejoinBulkClaims(actors: ActorTable): void {
-    if (this.claimJoin) return;
-    const job = (this.claimJoin = this.claimJoinJob(actors));
-    const done = (graph: ClaimGraph | undefined) => {
-      if (this.claimJoin === job) this.claimJoin = undefined;
-      if (!graph || !this.bulk) return;
-      // a join of the documents indexed when it started: as partial as the actor join served with it
-      this.bulkClaims = graph;
-      this.claimGraph ??= graph;
-    };
-    // a failed partial join is dropped: the exact join after indexing meets the same error where it can be reported
-    job.run(CLAIM_JOIN_SLICE_MS, () => this.claimJoin === job && this.bulk).then(done, () => done(undefined));
-  }
-
   /**
-   * settle(), the actor join made at once, the claim join `elsewhere` (another thread) if given, else
-   * in slices of time that give way to the event loop: requests are answered meanwhile from the
-   * provisional claim graph, or an empty one (the joins stay `provisional`). Resolves to whether the
-   * joins are now exact (false: nothing to do, or a change came meanwhile; a later settle redoes it).
+   * settle() in slices of time that give way to the event loop: the actor join here, then the claim
+   * join `elsewhere` (another thread) if given, else here. Requests are answered meanwhile from the
+   * joins it replaces (provisionally patched, or partial after indexing; none made yet: empty ones),
+   * and `actorsJoined` is called as soon as the exact actor join is served (the views' pass can start).
+   * Resolves to whether the joins are now exact (false: nothing to do, or a change came meanwhile; a
+   * later settle redoes it).
    */
-  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS, elsewhere?: ClaimJoinElsewhere): Promise<boolean> {
+  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS, elsewhere?: ClaimJoinElsewhere, actorsJoined?: () => void): Promise<boolean> {
     if (!this.provisional) return false;
+    const actors = await this.joinActorsInSlices(sliceMs);
+    if (!actors) return false;
     const provisionalClaims = this.claimGraph;
     const patchDepth = this.patchDepth;
     this.dropJoins();
-    const actors = this.actors;
+    this.actorTable = actors;
     const job = (this.claimJoin = this.claimJoinJob(actors));
-    // with no join to serve meanwhile (none was made while indexing), requests get no claim links until it is made
     this.claimGraph = provisionalClaims ?? linkClaims(new Map(), actors);
     this.patchDepth = patchDepth;
     this.exact = false;
+    actorsJoined?.();
     const graph = await job.run(sliceMs, () => this.claimJoin === job && this.generation === job.generation, elsewhere).finally(() => {
       if (this.claimJoin === job) this.claimJoin = undefined;
     });
@@ -328,6 +310,26 @@ export class CorpusIndex {
     this.joinGeneration++;
     this.generation++;
     return true;
+  }
+
+  /**
+   * The exact actor join of the documents as they are, made in slices of time (see settleInSlices);
+   * undefined when a change came meanwhile. The joins it replaces are served meanwhile: empty ones
+   * for those not made yet, which a change drops (the next request makes them, as before).
+   */
+  private async joinActorsInSlices(sliceMs: number): Promise<ActorTable | undefined> {
+    const noClaims = !this.claimGraph;
+    const job = (this.actorJoin = new ActorJoinJob(this.paths(), (path) => this.contribution(path)!, this.lexicon, this.generation));
+    this.actorTable ??= NO_ACTORS;
+    this.claimGraph ??= linkClaims(new Map(), this.actorTable);
+    const actors = await job.run(sliceMs, () => this.actorJoin === job && this.generation === job.generation).finally(() => {
+      if (this.actorJoin === job) this.actorJoin = undefined;
+    });
+    if (actors) [this.lastJoinEnd, this.lastJoinMs] = [Date.now(), job.busyMs];
+    else if (this.actorJoin) return undefined; // another one runs (and serves what this one served)
+    else if (this.actorTable === NO_ACTORS) this.dropJoins();
+    else if (noClaims) this.claimGraph = undefined;
+    return actors;
   }
 
   /** What the last exact joins of the whole corpus cost (actors and claims), in milliseconds. */
@@ -353,13 +355,12 @@ export class CorpusIndex {
 
   /** What the joins last saw of a document about to change (its resident part), when the joins will be patched (see catchUp). */
   private beforeChange(path: string): ResidentDocument | undefined | null {
-    const patching = !this.bulk && this.actorTable !== undefined && !this.pending.has(path);
+    // (not a stale or empty join served while the exact one is made: that one is dropped on a change)
+    const patching = !this.bulk && !this.stale && this.actorTable !== undefined && this.actorTable !== NO_ACTORS && !this.pending.has(path);
     return patching ? this.resident(path) : null;
   }
 
   private change(path: string, doc: ResidentDocument | UnparsedDocument | undefined, old: ResidentDocument | undefined | null): void {
-    if (this.docs.get(path) instanceof UnparsedDocument) this.unparsed--;
-    if (doc instanceof UnparsedDocument) this.unparsed++;
     if (doc) this.docs.set(path, doc);
     else this.docs.delete(path);
     this.claimTexts.delete(path);

@@ -5,29 +5,28 @@ import type { ActorLexicon } from '../actors/lexicon';
 import { AnalysisPool } from './analysisPool';
 
 /**
- * The exact joins once bulk indexing ends, and the actor views: the actor join here, then the claim
- * join on a worker of the pool (idle by then: see corpus/claimJoinShipment.ts) while this thread
- * builds the views, which read only the actor join. Without a pool, the claim join runs here in
- * slices of time between the views' steps. A claim join that fails on the worker is made here; one
- * that fails here too leaves the joins as settle() makes them, and the views are built again. The
- * pool is closed as soon as the claims are joined.
+ * The exact joins once bulk indexing ends, and the actor views: the actor join here in slices of
+ * time, then the claim join on a worker of the pool (idle by then: see corpus/claimJoinShipment.ts)
+ * while this thread builds the views, which read only the actor join. Without a pool, the claim join
+ * runs here in slices of time between the views' steps. A claim join that fails on the worker is
+ * made here; one that fails here too leaves the joins as settle() makes them, and the views are
+ * built again. The pool is closed as soon as the claims are joined.
  */
 export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool | undefined, logger: Logger): Promise<void> {
   const elsewhere = pool && claimJoinOn(pool, logger);
+  let views: Promise<void> | undefined;
   let failed = false;
-  // runs until the actor join is made and the claim join sent off (or its first slice is due)
-  const settled = index
-    .settleInSlices(undefined, elsewhere)
+  await index
+    .settleInSlices(undefined, elsewhere, () => (views = index.views.prepareAll()))
     .catch((err: Error) => {
       logger.warn(`could not join the claims: ${err.message}`);
       index.settle();
       failed = true;
     })
     .finally(() => pool?.close()); // the worker's memory is let go as soon as the claims are joined
-
-  await index.views.prepareAll();
-  await settled;
-  if (failed) await index.views.prepareAll();
+  await views;
+  // no views made for the joins served now (a change came during the actor join, or the claim join failed)
+  if (failed || !views) await index.views.prepareAll();
 }
 
 /** The claim join sent to a worker of `pool`; when it fails there, a warning, and it is made here. */
@@ -40,16 +39,18 @@ function claimJoinOn(pool: AnalysisPool, logger: Logger): ClaimJoinElsewhere {
 }
 
 /**
- * The exact joins made again once edits pause (see CorpusIndex.settleInSlices): with `onWorker`,
- * the claim join on a worker thread started for it (it loads while the actor join is made here, and
- * is closed after), else in slices of time here. At 100k documents the claim join takes seconds of
- * this thread's time in slices; on a worker this thread only ships its input and takes its result.
- * Resolves whether the joins were made (false: nothing to make, or they could not be).
+ * The exact joins made again once edits pause (see CorpusIndex.settleInSlices): the actor join here
+ * in slices of time; then, with `onWorker`, the claim join on a worker thread started for it (it
+ * loads while the actor join is made, and is closed after), else in slices of time here. At 100k
+ * documents each join takes seconds of this thread's time in slices; on a worker this thread only
+ * ships its input and takes its result. The actor views' pass starts once the actor join is made
+ * (beside the claim join). Resolves whether the joins were made (false: nothing to make, or they
+ * could not be).
  */
 export async function joinAgainAfterEdits(index: CorpusIndex, lexicon: ActorLexicon, logger: Logger, onWorker: boolean): Promise<boolean> {
   const pool = onWorker ? AnalysisPool.open(lexicon, { size: 1, analysisLines: false }) : undefined;
   try {
-    return await index.settleInSlices(undefined, pool && claimJoinOn(pool, logger));
+    return await index.settleInSlices(undefined, pool && claimJoinOn(pool, logger), () => void index.views.prepareAll());
   } catch (err) {
     logger.warn(`could not join the claims: ${(err as Error).message}`);
     return false;

@@ -7,8 +7,8 @@ export type JoinSteps<T> = Generator<void, T, void>;
 
 /** Documents a join reads between two pauses. */
 export const STEP_DOCUMENTS = 16;
-/** Claims (or keys) a pass over every claim goes through between two pauses. */
-export const STEP_CLAIMS = 8192;
+/** Items (claims, keys, the actor join's nodes) a pass over every one goes through between two pauses. */
+export const STEP_ITEMS = 8192;
 
 export function runToEnd<T>(steps: JoinSteps<T>): T {
   for (;;) {
