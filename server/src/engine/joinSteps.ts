@@ -38,3 +38,23 @@ export async function runInSlices<T>(steps: JoinSteps<T>, options: SliceOptions)
     if (step.done) return step.value;
   }
 }
+
+/** Tells an asynchronous pass when to give way to the event loop: every `every` steps, or after `sliceMs` of work. */
+export class PassSlices {
+  private started = performance.now();
+  private steps = 0;
+
+  constructor(
+    private readonly every: number,
+    private readonly sliceMs: number,
+  ) {}
+
+  due(): boolean {
+    return ++this.steps % this.every === 0 || performance.now() - this.started > this.sliceMs;
+  }
+
+  async next(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.started = performance.now();
+  }
+}

@@ -28,11 +28,24 @@ test('the claim join made on a worker thread is the graph a join made here makes
   try {
     const job = new ClaimJoinJob({ paths: index.paths(), resident: (p) => index.resident(p)!, actors: index.actors }, 0);
     let shippedBytes = 0;
-    const there = await job.run(0, () => true, (shipment, transfer) => {
-      shippedBytes = shipment.claimLengths.reduce((a, b) => a + b, 0);
-      assert.ok(shipment.claimBlocks.length > 0 && shipment.claimBlocks.every((b) => b instanceof SharedArrayBuffer), 'the packed claims are read where they lie');
-      return pool.joinClaims(shipment, transfer);
+    let [turns, turning] = [0, true];
+    const turn = () => turning && (turns++, setImmediate(turn));
+    turn();
+    let [pieces, stringsFrom] = [0, 0];
+    const there = await job.run(0, () => true, {
+      // the string table sent ahead in small pieces, so that a small corpus has several
+      sendTablePiece: (from, strings) => (pieces++, pool.sendTablePiece(from, strings)),
+      tablePieceStrings: 256,
+      join: (shipment, transfer) => {
+        turning = false;
+        assert.ok(turns > 2, `the shipment was made in slices of time, the event loop turning meanwhile (${turns} times)`);
+        shippedBytes = shipment.claimLengths.reduce((a, b) => a + b, 0);
+        stringsFrom = shipment.stringsFrom;
+        assert.ok(shipment.claimBlocks.length > 0 && shipment.claimBlocks.every((b) => b instanceof SharedArrayBuffer), 'the packed claims are read where they lie');
+        return pool.joinClaims(shipment, transfer);
+      },
     });
+    assert.ok(pieces > 1 && stringsFrom === 256 * pieces, `the string table went ahead in ${pieces} pieces; the shipment brought the strings from ${stringsFrom} on`);
     assert.ok(shippedBytes > 0);
     assert.deepEqual(asRead(there!, index), asRead(here, index));
     assert.ok(job.busyMs > 0, 'the time the join took on the worker is kept (the cost of the next join)');

@@ -2,6 +2,7 @@ import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
 import type { Actor, ClaimRef, MentionRef } from '../types';
 import { claimQuote } from './claimQuote';
 import { CoCounts, rankCounts, topOfRanking, type CoRanking } from './coCounts';
+import { PassSlices } from '../joinSteps';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
@@ -21,6 +22,8 @@ export interface ActorClaim {
 export const TOP_DOCUMENTS = 3;
 /** Claims a hover card lists by default. */
 export const HOVER_CLAIMS = 3;
+/** How long the views' pass runs before giving way to the event loop (requests are answered between its slices). */
+const VIEWS_SLICE_MS = 10;
 /** Views of actors named in at least this many documents get their hover lists ready when built. */
 const PREPARED_VIEW_SIZE = 256;
 
@@ -124,13 +127,18 @@ export class ActorViews {
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
     const keepsPlaces = new Set(this.index.actors.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
-    let n = 0;
+    const slices = new PassSlices(yieldEvery, VIEWS_SLICE_MS);
     // documents in reading order (each document's date read once), so that every view's documents are added in order
-    const dated = this.index.paths().map((path) => ({ path, date: this.index.resident(path)?.date?.from }));
-    const inOrder = dated.sort((a, b) => readingOrder(a.path, a.date, b.path, b.date)).map((d) => d.path);
-    for (const path of inOrder) {
+    const inOrder: string[] = [];
+    for (const path of this.index.paths()) {
+      inOrder.push(readingKey(path, this.index.resident(path)?.date?.from));
+      if (slices.due()) await slices.next();
+    }
+    inOrder.sort();
+    for (const key of inOrder) {
+      if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
-      const doc = this.index.resident(path);
+      const doc = this.index.resident(key.slice(key.indexOf('\u0000') + 1));
       if (!doc) continue;
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
@@ -143,11 +151,12 @@ export class ActorViews {
         offerTop(view.byCount!.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
-      if (++n % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (this.index.actorJoinVersion !== version) return;
     // documents changed during the pass are in the change log after `seen`: each view catches up with them when next read
     for (const [id, view] of fresh) {
+      if (slices.due()) await slices.next();
+      if (this.index.actorJoinVersion !== version) return;
       view.located?.trim();
       // a view a request made during the pass is whole; the pass's stopped growing when it was made
       if (!this.views.has(id)) this.views.set(id, view);
@@ -160,14 +169,13 @@ export class ActorViews {
     }
     // what a hover card lists, ready for the actors named in many documents (the first hover would
     // pay for it): their top documents, co-mentioned actors and first claims (read in full)
-    n = 0;
     for (const view of fresh.values()) {
       if (view.paths.length < PREPARED_VIEW_SIZE) continue;
+      if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
       this.topDocuments(view, TOP_DOCUMENTS);
       this.rankCoMentioned(view);
       if (view.seen === this.log.length) this.claimsOfView(view, HOVER_CLAIMS);
-      if (++n % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -365,6 +373,11 @@ function offerTop(top: DocumentCount[], limit: number, path: string, count: numb
 }
 
 /** Reading order: dated documents first, earliest first, then by path. */
+/** A document's place in reading order as a string that sorts as readingOrder does (dated first, earliest first, then by path), the path after a NUL. */
+function readingKey(path: string, date: string | undefined): string {
+  return date ? `0${date}\u0000${path}` : `1\u0000${path}`;
+}
+
 function readingOrder(a: string, da: string | undefined, b: string, db: string | undefined): number {
   if (da && db && da !== db) return da < db ? -1 : 1;
   if (da && !db) return -1;

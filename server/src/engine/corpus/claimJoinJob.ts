@@ -4,7 +4,7 @@
  */
 import type { EntityOwners } from '../actors/resolveActors';
 import { claimGraphOf } from '../claims/claimGraph';
-import { runInSlices, type JoinSteps } from '../joinSteps';
+import { runInSlices, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps, type ClaimGraph } from '../claims/linkClaims';
 import { residentJoinDocument } from './claimJoin';
 import { shipClaimJoin, type ClaimJoinShipment, type JoinedClaims } from './claimJoinShipment';
@@ -20,8 +20,15 @@ export interface ClaimJoinInput {
   actors: EntityOwners;
 }
 
-/** Runs the join on another thread (see claimJoinShipment.ts): undefined when it could not (the join is then made here). */
-export type ClaimJoinElsewhere = (shipment: ClaimJoinShipment, transfer: ArrayBuffer[]) => Promise<JoinedClaims | undefined>;
+/** Another thread that makes the join (see claimJoinShipment.ts). */
+export interface ClaimJoinElsewhere {
+  /** Sends part of this thread's string table ahead of the shipment, while it is made (see shipClaimJoin). */
+  sendTablePiece?: (from: number, strings: string[]) => void;
+  /** Strings per piece sent ahead (TABLE_PIECE by default). */
+  tablePieceStrings?: number;
+  /** Runs the join there: undefined when it could not (the join is then made here). */
+  join(shipment: ClaimJoinShipment, transfer: ArrayBuffer[]): Promise<JoinedClaims | undefined>;
+}
 
 /** A claim join of the documents as they were at `generation`, run in slices of time or on another thread. */
 export class ClaimJoinJob {
@@ -38,9 +45,13 @@ export class ClaimJoinJob {
   }
 
   /** The join as steps (see JoinSteps), every document as the claim join reads it (its claims unpacked when read, a few at a time). */
-  steps(): JoinSteps<ClaimGraph> {
-    const docs = new Map(this.paths.map((path) => [path, residentJoinDocument(this.input.resident(path))]));
-    return claimJoinSteps(docs, this.input.actors);
+  *steps(): JoinSteps<ClaimGraph> {
+    const docs = new Map<string, ReturnType<typeof residentJoinDocument>>();
+    for (const path of this.paths) {
+      if (docs.size % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+      docs.set(path, residentJoinDocument(this.input.resident(path)));
+    }
+    return yield* claimJoinSteps(docs, this.input.actors);
   }
 
   /**
@@ -48,12 +59,14 @@ export class ClaimJoinJob {
    * undefined when abandoned (`stillWanted` false).
    */
   async run(sliceMs: number, stillWanted: () => boolean, elsewhere?: ClaimJoinElsewhere): Promise<ClaimGraph | undefined> {
-    const shipped = elsewhere && shipClaimJoin(this.paths, this.input.resident, this.input.actors);
-    const joined = shipped && (await elsewhere(shipped.shipment, shipped.transfer));
+    const slices = { sliceMs, stillWanted, onSlice: (ms: number) => (this.busyMs += ms) };
+    const shipped = elsewhere && (await runInSlices(shipClaimJoin(this.paths, this.input.resident, this.input.actors, elsewhere), slices));
+    if (elsewhere && !shipped) return undefined; // abandoned while it was made
+    const joined = shipped && (await elsewhere.join(shipped.shipment, shipped.transfer));
     if (joined) {
-      this.busyMs = joined.ms;
+      this.busyMs += joined.ms;
       return stillWanted() ? claimGraphOf(joined) : undefined;
     }
-    return runInSlices(this.steps(), { sliceMs, stillWanted, onSlice: (ms) => (this.busyMs += ms) });
+    return runInSlices(this.steps(), slices);
   }
 }

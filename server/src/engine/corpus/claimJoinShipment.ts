@@ -9,7 +9,7 @@
  */
 import { EntityActors, type EntityOwners } from '../actors/resolveActors';
 import type { ClaimGraphParts } from '../claims/claimGraph';
-import { runToEnd } from '../joinSteps';
+import { runToEnd, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps } from '../claims/linkClaims';
 import type { DocumentDate } from '../types';
 import { residentJoinDocument, type JoinedResident } from './claimJoin';
@@ -38,32 +38,56 @@ export interface ClaimJoinShipment {
   entityActors: Int32Array;
   entityStarts: Int32Array;
   actorIds: string[];
-  /** This thread's table of strings and shapes, which the packed claims name by number. */
+  /** This thread's table of strings and shapes, which the packed claims name by number: the strings from `stringsFrom` on (the others were sent ahead: see shipClaimJoin). */
   strings: readonly string[];
+  stringsFrom: number;
   shapes: readonly (readonly string[])[];
 }
+
+/** Strings of this thread's table sent ahead of a shipment in one piece (at 100k documents the table holds ~1.2M: one copy of all of them holds a thread ~0.4 s). */
+const TABLE_PIECE = 65536;
 
 /** What the worker sends back: the graph's parts and the time the join took there. */
 export interface JoinedClaims extends ClaimGraphParts {
   ms: number;
 }
 
-/** The shipment for the join of these documents (in the join's order), and the arrays that can move to the worker without a copy. */
-export function shipClaimJoin(paths: readonly string[], resident: (path: string) => ResidentDocument, owners: EntityOwners): { shipment: ClaimJoinShipment; transfer: ArrayBuffer[] } {
-  const docs = paths.map(resident);
+/**
+ * The shipment for the join of these documents (in the join's order), and the arrays that can move
+ * to the worker without a copy; as steps (see JoinSteps) pausing every few documents, since at 100k
+ * documents it takes a second (each local entity's actor looked up). With `ahead.sendTablePiece`,
+ * this thread's string table goes ahead in pieces, one per step, and the shipment brings the rest.
+ */
+export function* shipClaimJoin(
+  paths: readonly string[],
+  resident: (path: string) => ResidentDocument,
+  owners: EntityOwners,
+  ahead: { sendTablePiece?: (from: number, strings: string[]) => void; tablePieceStrings?: number } = {},
+): JoinSteps<{ shipment: ClaimJoinShipment; transfer: ArrayBuffer[] }> {
+  const table = threadTableContents();
+  const piece = ahead.tablePieceStrings ?? TABLE_PIECE;
+  let sent = 0;
+  for (; ahead.sendTablePiece && sent + piece <= table.strings.length; sent += piece) {
+    ahead.sendTablePiece(sent, table.strings.slice(sent, sent + piece));
+    yield;
+  }
+  const docs: ResidentDocument[] = [];
   let doubles = 0;
   let keys = 0;
   let entities = 0;
-  for (const doc of docs) {
+  for (const path of paths) {
+    if (docs.length % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    const doc = resident(path);
+    docs.push(doc);
     doubles += doc.claims.doubles?.length ?? 0;
     keys += doc.statementKeys.length;
     entities += doc.entities.length;
   }
   const s: ClaimJoinShipment = {
     paths: [...paths],
-    hashes: docs.map((d) => d.hash),
-    dates: docs.map((d) => d.date),
-    claimIdPrefixes: docs.map((d) => d.claimIdPrefix),
+    hashes: new Array<string>(docs.length),
+    dates: new Array<DocumentDate | null>(docs.length),
+    claimIdPrefixes: new Array<string | null>(docs.length),
     claimCounts: new Int32Array(docs.length),
     claimBlocks: [],
     claimBlock: new Int32Array(docs.length),
@@ -75,13 +99,17 @@ export function shipClaimJoin(paths: readonly string[], resident: (path: string)
     entityActors: new Int32Array(entities),
     entityStarts: new Int32Array(docs.length + 1),
     actorIds: [],
-    ...threadTableContents(),
+    strings: table.strings,
+    stringsFrom: 0,
+    shapes: table.shapes,
   };
   const actorNumbers = new Map<string, number>();
   const blockNumbers = new Map<SharedArrayBuffer, number>();
   let [doubleAt, keyAt, entityAt] = [0, 0, 0];
   for (let d = 0; d < docs.length; d++) {
-    const { path, claims, statementKeys, entities } = docs[d];
+    if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
+    const { path, claims, statementKeys, entities, hash, date, claimIdPrefix } = docs[d];
+    [s.hashes[d], s.dates[d], s.claimIdPrefixes[d]] = [hash, date, claimIdPrefix];
     s.claimCounts[d] = statementKeys.length / 2;
     const bytes = inSharedMemory(claims.bytes);
     const block = bytes.buffer as SharedArrayBuffer;
@@ -100,6 +128,8 @@ export function shipClaimJoin(paths: readonly string[], resident: (path: string)
     }
     s.entityStarts[d + 1] = entityAt;
   }
+  // the strings not sent ahead (the table may have grown since: it only grows)
+  if (sent > 0) [s.strings, s.stringsFrom] = [table.strings.slice(sent), sent];
   const arrays = [s.claimCounts, s.claimBlock, s.claimStarts, s.claimLengths, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
   return { shipment: s, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
 }

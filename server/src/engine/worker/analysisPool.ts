@@ -7,7 +7,7 @@ import type { ActorLexicon } from '../actors/lexicon';
 import { portableOutcomeOf } from './analyzeOne';
 import { WORKER_YOUNG_GENERATION_MB } from './heapSettings';
 import type { ClaimJoinShipment, JoinedClaims } from '../corpus/claimJoinShipment';
-import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, WorkerOutcome, WorkerSetup } from './protocol';
+import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, TablePieceRequest, WorkerOutcome, WorkerSetup } from './protocol';
 
 export const WORKER_SCRIPT = 'analysisWorker.js';
 
@@ -36,6 +36,8 @@ interface Slot {
   pending: Map<number, Pending>;
   /** The claim join asked of this worker, if any (see joinClaims). */
   join?: { resolve: (joined: JoinedClaims) => void; reject: (err: Error) => void };
+  /** Strings of the calling thread's table sent ahead of the next claim join (see sendTablePiece). */
+  tableAhead?: number;
   alive: boolean;
 }
 
@@ -99,13 +101,29 @@ export class AnalysisPool {
    * analysed; the arrays in `transfer` move to it. Rejects when it fails or the worker stops.
    */
   joinClaims(shipment: ClaimJoinShipment, transfer: ArrayBuffer[]): Promise<JoinedClaims> {
-    const slot = this.slots.find((s) => s.alive && !s.join);
+    const slot = this.joinSlot();
     if (!slot) return Promise.reject(new Error('no worker free to join the claims'));
+    if ((slot.tableAhead ?? 0) < shipment.stringsFrom) return Promise.reject(new Error('the strings sent ahead of the claim join went to another worker'));
+    slot.tableAhead = 0;
     return new Promise((resolve, reject) => {
       slot.join = { resolve, reject };
       const request: ClaimJoinRequest = { join: shipment };
       slot.worker.postMessage(request, transfer);
     });
+  }
+
+  /** Sends strings of this thread's table (from `from` on) ahead of a claim join, to the worker that will make it (see shipClaimJoin). */
+  sendTablePiece(from: number, strings: string[]): void {
+    const slot = this.joinSlot();
+    if (!slot) return;
+    const request: TablePieceRequest = { tablePiece: { from, strings } };
+    slot.worker.postMessage(request);
+    slot.tableAhead = from + strings.length;
+  }
+
+  /** The worker the next claim join goes to. */
+  private joinSlot(): Slot | undefined {
+    return this.slots.find((s) => s.alive && !s.join);
   }
 
   private joinAnswered(slot: Slot, response: ClaimJoinResponse): void {

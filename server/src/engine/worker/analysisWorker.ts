@@ -10,15 +10,27 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { joinShipment } from '../corpus/claimJoinShipment';
 import { transferablesOf } from '../corpus/portableResident';
 import { portableOutcomeOf } from './analyzeOne';
-import type { BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, WorkerSetup } from './protocol';
+import type { BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, TablePieceRequest, WorkerSetup } from './protocol';
 
 const setup = workerData as WorkerSetup;
+/** The calling thread's strings sent ahead of a claim join (its shipment brings the rest). */
+const tableAhead: string[] = [];
 
-parentPort?.on('message', (request: BatchRequest | ClaimJoinRequest) => {
+parentPort?.on('message', (request: BatchRequest | ClaimJoinRequest | TablePieceRequest) => {
+  if ('tablePiece' in request) {
+    const { from, strings } = request.tablePiece;
+    tableAhead.length = Math.min(tableAhead.length, from);
+    if (tableAhead.length === from) for (const s of strings) tableAhead.push(s);
+    return;
+  }
   if ('join' in request) {
     let response: ClaimJoinResponse;
     try {
-      response = { joined: joinShipment(request.join) };
+      const { stringsFrom, strings } = request.join;
+      if (tableAhead.length < stringsFrom) throw new Error(`${stringsFrom} strings were to be sent ahead of the claim join; ${tableAhead.length} came`);
+      const table = stringsFrom > 0 ? tableAhead.slice(0, stringsFrom).concat(strings) : strings;
+      tableAhead.length = 0;
+      response = { joined: joinShipment({ ...request.join, strings: table, stringsFrom: 0 }) };
     } catch (err) {
       response = { joinFailed: (err as Error).message };
     }

@@ -31,11 +31,14 @@ export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool |
 
 /** The claim join sent to a worker of `pool`; when it fails there, a warning, and it is made here. */
 function claimJoinOn(pool: AnalysisPool, logger: Logger): ClaimJoinElsewhere {
-  return (shipment, transfer) =>
-    pool.joinClaims(shipment, transfer).then(
-      (joined) => (logger.info(`claims joined on a worker thread in ${Math.round(joined.ms)} ms`), joined),
-      (err: Error) => (logger.warn(`could not join the claims on a worker thread (joining them here): ${err.message}`), undefined),
-    );
+  return {
+    sendTablePiece: (from, strings) => pool.sendTablePiece(from, strings),
+    join: (shipment, transfer) =>
+      pool.joinClaims(shipment, transfer).then(
+        (joined) => (logger.info(`claims joined on a worker thread in ${Math.round(joined.ms)} ms`), joined),
+        (err: Error) => (logger.warn(`could not join the claims on a worker thread (joining them here): ${err.message}`), undefined),
+      ),
+  };
 }
 
 /**

@@ -48,4 +48,9 @@ export interface ClaimJoinRequest {
   join: ClaimJoinShipment;
 }
 
+/** Strings of the calling thread's table from `from` on, sent ahead of a claim join in pieces (see shipClaimJoin): the worker keeps them for it. */
+export interface TablePieceRequest {
+  tablePiece: { from: number; strings: string[] };
+}
+
 export type ClaimJoinResponse = { joined: JoinedClaims } | { joinFailed: string };
