@@ -177,13 +177,19 @@ export class LanguageService {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
-      // the joins are made in slices (the claim join on a worker at scale): the editor's requests are answered meanwhile (provisionally)
-      const onWorker = this.workers !== 0 && this.index.joinCostMs >= this.rejoinOnWorkerFromMs;
-      const settled = this.state === 'ready' && (await joinAgainAfterEdits(this.index, this.lexicon, this.logger, onWorker));
-      if (!settled) return;
-      for (const l of this.settledListeners) l();
+      if (this.state === 'ready' && (await this.joinAgain())) for (const l of this.settledListeners) l();
     }, Math.max(this.settleDelayMs, SETTLE_COST_FACTOR * this.index.joinCostMs));
     this.settleTimer.unref?.();
+  }
+
+  /**
+   * The exact joins made again after edits, as once they pause: in slices of time, the claim join
+   * on a worker at scale; the editor's requests are answered meanwhile (provisionally). Resolves
+   * whether they were made.
+   */
+  joinAgain(): Promise<boolean> {
+    const onWorker = this.workers !== 0 && this.index.joinCostMs >= this.rejoinOnWorkerFromMs;
+    return joinAgainAfterEdits(this.index, this.lexicon, this.logger, onWorker);
   }
 
   /** Whether answers may be incomplete because indexing is under way. */

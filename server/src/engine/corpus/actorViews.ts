@@ -64,6 +64,7 @@ export class ActorViews {
   /** The previous actor join's views, answering while a pass makes this join's (`passFor`: the join it is for, -1 when none runs). */
   private readonly stale = new Map<string, ActorView>();
   private passFor = -1;
+  private pass: Promise<void> | undefined;
   private readonly actorNumbers = new ActorNumbers();
   /** Views of actors with `from` mentions or more keep the places of their first `most` (tuning: see LocatedMentions). */
   readonly keepPlaces = { from: KEEP_LOCATIONS_FROM, most: KEPT_LOCATIONS };
@@ -96,17 +97,16 @@ export class ActorViews {
   async prepareAll(yieldEvery = 256): Promise<void> {
     void this.index.actors;
     const version = this.index.actorJoinVersion;
+    if (this.passFor === version && this.pass) return this.pass; // (the one for this join runs)
     this.passFor = version;
     this.followJoin();
-    try {
-      await this.viewsPass(version, yieldEvery);
-    } finally {
+    const pass = (this.pass = this.viewsPass(version, yieldEvery).finally(() => {
       // (a pass started since, for a later join, keeps its own)
-      if (this.passFor === version) {
-        this.passFor = -1;
-        this.stale.clear();
-      }
-    }
+      if (this.passFor !== version) return;
+      [this.passFor, this.pass] = [-1, undefined];
+      this.stale.clear();
+    }));
+    return pass;
   }
 
   /**

@@ -21,7 +21,9 @@ export interface ClaimJoinShipment {
   /** The documents in the join's order (by path). */
   paths: string[];
   hashes: string[];
-  dates: (DocumentDate | null)[];
+  /** Each document's date, by its number in `dates` (-1: none): one object per date the join tells apart (it reads a date's value and range only), not one per document. */
+  dateOf: Int32Array;
+  dates: DocumentDate[];
   claimIdPrefixes: (string | null)[];
   claimCounts: Int32Array;
   /** The blocks of shared memory the packed claims lie in (sharedBytes.ts: read there, not copied); document d's are claimBlocks[claimBlock[d]] from claimStarts[d], claimLengths[d] bytes. */
@@ -86,7 +88,8 @@ export function* shipClaimJoin(
   const s: ClaimJoinShipment = {
     paths: [...paths],
     hashes: new Array<string>(docs.length),
-    dates: new Array<DocumentDate | null>(docs.length),
+    dateOf: new Int32Array(docs.length),
+    dates: [],
     claimIdPrefixes: new Array<string | null>(docs.length),
     claimCounts: new Int32Array(docs.length),
     claimBlocks: [],
@@ -104,12 +107,17 @@ export function* shipClaimJoin(
     shapes: table.shapes,
   };
   const actorNumbers = new Map<string, number>();
+  const dateNumbers = new Map<string, number>();
   const blockNumbers = new Map<SharedArrayBuffer, number>();
   let [doubleAt, keyAt, entityAt] = [0, 0, 0];
   for (let d = 0; d < docs.length; d++) {
     if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
     const { path, claims, statementKeys, entities, hash, date, claimIdPrefix } = docs[d];
-    [s.hashes[d], s.dates[d], s.claimIdPrefixes[d]] = [hash, date, claimIdPrefix];
+    [s.hashes[d], s.claimIdPrefixes[d]] = [hash, claimIdPrefix];
+    const dateKey = date ? `${date.value}|${date.from}|${date.to}` : null;
+    let n = dateKey === null ? -1 : dateNumbers.get(dateKey);
+    if (n === undefined) dateNumbers.set(dateKey!, (n = s.dates.push(date!) - 1));
+    s.dateOf[d] = n;
     s.claimCounts[d] = statementKeys.length / 2;
     const bytes = inSharedMemory(claims.bytes);
     const block = bytes.buffer as SharedArrayBuffer;
@@ -130,7 +138,7 @@ export function* shipClaimJoin(
   }
   // the strings not sent ahead (the table may have grown since: it only grows)
   if (sent > 0) [s.strings, s.stringsFrom] = [table.strings.slice(sent), sent];
-  const arrays = [s.claimCounts, s.claimBlock, s.claimStarts, s.claimLengths, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
+  const arrays = [s.dateOf, s.claimCounts, s.claimBlock, s.claimStarts, s.claimLengths, s.doubles, s.doubleStarts, s.statementKeys, s.entityActors, s.entityStarts];
   return { shipment: s, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
 }
 
@@ -145,7 +153,7 @@ export function joinShipment(s: ClaimJoinShipment): JoinedClaims {
     const doubles = s.doubleStarts[d] < s.doubleStarts[d + 1] ? s.doubles.subarray(s.doubleStarts[d], s.doubleStarts[d + 1]) : undefined;
     const doc: JoinedResident = {
       hash: s.hashes[d],
-      date: s.dates[d],
+      date: s.dateOf[d] < 0 ? null : s.dates[s.dateOf[d]],
       claimIdPrefix: s.claimIdPrefixes[d],
       claims: { bytes: new Uint8Array(s.claimBlocks[s.claimBlock[d]], s.claimStarts[d], s.claimLengths[d]), doubles },
       statementKeys: s.statementKeys.subarray(keyAt, keyAt + keys),
