@@ -145,6 +145,7 @@ export class LanguageService {
     else await joinAfterIndexing(this.index, pool, this.logger);
     await this.repaired();
     this.state = 'ready';
+    if (this.index.provisional) this.scheduleSettle(); // (edits during the joins: once they pause)
     // saved after the index answers: the persisted index is for the next start (see `persisted`)
     if ((result.analysed > 0 || changed) && !result.cancelled) void this.persistIndex();
     if (!this.editPathWarm && !result.cancelled) {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { actorJoinSteps, joinContributions, type ActorTable } from '../../../server/src/engine/actors/resolveActors';
+import type { ClaimJoinJob } from '../../../server/src/engine/corpus/claimJoinJob';
 import { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
+import { joinAfterIndexing } from '../../../server/src/engine/worker/joinAfterIndexing';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
 import { analyse, corpus, indexOf, lexicon, SEEDS } from './joinCorpus';
 
@@ -111,4 +113,41 @@ test('after bulk indexing with no join made yet, empty joins are served while th
   const after = indexOf(changed.documents());
   assert.deepEqual(joinOf(changed.actors, changed.paths()), joinOf(after.actors, after.paths()), 'the next request makes the exact join');
   assert.equal(changed.provisional, false);
+});
+
+test('a change while the joins are made at the end of indexing makes them again at once: no request meanwhile makes a join there and then', async () => {
+  const docs = corpus();
+  const index = new CorpusIndex(lexicon);
+  index.setBulk(true);
+  for (const d of docs) index.set(d);
+  index.setBulk(false);
+  // every claim join made is counted, and those run in slices of time (a join made on request is not)
+  const jobs = { made: 0, run: 0 };
+  const internals = index as unknown as { claimJoinJob: (actors: ActorTable) => ClaimJoinJob };
+  const claimJoinJob = internals.claimJoinJob.bind(index);
+  internals.claimJoinJob = (actors) => {
+    const job = claimJoinJob(actors);
+    const run = job.run.bind(job);
+    job.run = (...args) => (jobs.run++, run(...args));
+    return (jobs.made++, job);
+  };
+  let done = false;
+  const joining = joinAfterIndexing(index, undefined, { info: () => {}, warn: () => {} }).then(() => (done = true));
+  const served = new Set<ActorTable>();
+  let turns = 0;
+  while (!done && turns < 100_000) {
+    served.add(index.actors);
+    void index.claims;
+    if (++turns === 1) index.set(naming(docs[1], 'Marta Kowalczyk'));
+    await turn();
+  }
+  await joining;
+  assert.equal(index.provisional, false);
+  const joined = [...served].filter((t) => t.actors.length > 0);
+  assert.deepEqual(joined, [index.actors], 'the only join served is the one made in slices');
+  assert.deepEqual(jobs, { made: 1, run: 1 }, 'the claims were joined once, in slices');
+  const fresh = indexOf(index.documents());
+  assert.deepEqual(joinOf(index.actors, index.paths()), joinOf(fresh.actors, fresh.paths()));
+  assert.ok(index.actors.actors.some((a) => a.name === 'Marta Kowalczyk'));
+  assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
 });

@@ -314,8 +314,8 @@ export class CorpusIndex {
 
   /**
    * The exact actor join of the documents as they are, made in slices of time (see settleInSlices);
-   * undefined when a change came meanwhile. The joins it replaces are served meanwhile: empty ones
-   * for those not made yet, which a change drops (the next request makes them, as before).
+   * undefined when a change came meanwhile. The joins it replaces are served meanwhile (empty ones
+   * for none made yet; a change drops them: see joinAfterIndexing, which starts again at once).
    */
   private async joinActorsInSlices(sliceMs: number): Promise<ActorTable | undefined> {
     const noClaims = !this.claimGraph;
@@ -327,7 +327,7 @@ export class CorpusIndex {
     });
     if (actors) [this.lastJoinEnd, this.lastJoinMs] = [Date.now(), job.busyMs];
     else if (this.actorJoin) return undefined; // another one runs (and serves what this one served)
-    else if (this.actorTable === NO_ACTORS) this.dropJoins();
+    else if (this.actorTable === NO_ACTORS) [this.actorTable, this.claimGraph] = [undefined, undefined]; // (still stale)
     else if (noClaims) this.claimGraph = undefined;
     return actors;
   }

@@ -16,16 +16,19 @@ export async function joinAfterIndexing(index: CorpusIndex, pool: AnalysisPool |
   const elsewhere = pool && claimJoinOn(pool, logger);
   let views: Promise<void> | undefined;
   let failed = false;
-  await index
-    .settleInSlices(undefined, elsewhere, () => (views = index.views.prepareAll()))
-    .catch((err: Error) => {
+  const viewsWith = () => (views = index.views.prepareAll());
+  // a change while the actor join is made abandons it: it is made again at once (requests are
+  // answered meanwhile from the last partial join, not from a join made there and then)
+  for (let settled = false; !settled && !failed && !views && index.provisional; ) {
+    settled = await index.settleInSlices(undefined, elsewhere, viewsWith).catch((err: Error) => {
       logger.warn(`could not join the claims: ${err.message}`);
       index.settle();
-      failed = true;
-    })
-    .finally(() => pool?.close()); // the worker's memory is let go as soon as the claims are joined
+      return (failed = true);
+    });
+  }
+  void pool?.close(); // the worker's memory is let go as soon as the claims are joined
   await views;
-  // no views made for the joins served now (a change came during the actor join, or the claim join failed)
+  // no views made for the joins served now (the claim join failed, or there was nothing to join)
   if (failed || !views) await index.views.prepareAll();
 }
 
