@@ -151,3 +151,19 @@ test('a change while the joins are made at the end of indexing makes them again 
   assert.ok(index.actors.actors.some((a) => a.name === 'Marta Kowalczyk'));
   assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
 });
+
+test('joins asked for at the end of two indexings at once are made one after the other (neither abandons the other), and end exact', async () => {
+  const docs = corpus();
+  const index = new CorpusIndex(lexicon);
+  index.setBulk(true);
+  for (const d of docs) index.set(d);
+  index.setBulk(false);
+  const logger = { info: () => {}, warn: () => {} };
+  const both = Promise.all([joinAfterIndexing(index, undefined, logger), joinAfterIndexing(index, undefined, logger)]);
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the two never ended')), 20_000).unref());
+  await Promise.race([both, timeout]);
+  assert.equal(index.provisional, false);
+  const fresh = indexOf(index.documents());
+  assert.deepEqual(joinOf(index.actors, index.paths()), joinOf(fresh.actors, fresh.paths()));
+  assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
+});

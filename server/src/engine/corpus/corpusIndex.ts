@@ -51,6 +51,7 @@ export class CorpusIndex {
   /** The actor join being made in slices (see settleInSlices), the joins it replaces served meanwhile. */
   private actorJoin: ActorJoinJob | undefined;
   private readonly bulkClaims = new BulkClaimJoins();
+  private settling: Promise<unknown> | undefined;
   /** Documents changed since the joins were last brought up to date, with what the joins last saw of each. */
   private readonly pending = new Map<string, ResidentDocument | undefined>();
   private patchDepth = 0;
@@ -244,8 +245,7 @@ export class CorpusIndex {
 
   /** The actor join when it is exact for the current documents (what may be persisted), else undefined. */
   exactActors(): ActorTable | undefined {
-    if (this.provisional || !this.actorTable || this.actorTable instanceof PatchedActorTable) return undefined;
-    return this.actorTable;
+    return this.provisional || this.actorTable instanceof PatchedActorTable ? undefined : this.actorTable;
   }
 
   /** Takes a persisted actor join made from exactly these documents (warm start: no join needed). */
@@ -281,11 +281,18 @@ export class CorpusIndex {
    * settle() in slices of time that give way to the event loop: the actor join here, then the claim
    * join `elsewhere` (another thread) if given, else here. Requests are answered meanwhile from the
    * joins it replaces (provisionally patched, or partial after indexing; none made yet: empty ones),
-   * and `actorsJoined` is called as soon as the exact actor join is served (the views' pass can start).
-   * Resolves to whether the joins are now exact (false: nothing to do, or a change came meanwhile; a
-   * later settle redoes it).
+   * and `actorsJoined` is called once the exact actor join is served (the views' pass can start).
+   * Resolves whether the joins are now exact (false: nothing to do, or a change came meanwhile). One
+   * asked for while another runs starts when that one ends.
    */
-  async settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS, elsewhere?: ClaimJoinElsewhere, actorsJoined?: () => void): Promise<boolean> {
+  settleInSlices(sliceMs = CLAIM_JOIN_SLICE_MS, elsewhere?: ClaimJoinElsewhere, actorsJoined?: () => void): Promise<boolean> {
+    const now = () => this.settleNow(sliceMs, elsewhere, actorsJoined);
+    const settled = this.settling ? this.settling.then(now) : now(); // (at once when none runs: no request sees a gap)
+    const last: Promise<unknown> = (this.settling = settled.catch(() => false).finally(() => this.settling === last && (this.settling = undefined)));
+    return settled;
+  }
+
+  private async settleNow(sliceMs: number, elsewhere: ClaimJoinElsewhere | undefined, actorsJoined: (() => void) | undefined): Promise<boolean> {
     if (!this.provisional) return false;
     const actors = await this.joinActorsInSlices(sliceMs);
     if (!actors) return false;
@@ -313,20 +320,16 @@ export class CorpusIndex {
   }
 
   /**
-   * The exact actor join of the documents as they are, made in slices of time (see settleInSlices);
-   * undefined when a change came meanwhile. The joins it replaces are served meanwhile (empty ones
-   * for none made yet; a change drops them: see joinAfterIndexing, which starts again at once).
+   * The exact actor join of the documents as they are, in slices of time (see settleInSlices); undefined when a change came
+   * meanwhile. The joins it replaces are served meanwhile (empty ones for none made yet, which a change drops).
    */
   private async joinActorsInSlices(sliceMs: number): Promise<ActorTable | undefined> {
     const noClaims = !this.claimGraph;
     const job = (this.actorJoin = new ActorJoinJob(this.paths(), (path) => this.contribution(path)!, this.lexicon, this.generation));
     this.actorTable ??= NO_ACTORS;
     this.claimGraph ??= linkClaims(new Map(), this.actorTable);
-    const actors = await job.run(sliceMs, () => this.actorJoin === job && this.generation === job.generation).finally(() => {
-      if (this.actorJoin === job) this.actorJoin = undefined;
-    });
+    const actors = await job.run(sliceMs, () => this.generation === job.generation).finally(() => (this.actorJoin = undefined));
     if (actors) [this.lastJoinEnd, this.lastJoinMs] = [Date.now(), job.busyMs];
-    else if (this.actorJoin) return undefined; // another one runs (and serves what this one served)
     else if (this.actorTable === NO_ACTORS) [this.actorTable, this.claimGraph] = [undefined, undefined]; // (still stale)
     else if (noClaims) this.claimGraph = undefined;
     return actors;
@@ -338,13 +341,10 @@ export class CorpusIndex {
   }
 
   mention = (ref: MentionRef): ActorMention | undefined => this.get(ref.path)?.mentions[ref.index];
-
   claim = (ref: { path: string; index: number }): Claim | undefined => this.get(ref.path)?.claims[ref.index];
 
   /** A claim's text, from the texts of recently read documents (see RecentClaimTexts). */
-  claimText(ref: { path: string; index: number }): string | undefined {
-    return this.claimTexts.text(ref);
-  }
+  claimText = (ref: { path: string; index: number }): string | undefined => this.claimTexts.text(ref);
 
   /** Replaces provisional joins by an exact join of the whole corpus. Returns whether there was anything to do. */
   settle(): boolean {
