@@ -17,6 +17,15 @@ function naming(doc: DocumentAnalysis, name: string): DocumentAnalysis {
   return analyse(doc.path, `${text}\n\n${name}, a Polish diplomat, said on Monday that the talks would resume in Geneva.\n`);
 }
 
+/** The documents as bulk indexing leaves them: every one set, no join made. */
+function bulkIndexed(docs: DocumentAnalysis[]): CorpusIndex {
+  const index = new CorpusIndex(lexicon);
+  index.setBulk(true);
+  for (const d of docs) index.set(d);
+  index.setBulk(false);
+  return index;
+}
+
 /** What an actor join says, in a form that compares across two joins: every actor, and the actor of every document's entities. */
 function joinOf(actors: ActorTable, paths: string[]) {
   return {
@@ -86,14 +95,7 @@ test('a change while the actor join is made in slices abandons it; the change is
 
 test('after bulk indexing with no join made yet, empty joins are served while the first is made in slices; a change meanwhile drops them', async () => {
   const docs = corpus();
-  const bulk = () => {
-    const index = new CorpusIndex(lexicon);
-    index.setBulk(true);
-    for (const d of docs) index.set(d);
-    index.setBulk(false);
-    return index;
-  };
-  const index = bulk();
+  const index = bulkIndexed(docs);
   let joined = false;
   const settling = index.settleInSlices(0, undefined, () => (joined = true));
   await turn();
@@ -105,7 +107,7 @@ test('after bulk indexing with no join made yet, empty joins are served while th
   assert.deepEqual(joinOf(index.actors, index.paths()), joinOf(fresh.actors, fresh.paths()));
   assert.deepEqual(index.claims.clusters, fresh.claims.clusters);
 
-  const changed = bulk();
+  const changed = bulkIndexed(docs);
   const abandoned = changed.settleInSlices(0);
   await turn();
   changed.set(naming(docs[1], 'Marta Kowalczyk'));
@@ -117,10 +119,7 @@ test('after bulk indexing with no join made yet, empty joins are served while th
 
 test('a change while the joins are made at the end of indexing makes them again at once: no request meanwhile makes a join there and then', async () => {
   const docs = corpus();
-  const index = new CorpusIndex(lexicon);
-  index.setBulk(true);
-  for (const d of docs) index.set(d);
-  index.setBulk(false);
+  const index = bulkIndexed(docs);
   // every claim join made is counted, and those run in slices of time (a join made on request is not)
   const jobs = { made: 0, run: 0 };
   const internals = index as unknown as { claimJoinJob: (actors: ActorTable) => ClaimJoinJob };
@@ -154,10 +153,7 @@ test('a change while the joins are made at the end of indexing makes them again 
 
 test('joins asked for at the end of two indexings at once are made one after the other (neither abandons the other), and end exact', async () => {
   const docs = corpus();
-  const index = new CorpusIndex(lexicon);
-  index.setBulk(true);
-  for (const d of docs) index.set(d);
-  index.setBulk(false);
+  const index = bulkIndexed(docs);
   const logger = { info: () => {}, warn: () => {} };
   const both = Promise.all([joinAfterIndexing(index, undefined, logger), joinAfterIndexing(index, undefined, logger)]);
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('the two never ended')), 20_000).unref());
