@@ -33,6 +33,8 @@ let settings = readSettings(undefined);
 const workspace = new MultiRootWorkspace([], settings.selection);
 const service = createLanguageService({ workspace, logger, config: settings.engine });
 const publisher = new DiagnosticsPublisher(connection, service, () => sendStatus());
+/** The corpus documents open in the editor (normalised URIs): with `corpusLens.diagnostics.scope`, perhaps the only ones whose diagnostics are sent. */
+const openDocuments = new Set<string>();
 let canPullConfiguration = false;
 let refreshSupport = { semanticTokens: false, inlayHints: false, codeLenses: false };
 let settingProblems: string[] = [];
@@ -83,6 +85,7 @@ async function reloadSettings(): Promise<void> {
   settingProblems = settings.problems;
   workspace.setRoots(workspace.roots, settings.selection);
   service.setEditorConfig(settings.engine);
+  publisher.setScope(settings.diagnosticsScope, (uri) => openDocuments.has(uri));
   const root = workspace.roots[0];
   workspaceFileText = root ? await readCorpusFile(`${root}/${WORKSPACE_FILE}`).then((r) => ('text' in r ? r.text : undefined)) : undefined;
   workspaceFileProblems = await service.setWorkspaceFile(workspaceFileText);
@@ -97,8 +100,14 @@ async function reindex(): Promise<void> {
   });
   for (const doc of documents.all()) syncOpenDocument(doc);
   progress?.done();
-  publisher.publishAll();
+  publishEverything();
   refreshEditors();
+}
+
+/** Every document's findings recomputed, and sent as the scope of diagnostics says (which the log tells when it is not the whole corpus). */
+function publishEverything(): void {
+  publisher.publishAll();
+  if (!publisher.sendsWholeWorkspace) logger.info(`${service.index.paths().length} documents: diagnostics are shown for open documents only (corpusLens.diagnostics.scope is "${settings.diagnosticsScope}"); the status bar counts every document's findings.`);
 }
 
 /**
@@ -129,8 +138,16 @@ documents.onDidChangeContent((change) => {
   publisher.schedule();
 });
 
+documents.onDidOpen((event) => {
+  const uri = normalizeUri(event.document.uri);
+  openDocuments.add(uri);
+  publisher.documentOpenedOrClosed(uri);
+});
+
 documents.onDidClose(async (event) => {
   const uri = normalizeUri(event.document.uri);
+  openDocuments.delete(uri);
+  publisher.documentOpenedOrClosed(uri);
   service.index.store.keepOpen(uri, false);
   if (workspace.isCorpusDocument(uri)) await service.refreshDocument(uri);
   else service.removeDocument(uri);
@@ -157,7 +174,7 @@ connection.onDidChangeConfiguration(async () => {
   await reloadSettings();
   // a severity or lens change only re-publishes; a change of which files are the corpus re-indexes
   if (JSON.stringify(settings.selection) !== before) await reindex();
-  else publisher.publishAll();
+  else publishEverything();
 });
 
 connection.onHover((p) => provideHover(service, withUri(p)));

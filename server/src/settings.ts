@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, parseEngineConfig, type EngineConfig } from './engine/config';
+import { DIAGNOSTICS_SCOPES, type DiagnosticsScope } from './features/publishDiagnostics';
 import { DEFAULT_MAX_REFERENCES } from './features/references';
 import { DEFAULT_SELECTION, type CorpusSelection } from './node/fsWorkspace';
 
@@ -9,7 +10,7 @@ export interface ClientSettings {
   exclude?: string[];
   maxFileSize?: number;
   respectGitignore?: boolean;
-  diagnostics?: { severity?: Record<string, string>; ignoreFiles?: string[]; contradictionConfidence?: number; unsourcedMinWorth?: number };
+  diagnostics?: { scope?: string; severity?: Record<string, string>; ignoreFiles?: string[]; contradictionConfidence?: number; unsourcedMinWorth?: number };
   codeLens?: { mentionCounts?: boolean; sameClaim?: boolean };
   inlayHints?: { dates?: boolean };
   references?: { maxResults?: number };
@@ -22,6 +23,8 @@ export interface ServerSettings {
   dateHints: boolean;
   /** References listed at most (0: all). */
   maxReferences: number;
+  /** Whose diagnostics are sent to the editor (see DiagnosticsScope). */
+  diagnosticsScope: DiagnosticsScope;
   problems: string[];
 }
 
@@ -41,6 +44,9 @@ export function readSettings(raw: ClientSettings | undefined | null): ServerSett
   const { config, problems: engineProblems } = parseEngineConfig(s.diagnostics, DEFAULT_CONFIG);
   const maxReferences = s.references?.maxResults ?? DEFAULT_MAX_REFERENCES;
   if (!Number.isInteger(maxReferences) || maxReferences < 0) problems.push('corpusLens.references.maxResults must be a whole number, 0 or more');
+  const scope = s.diagnostics?.scope ?? 'auto';
+  const diagnosticsScope = DIAGNOSTICS_SCOPES.find((known) => known === scope);
+  if (!diagnosticsScope) problems.push(`corpusLens.diagnostics.scope must be one of ${DIAGNOSTICS_SCOPES.map((k) => `"${k}"`).join(', ')}`);
   return {
     selection: {
       include: [...include, ...folders.flatMap((f) => [`${f}/**/*.txt`, `${f}/**/*.md`])],
@@ -52,6 +58,7 @@ export function readSettings(raw: ClientSettings | undefined | null): ServerSett
     lenses: { mentionCounts: s.codeLens?.mentionCounts !== false, sameClaim: s.codeLens?.sameClaim !== false },
     dateHints: s.inlayHints?.dates !== false,
     maxReferences: Number.isInteger(maxReferences) && maxReferences >= 0 ? maxReferences : DEFAULT_MAX_REFERENCES,
+    diagnosticsScope: diagnosticsScope ?? 'auto',
     problems: [...problems, ...engineProblems.map((p) => `corpusLens.diagnostics: ${p}`)],
   };
 }

@@ -6,9 +6,26 @@ import { diagnosticsFor, fingerprint } from './diagnostics';
 const SLICE_MS = 8;
 
 /**
- * Publishes diagnostics for EVERY corpus document (not only open ones), debounced after changes,
+ * Which documents' diagnostics are sent to the editor (`corpusLens.diagnostics.scope`): every corpus
+ * document, the open ones only, or `auto`: every document up to AUTO_WORKSPACE_LIMIT documents, the
+ * open ones beyond (at 100k generated articles, every document's diagnostics are ~680k diagnostics,
+ * ~230 MB of messages the editor keeps: its Problems view and memory suffer, not the server).
+ */
+export type DiagnosticsScope = 'auto' | 'workspace' | 'openDocuments';
+export const DIAGNOSTICS_SCOPES: readonly DiagnosticsScope[] = ['auto', 'workspace', 'openDocuments'];
+export const AUTO_WORKSPACE_LIMIT = 10_000;
+
+/** Whether the diagnostics of every document are sent under `scope`, for a corpus of `documents`. */
+export function sendsWholeWorkspace(scope: DiagnosticsScope, documents: number): boolean {
+  return scope === 'workspace' || (scope === 'auto' && documents <= AUTO_WORKSPACE_LIMIT);
+}
+
+/**
+ * Publishes diagnostics for EVERY corpus document (not only open ones; see DiagnosticsScope), debounced after changes,
  * and only for documents whose findings changed (a contradiction found by editing one article
- * appears in the other article too).
+ * appears in the other article too). Out of scope, a document's findings are still recomputed
+ * (the status bar counts them, and they link documents), and only not sent; a document that leaves
+ * the scope (closed, or a change of the setting) has its diagnostics cleared.
  *
  * After an edit only the documents whose findings can have changed are recomputed: the changed
  * documents and the documents their contradictions point to (before and after the change). When the
@@ -39,6 +56,9 @@ export class DiagnosticsPublisher {
   private urgentAt = 0;
   private restAt = 0;
   private running = false;
+  private scope: DiagnosticsScope = 'workspace';
+  private wholeWorkspace = true;
+  private isOpen: (uri: string) => boolean = () => true;
 
   constructor(
     private readonly connection: Connection,
@@ -56,6 +76,27 @@ export class DiagnosticsPublisher {
     this.timer = setTimeout(() => this.publishChanged(), this.delayMs);
   }
 
+  /**
+   * Which documents' diagnostics are sent from the next whole pass on (publishAll): `isOpen` tells
+   * the documents open in the editor (see documentOpenedOrClosed).
+   */
+  setScope(scope: DiagnosticsScope, isOpen: (uri: string) => boolean): void {
+    this.scope = scope;
+    this.isOpen = isOpen;
+  }
+
+  /** Whether the last whole pass sent every document's diagnostics (else the open documents' only). */
+  get sendsWholeWorkspace(): boolean {
+    return this.wholeWorkspace;
+  }
+
+  /** Sends (or clears) a document's diagnostics when it opens or closes, if only open documents' are sent. */
+  documentOpenedOrClosed(uri: string): void {
+    if (this.wholeWorkspace) return;
+    this.dirty.add(uri);
+    this.schedule();
+  }
+
   /** Recomputes every document (after indexing or a settings change). */
   publishAll(): void {
     this.publishedJoins = -1;
@@ -68,6 +109,7 @@ export class DiagnosticsPublisher {
     const index = this.service.index;
     void index.actors; // brings the joins up to date, which may rebuild them
     const everything = this.publishedJoins === -1;
+    if (everything) this.wholeWorkspace = sendsWholeWorkspace(this.scope, index.paths().length);
     const rejoined = index.joinVersion !== this.publishedJoins;
     this.publishedJoins = index.joinVersion;
     // files skipped since the last pass (not a change of the index) get their warning too
@@ -151,7 +193,7 @@ export class DiagnosticsPublisher {
     else this.partners.delete(uri);
     if (diagnostics.some((d) => d.code === 'contradiction')) this.contradicted.add(uri);
     else this.contradicted.delete(uri);
-    if (!known) {
+    if (!known || !(this.wholeWorkspace || this.isOpen(uri))) {
       if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }

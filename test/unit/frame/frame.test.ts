@@ -63,6 +63,14 @@ test('settings: the references limit defaults to VS Code\'s search limit, takes 
   assert.match(bad.problems.join('\n'), /corpusLens\.references\.maxResults/);
 });
 
+test('settings: the scope of diagnostics defaults to auto, takes the open documents only, and reports a bad value', () => {
+  assert.equal(readSettings({}).diagnosticsScope, 'auto');
+  assert.equal(readSettings({ diagnostics: { scope: 'openDocuments' } }).diagnosticsScope, 'openDocuments');
+  const bad = readSettings({ diagnostics: { scope: 'open' } });
+  assert.equal(bad.diagnosticsScope, 'auto');
+  assert.match(bad.problems.join('\n'), /corpusLens\.diagnostics\.scope must be one of "auto", "workspace", "openDocuments"/);
+});
+
 test('workspace file: malformed JSON and wrong shapes are reported by name, valid parts kept', () => {
   assert.match(parseWorkspaceFile('{ nope').problems[0], /\.corpus-lens\.json: not valid JSON/);
   const wf = parseWorkspaceFile(JSON.stringify({ documents: { './seeds/a.txt': { date: '2025-06' }, 'b.txt': { date: 5 } }, extra: 1 }));

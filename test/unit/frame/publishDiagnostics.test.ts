@@ -1,6 +1,7 @@
 /**
  * The diagnostics publisher recomputes documents in slices that give way to the event loop (a whole
- * pass at 100k articles takes seconds), and still publishes every document's diagnostics.
+ * pass at 100k articles takes seconds), and still publishes every document's diagnostics, or the open
+ * documents' only when the scope says so.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver
 import { createLanguageService } from '../../../server/src/engine/languageService';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 import { diagnosticsFor } from '../../../server/src/features/diagnostics';
-import { DiagnosticsPublisher } from '../../../server/src/features/publishDiagnostics';
+import { AUTO_WORKSPACE_LIMIT, DiagnosticsPublisher, sendsWholeWorkspace } from '../../../server/src/features/publishDiagnostics';
 
 const SEEDS = path.resolve(__dirname, '../../../../seeds');
 
@@ -88,4 +89,48 @@ test('when edits settle and the joins are made again, only the edited documents 
   await service.refreshDocument('scan.txt');
   await pass(() => publisher.schedule());
   assert.deepEqual(latest.get('scan.txt')?.map((d) => d.code), ['file-skipped']);
+});
+
+test('with the open documents only in scope, only theirs are sent; opening and closing one sends and clears it; every finding is still counted', async () => {
+  assert.ok(sendsWholeWorkspace('auto', AUTO_WORKSPACE_LIMIT) && !sendsWholeWorkspace('auto', AUTO_WORKSPACE_LIMIT + 1), 'auto: the whole corpus up to the limit');
+  assert.ok(sendsWholeWorkspace('workspace', 10 ** 6) && !sendsWholeWorkspace('openDocuments', 1));
+  const files = new Map<string, string>(readdirSync(SEEDS).map((f) => [f, readFileSync(path.join(SEEDS, f), 'utf8')]));
+  const service = createLanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const everyFinding = [...files.keys()].reduce((n, uri) => n + diagnosticsFor(service, uri).length, 0);
+  // the seed articles with findings first
+  const seeds = [...files.keys()].sort((a, b) => Number(diagnosticsFor(service, a).length === 0) - Number(diagnosticsFor(service, b).length === 0) || (a < b ? -1 : 1));
+  assert.ok(diagnosticsFor(service, seeds[1]).length > 0, 'two seed articles with findings');
+  const sent: PublishDiagnosticsParams[] = [];
+  const connection = { sendDiagnostics: async (p: PublishDiagnosticsParams) => void sent.push(p) } as unknown as Connection;
+  let finished: () => void = () => {};
+  const pass = (start: () => void) => new Promise<void>((resolve) => ((finished = resolve), start()));
+  const publisher = new DiagnosticsPublisher(connection, service, () => finished(), 0);
+  const open = new Set([seeds[0]]);
+  publisher.setScope('openDocuments', (uri) => open.has(uri));
+
+  await pass(() => publisher.publishAll());
+  assert.equal(publisher.sendsWholeWorkspace, false);
+  assert.deepEqual(sent.map((p) => p.uri), [seeds[0]]);
+  assert.deepEqual(sent[0].diagnostics, diagnosticsFor(service, seeds[0]));
+  assert.ok(sent[0].diagnostics.length > 0 && sent[0].diagnostics.length < everyFinding);
+  assert.equal(service.stats().findings, everyFinding, 'the status bar counts every document, sent or not');
+
+  sent.length = 0;
+  open.add(seeds[1]);
+  publisher.documentOpenedOrClosed(seeds[1]);
+  open.delete(seeds[0]);
+  publisher.documentOpenedOrClosed(seeds[0]);
+  await pass(() => {});
+  const last = new Map(sent.map((p) => [p.uri, p.diagnostics]));
+  assert.deepEqual([...last.keys()].sort(), [seeds[0], seeds[1]]);
+  assert.deepEqual(last.get(seeds[0]), [], 'the closed document is cleared');
+  assert.deepEqual(last.get(seeds[1]), diagnosticsFor(service, seeds[1]), 'the opened one is sent');
+
+  sent.length = 0;
+  publisher.setScope('workspace', (uri) => open.has(uri));
+  await pass(() => publisher.publishAll());
+  assert.equal(publisher.sendsWholeWorkspace, true);
+  assert.deepEqual(sent.map((p) => p.uri).sort(), [...files.keys()].filter((uri) => uri !== seeds[1]).sort(), 'the whole corpus (the open document was sent already, unchanged)');
+  for (const p of sent) assert.deepEqual(p.diagnostics, diagnosticsFor(service, p.uri));
 });
