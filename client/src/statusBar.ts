@@ -34,7 +34,8 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
     const icon = s.state === 'indexing' ? '$(sync~spin)' : '$(book)';
     this.item.text = `${icon} Corpus Lens: ${s.documents} document${s.documents === 1 ? '' : 's'}, ${s.actors} actors, ${s.findings} finding${s.findings === 1 ? '' : 's'}`;
-    const lines = [s.state === 'indexing' ? 'Indexing…' : 'Index ready', ...s.skipped.map((k) => `Skipped ${k.path}: ${k.reason}`), ...s.problems];
+    const scope = s.diagnosticsSent === 'openDocuments' ? ['Problems view: the findings of open documents only (setting corpusLens.diagnostics.scope)'] : [];
+    const lines = [s.state === 'indexing' ? 'Indexing…' : 'Index ready', ...scope, ...s.skipped.map((k) => `Skipped ${k.path}: ${k.reason}`), ...s.problems];
     this.item.tooltip = lines.join('\n');
     this.item.backgroundColor = s.skipped.length || s.problems.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     for (const p of [...s.skipped.map((k) => `${k.path}: ${k.reason}`), ...s.problems]) {

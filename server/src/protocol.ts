@@ -6,6 +6,8 @@ export interface StatusReport {
   documents: number;
   actors: number;
   findings: number;
+  /** Whose diagnostics the server sends (corpusLens.diagnostics.scope as it applies to this corpus): all counted in `findings` either way. */
+  diagnosticsSent: 'workspace' | 'openDocuments';
   skipped: { path: string; reason: string }[];
   /** Problems with settings or the workspace file, in plain words. */
   problems: string[];

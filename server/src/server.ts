@@ -221,6 +221,7 @@ function status(): StatusReport {
     documents: stats.documents,
     actors: stats.actors,
     findings: stats.findings,
+    diagnosticsSent: publisher.sendsWholeWorkspace ? 'workspace' : 'openDocuments',
     skipped: [...service.skipped].map(([id, reason]) => ({ path: workspace.relativePath(id), reason })),
     problems: [...settingProblems, ...workspaceFileProblems],
   };

@@ -28,11 +28,16 @@ describe('language server, diagnostics of the open documents only', () => {
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await s.waitForDiagnostics((all) => all.get(uri)?.diagnostics.length === 0);
     for (const other of seedUris.filter((u) => u !== uri)) assert.deepEqual(s.diagnostics.get(other)?.diagnostics ?? [], [], other);
+    const status = await s.connection.sendRequest<{ findings: number; diagnosticsSent: string }>('corpusLens/status');
+    assert.equal(status.diagnosticsSent, 'openDocuments', 'the status says whose diagnostics are sent');
+    assert.ok(status.findings > 0, "every article's findings are counted");
   });
 
   test('once the setting says the workspace, every article gets its diagnostics, open or not', async () => {
     settings.diagnostics.scope = 'workspace';
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await s.waitForDiagnostics((all) => seedUris.every((u) => all.has(u)) && (all.get(uriOf(S003))?.diagnostics.length ?? 0) > 0);
+    const status = await s.connection.sendRequest<{ diagnosticsSent: string }>('corpusLens/status');
+    assert.equal(status.diagnosticsSent, 'workspace');
   });
 });

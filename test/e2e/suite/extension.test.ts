@@ -186,6 +186,40 @@ describe('Corpus Lens in a real VS Code', function () {
     });
   });
 
+  describe('setting corpusLens.diagnostics.scope', function () {
+    // An article written into the seeds folder and never opened (the seeds themselves have all been
+    // opened by the tests above), with a vaguely sourced figure.
+    const NEW_FILE = 'zz-e2e-scope-harbour.txt';
+    const TEXT = 'Harbour strike spreads\n\nThe dock strike in Rotterdam killed 40 people on Monday, sources said. Unions blamed the port authority.\n';
+    const config = () => vscode.workspace.getConfiguration('corpusLens');
+    const findingsOn = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).length;
+    const remove = () => vscode.workspace.fs.delete(seedUri(NEW_FILE)).then(undefined, () => undefined);
+    before(remove);
+    afterEach(async function () {
+      this.timeout(2 * SETTING_TIMEOUT_MS);
+      await config().update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Global);
+      await remove();
+      await waitFor('the new article to leave the index', async () => (await indexStatus())?.documents === SEED_FILES.length, SETTING_TIMEOUT_MS);
+    });
+
+    it('"openDocuments" clears the findings of an article not open and keeps the open one\'s; back to "auto" (six articles), they return', async function () {
+      this.timeout(4 * SETTING_TIMEOUT_MS);
+      const closed = seedUri(NEW_FILE);
+      await vscode.workspace.fs.writeFile(closed, new TextEncoder().encode(TEXT));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the new article is not open');
+      await waitFor('findings on the new article', () => findingsOn(closed) > 0, SETTING_TIMEOUT_MS);
+      const on003 = findingsOn(doc003.uri);
+      assert.ok(on003 > 0, 'no finding on 003 to keep');
+
+      await config().update('diagnostics.scope', 'openDocuments', vscode.ConfigurationTarget.Global);
+      await waitFor('the findings of the article not open to be cleared', () => findingsOn(closed) === 0, SETTING_TIMEOUT_MS);
+      assert.equal(findingsOn(doc003.uri), on003, 'the open article keeps its findings');
+
+      await config().update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('the findings of the article not open to return', () => findingsOn(closed) > 0, SETTING_TIMEOUT_MS);
+    });
+  });
+
   describe('articles created and deleted while VS Code runs', function () {
     // Two short articles that disagree on a figure, written into the seeds folder through the
     // workspace API, then deleted: the server must pick both changes up from the file watcher.
