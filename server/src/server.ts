@@ -182,7 +182,7 @@ connection.onDefinition((p) => provideDefinition(service, withUri(p)));
 connection.onReferences((p) => provideReferences(service, withUri(p), settings.maxReferences, noticeTruncatedReferences));
 connection.onDocumentHighlight((p) => provideDocumentHighlights(service, withUri(p)));
 connection.onDocumentSymbol((p) => provideDocumentSymbols(service, withUri(p)));
-connection.onWorkspaceSymbol((p) => provideWorkspaceSymbols(service, p));
+connection.onWorkspaceSymbol((p, token) => provideWorkspaceSymbols(service, p, () => token.isCancellationRequested));
 connection.onCodeLens((p) => provideCodeLenses(service, withUri(p), settings.lenses));
 connection.languages.inlayHint.on((p) => (settings.dateHints ? provideInlayHints(service, withUri(p)) : []));
 connection.languages.semanticTokens.on((p) => provideSemanticTokens(service, withUri(p)));

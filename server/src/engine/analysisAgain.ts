@@ -61,13 +61,14 @@ export class AnalysisAgain implements AnalysisAgainSource {
   }
 
   /**
-   * The texts of the claims at `spans` (the document's resident part has their positions), read from
-   * the document's text without analysing it: what quoting another article's claim needs (a hover card,
-   * a contradiction's related information). Undefined when the text is no longer the one indexed.
+   * The texts at `spans` (claims, mentions: the document's resident part has their positions), read
+   * from the document's text without analysing it: what quoting another article's claim needs (a
+   * hover card, a contradiction's related information), or telling which mention spells an actor's
+   * full name (go to definition, workspace symbols). Undefined when the text is no longer the one indexed.
    */
-  claimTexts(path: string, spans: readonly Span[]): string[] | undefined {
+  textsAt(path: string, spans: readonly Span[]): string[] | undefined {
     const job = this.indexedText(path);
-    return job && claimTextsOfText(job.text, spans);
+    return job && textsOfText(job.text, spans);
   }
 
   /** The document's text when it is still the one indexed (else it is read again, with a warning naming it). */
@@ -117,7 +118,7 @@ export class AnalysisAgain implements AnalysisAgainSource {
  * The claims' texts as the analysis of `text` holds them (`Claim.text`): the slice of the text with
  * markup blanked, line breaks made spaces (as a sentence's text folds them: see text/sentences.ts).
  */
-export function claimTextsOfText(text: string, spans: readonly Span[]): string[] {
+export function textsOfText(text: string, spans: readonly Span[]): string[] {
   const blanked = extractMarkup(text).text;
   return spans.map((s) => blanked.slice(s.start, s.end).replace(/[\r\n]/g, ' '));
 }

@@ -75,7 +75,7 @@ function actorGroups(service: LanguageService, doc: DocumentAnalysis) {
 }
 
 /** Ctrl+T: actors (by name or alias) and claims (by words) across the corpus. */
-export function provideWorkspaceSymbols(service: LanguageService, params: WorkspaceSymbolParams, limit = 200): SymbolInformation[] {
+export async function provideWorkspaceSymbols(service: LanguageService, params: WorkspaceSymbolParams, isCancelled: () => boolean = () => false, limit = 200): Promise<SymbolInformation[]> {
   const query = params.query.trim().toLowerCase();
   const words = query.split(/\s+/).filter(Boolean);
   const out: SymbolInformation[] = [];
@@ -87,7 +87,7 @@ export function provideWorkspaceSymbols(service: LanguageService, params: Worksp
     if (out.length >= limit) return out;
   }
   if (words.length === 0) return out;
-  for (const ref of claimsWithWords(service.index, words, limit - out.length)) {
+  for (const ref of await claimsWithWords(service.index, words, limit - out.length, isCancelled)) {
     const quote = claimQuote(service.index, ref);
     if (quote) out.push({ name: clip(quote.text, 80), kind: SymbolKind.String, location: toLocation(service.index.resident(ref.path)!, quote), containerName: `claim · ${quote.attribution} · ${fileName(ref.path)}` });
   }

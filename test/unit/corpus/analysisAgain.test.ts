@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
-import { claimTextsOfText } from '../../../server/src/engine/analysisAgain';
+import { textsOfText } from '../../../server/src/engine/analysisAgain';
+import { singleSpaced } from '../../../server/src/engine/actors/names';
 import { claimQuote } from '../../../server/src/engine/corpus/claimQuote';
 import { compactAnalysis } from '../../../server/src/engine/corpus/compactAnalysis';
 import { PERSISTED_ANALYSES_FILE } from '../../../server/src/engine/corpus/persistedIndex';
 import { LanguageService } from '../../../server/src/engine/languageService';
+import { definingMention } from '../../../server/src/engine/queries';
 import { findWorkerScript } from '../../../server/src/engine/worker/analysisPool';
 import { InMemoryWorkspace, type Logger } from '../../../server/src/engine/workspace';
 
@@ -58,8 +60,10 @@ test('bulk indexing keeps no analysis line in the file store; a request has the 
       reference.index.get(p)!.claims.forEach((_, index) => assert.deepEqual(claimQuote(service.index, { path: p, index }), claimQuote(reference.index, { path: p, index }), `${p}#${index}`));
     }
     for (const actor of reference.index.actors.actors) assert.deepEqual(service.index.views.firstClaims(service.index.actors.byId.get(actor.id)!, 3), reference.index.views.firstClaims(actor, 3), actor.id);
-    assert.deepEqual([...new Set(workspace.reads.slice(readsForQuotes))].sort(), notStored.filter((p) => reference.index.get(p)!.claims.length > 0));
-    assert.ok(notStored.every((p) => !service.index.store.has(p)), 'no analysis made to quote claims');
+    // the mention that spells an actor's full name (go to definition, workspace symbols): read from the texts too
+    for (const actor of reference.index.actors.actors) assert.deepEqual(definingMention(service.index, service.index.actors.byId.get(actor.id)!), definingMention(reference.index, actor), actor.id);
+    assert.deepEqual([...new Set(workspace.reads.slice(readsForQuotes))].sort(), notStored.filter((p) => reference.index.get(p)!.claims.length > 0 || reference.index.get(p)!.mentions.length > 0));
+    assert.ok(notStored.every((p) => !service.index.store.has(p)), 'no analysis made to quote claims or find the defining mentions');
     const readsBefore = workspace.reads.length;
     for (const p of paths) assert.deepEqual(service.index.get(p), reference.index.get(p), p);
     assert.deepEqual(workspace.reads.slice(readsBefore).sort(), notStored, 'each document without an analysis line read once more, to be analysed again');
@@ -129,7 +133,7 @@ test('a warm start from an index saved without analysis lines analyses nothing, 
   }
 });
 
-test("a claim's text read from its document's text is the analysis' own: hard-wrapped lines, CRLF, blanked markup", () => {
+test("a claim's or a mention's text read from its document's text is the analysis' own: hard-wrapped lines, CRLF, blanked markup", () => {
   const lexicon = builtinLexicon();
   const variants = seeds.flatMap(([id, text]) => [
     [id, text],
@@ -140,7 +144,8 @@ test("a claim's text read from its document's text is the analysis' own: hard-wr
   for (const [id, text] of variants) {
     const analysis = analyzeDocument(id, text, { lexicon });
     claims += analysis.claims.length;
-    assert.deepEqual(claimTextsOfText(text, analysis.claims), analysis.claims.map((c) => c.text), id);
+    assert.deepEqual(textsOfText(text, analysis.claims), analysis.claims.map((c) => c.text), id);
+    assert.deepEqual(textsOfText(text, analysis.mentions).map(singleSpaced), analysis.mentions.map((m) => m.text), id);
   }
   assert.ok(claims > 3 * 40, `${claims} claims compared`);
 });

@@ -9,6 +9,8 @@ import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFinding
 import { portableFromLine, portableLine, portableOfAnalysis, residentFromLine, residentLine, residentOfPortable } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
 import { claimsWithWords } from '../../../server/src/engine/queries';
+import { canonical } from '../../../server/src/engine/claims/claimKeys';
+import { lemmatize } from '../../../server/src/engine/claims/wordTags';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
 
 const SEEDS = path.resolve(__dirname, '../../../../seeds');
@@ -53,10 +55,40 @@ test('the statement key is the same for texts equal up to case and spacing', () 
 test('claims are found by their content words, inflected or not, without reading any analysis', async () => {
   const service = new LanguageService({ workspace: new InMemoryWorkspace(new Map(seeds().map((s) => [s.path, s.text] as [string, string]))) });
   await service.indexWorkspace();
-  const refs = claimsWithWords(service.index, ['sanctions'], 50);
+  const refs = await claimsWithWords(service.index, ['sanctions'], 50);
   assert.ok(refs.length > 0, 'some seed claim is about sanctions');
   for (const r of refs) assert.match(service.index.claim(r)!.text.toLowerCase(), /sanction/);
-  const narrowed = claimsWithWords(service.index, ['sanctions', 'russia'], 50);
+  const narrowed = await claimsWithWords(service.index, ['sanctions', 'russia'], 50);
   assert.ok(narrowed.length > 0 && narrowed.length <= refs.length);
-  assert.deepEqual(claimsWithWords(service.index, ['the'], 50), [], 'short function words alone find nothing');
+  assert.deepEqual(await claimsWithWords(service.index, ['the'], 50), [], 'short function words alone find nothing');
+  // the words read where they lie in the packed claims are the claims' own content words
+  for (const query of [['sanctions'], ['sanctions', 'russia'], ['ukraine', 'drones'], ['talks'], ['zelensky', 'said'], ['kremlin']]) {
+    const expected = service.index.paths().flatMap((p) =>
+      residentClaims(service.index.resident(p)!).flatMap((c, index) => {
+        const keys = new Set([...c.terms, ...(c.predicates ?? []), ...(c.names ?? []), ...(c.nouns ?? [])]);
+        return query.every((w) => [w, canonical(w), canonical(lemmatize(w))].some((f) => keys.has(f))) ? [{ path: p, index }] : [];
+      }),
+    );
+    assert.deepEqual(await claimsWithWords(service.index, query, 1000), expected, query.join(' '));
+  }
+});
+
+test('a scan of every claim gives way to the event loop, and stops when the query is cancelled', async () => {
+  const files = new Map<string, string>();
+  for (let copy = 0; copy < 20; copy++) for (const s of seeds()) files.set(s.path.replace(/([^/]+)$/, `${copy}-$1`), s.text);
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  let turns = 0;
+  let counting = true;
+  const count = () => counting && (turns++, setImmediate(count));
+  count();
+  const all = await claimsWithWords(service.index, ['sanctions'], 10_000, () => false, 0);
+  counting = false;
+  assert.equal(all.length % 20, 0, 'the claims of each copy of the seeds');
+  assert.ok(all.length >= 20);
+  assert.ok(turns > 10, `the event loop turned ${turns} times during the scan`);
+  let asked = 0;
+  const cancelled = await claimsWithWords(service.index, ['sanctions'], 10_000, () => ++asked > 2, 0);
+  assert.ok(cancelled.length < all.length, `stopped after ${cancelled.length} of ${all.length}`);
+  assert.deepEqual(cancelled, all.slice(0, cancelled.length));
 });

@@ -98,7 +98,8 @@ export interface AnalysisStore {
 export interface AnalysisAgainSource {
   fromText(path: string): DocumentAnalysis;
   unreadable(path: string, error: Error): DocumentAnalysis;
-  claimTexts(path: string, spans: readonly Span[]): string[] | undefined;
+  /** The texts at `spans` of the document's text, if it is still the one indexed (line breaks as spaces). */
+  textsAt(path: string, spans: readonly Span[]): string[] | undefined;
 }
 
 /** Every analysis as a compact object in the heap: for small workspaces and the CLI. */

@@ -10,8 +10,8 @@ import { MemoryAnalysisStore, type AnalysisAgainSource, type AnalysisStore, type
 import { BulkClaimJoins } from './bulkClaimJoins';
 import { CLAIM_JOIN_SLICE_MS, ClaimJoinJob, type ClaimJoinElsewhere } from './claimJoinJob';
 import { patchJoins } from './patchJoins';
-import { RecentClaimTexts } from './recentlyUsed';
-import { mentionCount, mentionSpan, residentClaimSpans, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
+import { IndexedTexts } from './indexedTexts';
+import { mentionCount, mentionSpan, residentContribution, residentOf, type ResidentDocument } from './residentDocument';
 import { UnparsedDocument } from './unparsedDocument';
 
 /** Past this many changed documents since the last join, re-joining the corpus is cheaper than patching. */
@@ -39,12 +39,8 @@ export class CorpusIndex {
   /** In insertion order (the joins' input order); an unparsed document is replaced in place when first read. */
   private readonly docs = new Map<string, ResidentDocument | UnparsedDocument>();
   private again: AnalysisAgainSource | undefined;
-  /** Claim texts of recently read documents (see claimText), dropped when a document changes: from its analysis if kept, else its text. */
-  private readonly claimTexts = new RecentClaimTexts((path) => {
-    const resident = this.resident(path);
-    if (!resident || !this.again || this.store.has(path)) return this.get(path)?.claims.map((c) => c.text);
-    return this.again.claimTexts(path, residentClaimSpans(resident));
-  });
+  /** Claim and mention texts read without the analyses the store keeps none of (see IndexedTexts). */
+  private readonly texts = new IndexedTexts(this, () => this.again);
   private actorTable: ActorTable | undefined;
   private claimGraph: ClaimGraph | undefined;
   private claimJoin: ClaimJoinJob | undefined;
@@ -206,6 +202,9 @@ export class CorpusIndex {
     return doc && ref.index < mentionCount(doc) ? mentionSpan(doc, ref.index) : undefined;
   }
 
+  /** A mention's text: from its analysis if the store keeps it, else from its document's text (see IndexedTexts). */
+  mentionText = (ref: MentionRef): string | undefined => this.texts.mentionText(ref);
+
   has = (path: string): boolean => this.docs.has(path);
 
   get size(): number {
@@ -343,8 +342,8 @@ export class CorpusIndex {
   mention = (ref: MentionRef): ActorMention | undefined => this.get(ref.path)?.mentions[ref.index];
   claim = (ref: { path: string; index: number }): Claim | undefined => this.get(ref.path)?.claims[ref.index];
 
-  /** A claim's text, from the texts of recently read documents (see RecentClaimTexts). */
-  claimText = (ref: { path: string; index: number }): string | undefined => this.claimTexts.text(ref);
+  /** A claim's text, from the texts of recently read documents (see IndexedTexts). */
+  claimText = (ref: { path: string; index: number }): string | undefined => this.texts.claimText(ref);
 
   /** Replaces provisional joins by an exact join of the whole corpus. Returns whether there was anything to do. */
   settle(): boolean {
@@ -363,7 +362,7 @@ export class CorpusIndex {
   private change(path: string, doc: ResidentDocument | UnparsedDocument | undefined, old: ResidentDocument | undefined | null): void {
     if (doc) this.docs.set(path, doc);
     else this.docs.delete(path);
-    this.claimTexts.delete(path);
+    this.texts.delete(path);
     this.generation++;
     if (this.bulk) this.stale = true;
     else if (old !== null) this.pending.set(path, old);
