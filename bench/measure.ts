@@ -19,6 +19,7 @@ import { DEFAULT_MAX_REFERENCES, provideReferences } from '../server/src/feature
 import { random } from './generateCorpus';
 import { measurePublishing, type PublishingResult } from './publishing';
 import { latencies, type Latency } from './stats';
+import { measureWorkspaceSymbols, type WorkspaceSymbolsResult } from './workspaceSymbols';
 
 export interface ColdResult {
   documents: number;
@@ -38,6 +39,8 @@ export interface ColdResult {
   references: Latency;
   /** Every location (the setting at 0, or the Show All Mentions command). */
   referencesAll: Latency;
+  /** Workspace symbols: the picker opened, a name typed, a word no claim holds (with the longest wait of the event loop meanwhile). */
+  workspaceSymbols?: WorkspaceSymbolsResult;
   edit: Latency;
   /** The analysis of the edited document alone (the per-document pipeline), inside `edit`. */
   editAnalysis: Latency;
@@ -165,6 +168,8 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
   phase('references');
   const referencesAll = referencesOf(0);
   phase('references, every location');
+  const workspaceSymbols = await measureWorkspaceSymbols(service);
+  phase('workspace symbols');
   const { edit, editAnalysis } = await measureEdits(service, ws, ids, true);
   phase('edits');
   for (const uri of opened) service.index.store.keepOpen(uri, false);
@@ -189,6 +194,7 @@ async function cold(dir: string, storage: string): Promise<ColdResult> {
     definition,
     references,
     referencesAll,
+    workspaceSymbols,
     edit,
     editAnalysis: editAnalysis!,
     peakRssMb: process.resourceUsage().maxRSS / 1024,

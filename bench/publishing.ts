@@ -11,6 +11,7 @@
 import type { Connection, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { LanguageService } from '../server/src/engine/languageService';
 import { DiagnosticsPublisher } from '../server/src/features/publishDiagnostics';
+import { timedWithLongestWait } from './stats';
 
 export interface PublishingResult {
   /** The first pass after indexing: every document's diagnostics computed and sent. */
@@ -45,27 +46,7 @@ export async function measurePublishing(service: LanguageService): Promise<Publi
   const note = service.noteFindingCount.bind(service);
   service.noteFindingCount = (id: string, n: number) => (recomputed++, note(id, n));
   const publisher = new DiagnosticsPublisher(connection, service, () => finished(), 0);
-  const pass = async (start: (done: () => void) => void) => {
-    // the longest time between two runs of a 1 ms timer: what a request arriving meanwhile would wait
-    let last = performance.now();
-    let longestWaitMs = 0;
-    let ticking = true;
-    const tick = () => {
-      const now = performance.now();
-      longestWaitMs = Math.max(longestWaitMs, now - last);
-      last = now;
-      if (ticking) setTimeout(tick, 1);
-    };
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    tick();
-    longestWaitMs = 0;
-    const started = performance.now();
-    await new Promise<void>((resolve) => start(resolve));
-    const ms = performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 5)); // a pass made in one go is seen by the next tick
-    ticking = false;
-    return { ms, longestWaitMs };
-  };
+  const pass = timedWithLongestWait;
   const publish = (start: () => void) => (done: () => void) => ((finished = done), start());
   const first = await pass(publish(() => publisher.publishAll()));
   const documentsSent = sent;
