@@ -188,7 +188,8 @@ const MIN_QUERY_WORD = 4;
 export async function claimsWithWords(index: CorpusIndex, words: string[], limit: number, isCancelled: () => boolean = () => false, sliceMs = CLAIM_SCAN_SLICE_MS): Promise<ClaimRef[]> {
   const wanted = words.filter((w) => w.length >= MIN_QUERY_WORD).map((w) => [w, canonical(w), canonical(lemmatize(w))]);
   if (wanted.length === 0 || limit <= 0) return [];
-  const all = (1 << Math.min(wanted.length, 30)) - 1;
+  const queried = Math.min(wanted.length, 30); // (a bit per query word)
+  const all = (1 << queried) - 1;
   const out: ClaimRef[] = [];
   const slices = new PassSlices(Infinity, sliceMs);
   for (const path of index.paths()) {
@@ -200,7 +201,7 @@ export async function claimsWithWords(index: CorpusIndex, words: string[], limit
     if (!doc) continue;
     forEachClaimWords(doc, (i, wordsOfClaim) => {
       let found = 0;
-      for (const w of wordsOfClaim) for (let q = 0; q < wanted.length && q < 30; q++) if (wanted[q].includes(w)) found |= 1 << q;
+      for (const w of wordsOfClaim) for (let q = 0; q < queried; q++) if (wanted[q].includes(w)) found |= 1 << q;
       if (found === all && out.length < limit) out.push({ path: doc.path, index: i });
     });
     if (out.length >= limit) break;

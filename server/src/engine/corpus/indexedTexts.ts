@@ -21,9 +21,8 @@ export interface TextsOfIndex {
 export class IndexedTexts {
   private readonly claims = new RecentClaimTexts((path) => {
     const resident = this.index.resident(path);
-    const again = this.again();
-    if (!resident || !again || this.index.store.has(path)) return this.index.get(path)?.claims.map((c) => c.text);
-    return again.textsAt(path, residentClaimSpans(resident));
+    const fromText = resident && this.textSource(path);
+    return fromText ? fromText.textsAt(path, residentClaimSpans(resident)) : this.index.get(path)?.claims.map((c) => c.text);
   });
 
   constructor(
@@ -38,10 +37,15 @@ export class IndexedTexts {
   /** A mention's text as the analysis holds it (white space folded). */
   mentionText(ref: MentionRef): string | undefined {
     const span = this.index.mentionSpan(ref);
-    const again = this.again();
-    if (!span || !again || this.index.store.has(ref.path)) return this.index.get(ref.path)?.mentions[ref.index]?.text;
-    const text = again.textsAt(ref.path, [span])?.[0];
+    const fromText = span && this.textSource(ref.path);
+    if (!fromText) return this.index.get(ref.path)?.mentions[ref.index]?.text;
+    const text = fromText.textsAt(ref.path, [span])?.[0];
     return text === undefined ? undefined : singleSpaced(text);
+  }
+
+  /** What reads the document's text, when the store keeps no analysis of it (else its analysis is read). */
+  private textSource(path: string): AnalysisAgainSource | undefined {
+    return this.index.store.has(path) ? undefined : this.again();
   }
 
   delete(path: string): void {
