@@ -30,7 +30,7 @@ export function evaluateGates(rows: Row[]): Gate[] {
   gate('references p95 at 100k, every location (reported; no limit)', at100k?.referencesAll?.p95, 20, ' ms', 2);
   gate('longest wait of the event loop while diagnostics are published after an edit and re-join at 100k (reported)', at100k?.publishing?.againLongestWaitMs, 50, ' ms');
   gate('longest wait of the event loop while the joins and views are made again after an edit at 100k (reported)', at100k?.publishing?.rejoinLongestWaitMs, 100, ' ms');
-  gate('longest wait of the event loop while workspace symbols scan every claim at 100k (reported)', at100k?.workspaceSymbols?.noMatchLongestWaitMs, 50, ' ms');
+  gate('longest wait of the event loop during workspace symbol queries at 100k (reported)', at100k?.workspaceSymbols?.longestWaitMs, 50, ' ms');
   for (const r of sized) gate(`cold / floor at ${r.name}`, r.coldMs / r.floorMs, 10, 'x');
   for (const r of sized) gate(`warm start at ${r.name}`, r.warm.loadMs / 1000, 3, ' s', 2);
   for (const r of sized) gate(`edit p95 at ${r.name}`, r.edit.p95, 20, ' ms', 2);
@@ -50,7 +50,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; cores: number; memoryGb: number; node: string }): string {
-  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist after ready s', 'claim join s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'edit after warm start p50/p95 ms', 'of which analysis p50/p95', 'open p50/p95 ms', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'all refs p50/p95 ms', 'workspace symbols ms: picker opened / a name / no match (longest wait ms)', 'diagnostics published s (longest wait ms)', 're-join and views after an edit s (longest wait ms)', 'diagnostics after the re-join s (longest wait ms; documents)', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
+  const head = ['corpus', 'docs', 'MB', 'floor s', 'cold s', 'MB/s', 'cold/floor', 'persist after ready s', 'claim join s', 'warm load s', 'warm verify s', 'edit p50/p95 ms', 'edit after warm start p50/p95 ms', 'of which analysis p50/p95', 'open p50/p95 ms', 'hover p50/p95 ms', 'def p50/p95 ms', 'refs p50/p95 ms', 'all refs p50/p95 ms', 'workspace symbols ms: picker opened / a name / no match (longest wait ms of the three)', 'diagnostics published s (longest wait ms)', 're-join and views after an edit s (longest wait ms)', 'diagnostics after the re-join s (longest wait ms; documents)', 'peak RSS MB', 'RSS after indexing MB', 'live heap MB', 'mentions', 'claims'];
   const lines = [head];
   for (const r of rows) {
     const mb = r.bytes / MB;
@@ -74,7 +74,7 @@ export function formatTable(rows: Row[], gates: Gate[], machine: { cpu: string; 
       `${r.definition.p50.toFixed(2)} / ${r.definition.p95.toFixed(2)}`,
       `${r.references.p50.toFixed(2)} / ${r.references.p95.toFixed(2)}`,
       r.referencesAll ? `${r.referencesAll.p50.toFixed(2)} / ${r.referencesAll.p95.toFixed(2)}` : 'n/a',
-      r.workspaceSymbols ? `${fmt(r.workspaceSymbols.openingMs)} / ${fmt(r.workspaceSymbols.nameMs)} / ${fmt(r.workspaceSymbols.noMatchMs)} (${fmt(r.workspaceSymbols.noMatchLongestWaitMs)})` : 'n/a',
+      r.workspaceSymbols ? `${fmt(r.workspaceSymbols.openingMs)} / ${fmt(r.workspaceSymbols.nameMs)} / ${fmt(r.workspaceSymbols.noMatchMs)} (${fmt(r.workspaceSymbols.longestWaitMs)})` : 'n/a',
       r.publishing ? `${fmt(r.publishing.firstMs / 1000, 2)} (${fmt(r.publishing.firstLongestWaitMs)})` : 'n/a',
       r.publishing?.rejoinMs !== undefined ? `${fmt(r.publishing.rejoinMs / 1000, 2)} (${fmt(r.publishing.rejoinLongestWaitMs)})` : 'n/a',
       r.publishing ? `${fmt(r.publishing.againMs / 1000, 2)} (${fmt(r.publishing.againLongestWaitMs)}; ${r.publishing.againDocuments ?? 'all'})` : 'n/a',

@@ -174,6 +174,29 @@ export function mergeCandidates(index: CorpusIndex, actor: Actor, limit = 3): Ac
     .slice(0, limit);
 }
 
+/**
+ * Actors whose name or an alias contains `query` (all of them for an empty query: the list an editor
+ * shows when its symbol picker opens), each with the mention that spells its full name, in the actor
+ * table's order. Finding those mentions reads documents' texts, so the search gives way to the event
+ * loop every `sliceMs` and stops when `isCancelled` says so, like claimsWithWords.
+ */
+export async function actorsMatching(index: CorpusIndex, query: string, limit: number, isCancelled: () => boolean = () => false, sliceMs = CLAIM_SCAN_SLICE_MS): Promise<{ actor: Actor; defining: MentionRef }[]> {
+  const wanted = query.trim().toLowerCase();
+  const out: { actor: Actor; defining: MentionRef }[] = [];
+  const slices = new PassSlices(Infinity, sliceMs);
+  for (const actor of index.actors.actors) {
+    if (out.length >= limit) break;
+    if (slices.due()) {
+      await slices.next();
+      if (isCancelled()) break;
+    }
+    if (wanted && !actor.name.toLowerCase().includes(wanted) && !actor.aliases.some((a) => a.toLowerCase().includes(wanted))) continue;
+    const defining = definingMention(index, actor);
+    if (defining) out.push({ actor, defining });
+  }
+  return out;
+}
+
 /** Query words shorter than this are ignored by claimsWithWords (articles, prepositions, auxiliaries). */
 const MIN_QUERY_WORD = 4;
 

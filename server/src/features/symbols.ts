@@ -4,7 +4,7 @@ import { clip } from '../engine/diagnostics';
 import { fileName } from '../engine/describe';
 import type { LanguageService } from '../engine/languageService';
 import { claimQuote } from '../engine/corpus/claimQuote';
-import { claimsWithWords, definingMention } from '../engine/queries';
+import { actorsMatching, claimsWithWords } from '../engine/queries';
 import type { ActorKind, DocumentAnalysis, Span } from '../engine/types';
 import { mentionLocation, toLocation, toRange } from './convert';
 
@@ -79,13 +79,11 @@ export async function provideWorkspaceSymbols(service: LanguageService, params: 
   const query = params.query.trim().toLowerCase();
   const words = query.split(/\s+/).filter(Boolean);
   const out: SymbolInformation[] = [];
-  for (const actor of service.index.actors.actors) {
-    if (query && !actor.name.toLowerCase().includes(query) && !actor.aliases.some((a) => a.toLowerCase().includes(query))) continue;
-    const ref = definingMention(service.index, actor);
-    const location = ref && mentionLocation(service.index, ref);
+  for (const { actor, defining } of await actorsMatching(service.index, query, limit, isCancelled)) {
+    const location = mentionLocation(service.index, defining);
     if (location) out.push({ name: actor.name, kind: ACTOR_SYMBOL[actor.kind], location, containerName: `${actor.kind} · ${mentionCountOf(actor)} mentions` });
-    if (out.length >= limit) return out;
   }
+  if (out.length >= limit || isCancelled()) return out;
   if (words.length === 0) return out;
   for (const ref of await claimsWithWords(service.index, words, limit - out.length, isCancelled)) {
     const quote = claimQuote(service.index, ref);

@@ -8,7 +8,8 @@ import { packValue, unpackValue } from '../../../server/src/engine/corpus/packed
 import { mentionCount, mentionKind, mentionSpan, residentClaims, residentFindingCandidates, residentOf, statementKey } from '../../../server/src/engine/corpus/residentDocument';
 import { portableFromLine, portableLine, portableOfAnalysis, residentFromLine, residentLine, residentOfPortable } from '../../../server/src/engine/corpus/portableResident';
 import { LanguageService } from '../../../server/src/engine/languageService';
-import { claimsWithWords } from '../../../server/src/engine/queries';
+import { actorsMatching, claimsWithWords } from '../../../server/src/engine/queries';
+import { mentionCountOf } from '../../../server/src/engine/actors/mentionRefs';
 import { canonical } from '../../../server/src/engine/claims/claimKeys';
 import { lemmatize } from '../../../server/src/engine/claims/wordTags';
 import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
@@ -91,4 +92,18 @@ test('a scan of every claim gives way to the event loop, and stops when the quer
   const cancelled = await claimsWithWords(service.index, ['sanctions'], 10_000, () => ++asked > 2, 0);
   assert.ok(cancelled.length < all.length, `stopped after ${cancelled.length} of ${all.length}`);
   assert.deepEqual(cancelled, all.slice(0, cancelled.length));
+});
+
+test('actors are found by any alias, each with the mention that spells its full name; the search gives way and stops when cancelled', async () => {
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(new Map(seeds().map((s) => [s.path, s.text] as [string, string]))) });
+  await service.indexWorkspace();
+  const [putin] = await actorsMatching(service.index, 'Putin', 10);
+  assert.equal(putin?.actor.name, 'Vladimir Putin');
+  assert.match(service.index.mention(putin.defining)!.text, /^Vladimir Putin$/);
+  const everyone = await actorsMatching(service.index, '', 1000, () => false, 0);
+  assert.equal(everyone.length, service.index.actors.actors.filter((a) => mentionCountOf(a) > 0).length, 'the empty query lists every actor');
+  let asked = 0;
+  const cancelled = await actorsMatching(service.index, '', 1000, () => ++asked > 2, 0);
+  assert.ok(cancelled.length < everyone.length, `stopped after ${cancelled.length} of ${everyone.length}`);
+  assert.deepEqual(cancelled, everyone.slice(0, cancelled.length));
 });
