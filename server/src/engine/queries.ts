@@ -68,15 +68,22 @@ export function sortedMentions(index: CorpusIndex, actor: Actor): MentionRef[] {
 
 /**
  * The defining mention: the first full-name mention in the corpus (earliest dated document first),
- * else the first mention. Walks the actor's mentions in reading order and reads a document's
- * analysis only for a name mention long enough to hold the full name (its text, spaces folded,
- * is never longer than its span, and lowercasing lengthens only a dotted capital I).
+ * else the first mention. Walks the actor's mentions in reading order, in its first
+ * DEFINING_DOCUMENTS documents, and reads a mention's text only for a name mention long enough to
+ * hold the full name (its text, spaces folded, is never longer than its span, and lowercasing
+ * lengthens only a dotted capital I). The bound matters for an actor whose name as the table holds
+ * it is never written so (an accent left out): at 50k generated articles one such actor cost
+ * 151 ms, its 3855 mentions' documents read.
  */
 export function definingMention(index: CorpusIndex, actor: Actor): MentionRef | undefined {
   const fullName = actor.name.toLowerCase();
   const minLength = fullName.includes('\u0307') ? 0 : fullName.length;
   let first: MentionRef | undefined;
+  let documents = 0;
+  let lastPath: string | undefined;
   for (const r of index.views.mentionsInReadingOrder(actor)) {
+    if (r.path !== lastPath && ++documents > DEFINING_DOCUMENTS) break;
+    lastPath = r.path;
     first ??= r;
     const doc = index.resident(r.path);
     if (!doc || mentionKind(doc, r.index) !== 'name') continue;
@@ -86,6 +93,9 @@ export function definingMention(index: CorpusIndex, actor: Actor): MentionRef | 
   }
   return first;
 }
+
+/** The documents, in reading order, in which the defining mention is looked for. */
+const DEFINING_DOCUMENTS = 64;
 
 /** The next (or previous) mention of the same actor after the given position, across documents, wrapping around. */
 export function adjacentMention(index: CorpusIndex, actor: Actor, path: string, offset: number, direction: 1 | -1): MentionRef | undefined {

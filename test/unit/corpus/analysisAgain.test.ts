@@ -191,3 +191,20 @@ test('quoting claims of a document changed on disk reads it once and warns once,
     done();
   }
 });
+
+test("an actor whose name as the table holds it is never written so: its defining mention is its first, found reading at most 64 documents' texts", { skip }, async () => {
+  const files = new Map<string, string>();
+  for (let i = 0; i < 100; i++) files.set(`/corpus/brasilia-${String(i).padStart(3, '0')}.txt`, `Talks in Brasília\n\nOfficials met in Brasília on Monday, the ministry said. Talks resume in Brasília next week.\n`);
+  const { workspace, service, done } = await indexed(files);
+  try {
+    const actor = service.index.actors.actors.find((a) => a.name === 'Brasilia');
+    assert.ok(actor, `the capital is an actor: ${service.index.actors.actors.map((a) => a.name).join(', ')}`);
+    const reads = workspace.reads.length;
+    const defining = definingMention(service.index, actor);
+    assert.deepEqual(defining, service.index.views.sortedMentions(actor)[0], 'no mention spells "Brasilia": the first stands');
+    const read = new Set(workspace.reads.slice(reads)).size;
+    assert.ok(read > 0 && read <= 64, `${read} documents read`);
+  } finally {
+    done();
+  }
+});
