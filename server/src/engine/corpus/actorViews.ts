@@ -1,4 +1,5 @@
 import { mentionCountOf, mentionPaths } from '../actors/mentionRefs';
+import type { ActorTable } from '../actors/resolveActors';
 import type { Actor, ClaimRef, MentionRef } from '../types';
 import { claimQuote } from './claimQuote';
 import { CoCounts, rankCounts, topOfRanking, type CoRanking } from './coCounts';
@@ -7,6 +8,8 @@ import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
 import type { ClaimQuote, ResidentDocument } from './residentDocument';
+import { offerTop, readingKey, readingOrder, type DocumentCount } from './readingOrder';
+import { documentsToMakeAgain } from './viewsCarryOver';
 
 export type { MentionLocation } from './locatedMentions';
 
@@ -65,6 +68,8 @@ export class ActorViews {
   private readonly stale = new Map<string, ActorView>();
   private passFor = -1;
   private pass: Promise<void> | undefined;
+  /** The actor join the views were made for (by a pass, or carried over to it), and the change log's length then: see viewsCarryOver.ts. */
+  private madeFor: { table: ActorTable; logged: number } | undefined;
   private readonly actorNumbers = new ActorNumbers();
   /** Views of actors with `from` mentions or more keep the places of their first `most` (tuning: see LocatedMentions). */
   readonly keepPlaces = { from: KEEP_LOCATIONS_FROM, most: KEPT_LOCATIONS };
@@ -80,12 +85,16 @@ export class ActorViews {
     if (!view) {
       view = this.build(actor);
       this.views.set(actor.id, view);
-    } else if (view.seen < this.log.length) {
-      for (const path of new Set(this.log.slice(view.seen))) this.replace(view, actor.id, path);
-      view.seen = this.log.length;
-      view.sorted = view.byCount = view.coRanking = view.firstClaims = undefined;
-    }
+    } else this.catchUp(view, actor.id);
     return view;
+  }
+
+  /** Brings a view up to date with the documents changed since it was last read (the change log). */
+  private catchUp(view: ActorView, id: string): void {
+    if (view.seen === this.log.length) return;
+    for (const path of new Set(this.log.slice(view.seen))) this.replace(view, id, path);
+    view.seen = this.log.length;
+    view.sorted = view.byCount = view.coRanking = view.firstClaims = undefined;
   }
 
   /**
@@ -98,6 +107,7 @@ export class ActorViews {
     void this.index.actors;
     const version = this.index.actorJoinVersion;
     if (this.passFor === version && this.pass) return this.pass; // (the one for this join runs)
+    if (this.pass) this.madeFor = undefined; // (a pass for an earlier join was under way: its views are not all made for one join)
     this.passFor = version;
     this.followJoin();
     const pass = (this.pass = this.viewsPass(version, yieldEvery).finally(() => {
@@ -119,15 +129,18 @@ export class ActorViews {
     this.actorJoinVersion = version;
     this.stale.clear();
     if (this.passFor === version) for (const [id, view] of this.views) this.stale.set(id, view);
-    else this.log.length = 0;
+    else [this.log.length, this.madeFor] = [0, undefined];
     this.views.clear();
   }
 
   private async viewsPass(version: number, yieldEvery: number): Promise<void> {
+    const table = this.index.actors;
+    const slices = new PassSlices(yieldEvery, VIEWS_SLICE_MS);
+    if (await this.carriedOver(version, table, slices)) return;
+    if (this.index.actorJoinVersion !== version) return;
     const fresh = new Map<string, ActorView>();
     const seen = this.log.length;
-    const keepsPlaces = new Set(this.index.actors.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
-    const slices = new PassSlices(yieldEvery, VIEWS_SLICE_MS);
+    const keepsPlaces = new Set(table.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
     // documents in reading order (each document's date read once), so that every view's documents are added in order
     const inOrder: string[] = [];
     for (const path of this.index.paths()) {
@@ -167,12 +180,41 @@ export class ActorViews {
       for (const view of this.views.values()) view.seen = 0;
       this.log.length = 0;
     }
-    // what a hover card lists, ready for the actors named in many documents (the first hover would
-    // pay for it): their top documents, co-mentioned actors and first claims (read in full)
-    for (const view of fresh.values()) {
+    this.madeFor = { table, logged: seen };
+    await this.prepareHoverLists(fresh, slices, version);
+  }
+
+  /**
+   * Keeps the previous join's views for this one when it gives the entities of all but a few
+   * documents the same actors (see viewsCarryOver.ts): those documents go through the change log.
+   * False when the views must be made again by a pass.
+   */
+  private async carriedOver(version: number, table: ActorTable, slices: PassSlices): Promise<boolean> {
+    const before = this.madeFor;
+    if (!before || this.stale.size === 0) return false;
+    const going = () => this.index.actorJoinVersion === version;
+    const again = await documentsToMakeAgain(this.index.paths(), before.table, table, new Set(this.log.slice(before.logged)), slices, going);
+    if (!again) return false;
+    // (views made on request meanwhile were made for this join)
+    for (const [id, view] of this.stale) if (table.byId.has(id) && !this.views.has(id)) this.views.set(id, view);
+    this.stale.clear();
+    this.log.push(...again);
+    this.madeFor = { table, logged: this.log.length };
+    await this.prepareHoverLists(this.views, slices, version);
+    return true;
+  }
+
+  /**
+   * What a hover card lists, ready for the actors named in many documents (the first hover would
+   * pay for it): their top documents, co-mentioned actors and first claims (read in full), once
+   * each view has caught up with the change log.
+   */
+  private async prepareHoverLists(views: Map<string, ActorView>, slices: PassSlices, version: number): Promise<void> {
+    for (const [id, view] of [...views]) {
       if (view.paths.length < PREPARED_VIEW_SIZE) continue;
       if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
+      this.catchUp(view, id);
       this.topDocuments(view, TOP_DOCUMENTS);
       this.rankCoMentioned(view);
       if (view.seen === this.log.length) this.claimsOfView(view, HOVER_CLAIMS);
@@ -353,34 +395,4 @@ export class ActorViews {
 
   /** Document order used for "first" mentions: dated documents first, earliest date first, then by path. */
   readonly documentOrder = (a: string, b: string): number => readingOrder(a, this.index.resident(a)?.date?.from, b, this.index.resident(b)?.date?.from);
-}
-
-type DocumentCount = { path: string; count: number };
-
-/**
- * Puts a document in a list of at most `limit` documents kept by mention count (then path), if it
- * belongs there: most documents do not, and are told apart before an entry is made for them.
- */
-function offerTop(top: DocumentCount[], limit: number, path: string, count: number): void {
-  const last = top.length === limit ? top[limit - 1] : undefined;
-  if (last && (count < last.count || (count === last.count && path > last.path))) return;
-  let at = last ? limit - 1 : top.length;
-  while (at > 0 && (top[at - 1].count < count || (top[at - 1].count === count && path < top[at - 1].path))) {
-    top[at] = top[at - 1];
-    at--;
-  }
-  top[at] = { path, count };
-}
-
-/** Reading order: dated documents first, earliest first, then by path. */
-/** A document's place in reading order as a string that sorts as readingOrder does (dated first, earliest first, then by path), the path after a NUL. */
-function readingKey(path: string, date: string | undefined): string {
-  return date ? `0${date}\u0000${path}` : `1\u0000${path}`;
-}
-
-function readingOrder(a: string, da: string | undefined, b: string, db: string | undefined): number {
-  if (da && db && da !== db) return da < db ? -1 : 1;
-  if (da && !db) return -1;
-  if (db && !da) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { ActorViews } from '../../../server/src/engine/corpus/actorViews';
+import { CARRY_OVER_MOST_DOCUMENTS, documentsToMakeAgain, sameOwners } from '../../../server/src/engine/corpus/viewsCarryOver';
+import type { CorpusIndex } from '../../../server/src/engine/corpus/corpusIndex';
+import { PassSlices } from '../../../server/src/engine/joinSteps';
+import { LanguageService } from '../../../server/src/engine/languageService';
+import { InMemoryWorkspace } from '../../../server/src/engine/workspace';
+
+const SEEDS = path.resolve(__dirname, '../../../../seeds');
+const seeds = () => new Map(readdirSync(SEEDS).map((f) => [`/corpus/${f}`, readFileSync(path.join(SEEDS, f), 'utf8')] as [string, string]));
+
+/** Everything a request reads of an actor's view. */
+function facts(views: ActorViews, index: CorpusIndex, id: string) {
+  const actor = index.actors.byId.get(id)!;
+  return {
+    mentions: views.sortedMentions(actor),
+    count: views.mentionCount(actor),
+    top: views.documentsByCount(actor, 3),
+    co: views.coMentionedByCount(actor),
+    claims: views.firstClaims(actor, 3),
+    locations: views.locations(actor),
+  };
+}
+
+/** Counts the document parts the views make (one per document named, for a pass over the corpus). */
+function countParts(views: ActorViews): { made: number } {
+  const counter = { made: 0 };
+  const internals = views as unknown as { partsOf: (...a: unknown[]) => unknown };
+  const partsOf = internals.partsOf.bind(views);
+  internals.partsOf = (...a: unknown[]) => (counter.made++, partsOf(...a));
+  return counter;
+}
+
+test('when edits settle, the views are kept for the new actor join, documents whose entities join other actors are made again, and every view equals one made from scratch', async () => {
+  const files = seeds();
+  // an article naming Kallas by surname only: it joins "Kaja Kallas" once another article names her in full
+  const note = '/corpus/zz-note.txt';
+  files.set(note, 'Kallas said on Monday that the talks were over. Kallas also met Putin in Minsk.\n');
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const { index } = service;
+  assert.deepEqual(index.actors.actorsOf(note), ['kallas', 'vladimir-putin', 'minsk']);
+  const putin = index.actors.byId.get('vladimir-putin')!;
+  const putinBefore = index.views.sortedMentions(putin).length;
+  const parts = countParts(index.views);
+  const [first] = [...files.keys()].sort();
+  service.updateDocument(first, `${files.get(first)}\n\nKaja Kallas, the prime minister of Estonia, said Vladimir Putin would not be invited.\n`);
+  assert.equal(index.views.sortedMentions(putin).length, putinBefore + 1, 'the edit is caught up with by the provisional join\'s view');
+  void index.actors;
+  assert.ok(await index.settleInSlices());
+  assert.deepEqual(index.actors.actorsOf(note), ['kaja-kallas', 'vladimir-putin', 'minsk'], 'the exact join gives the unedited note\'s entity another actor');
+  parts.made = 0;
+  const pass = index.views.prepareAll(1);
+  await new Promise((resolve) => setImmediate(resolve));
+  const meanwhile = index.views.sortedMentions(putin).length; // (a request while the documents are compared)
+  await pass;
+  assert.equal(parts.made, 0, 'no pass over the corpus: no document part made while the views were carried over');
+  assert.equal(meanwhile, putinBefore + 1);
+  const kallas = facts(index.views, index, 'kaja-kallas');
+  assert.deepEqual(new Set(kallas.mentions.map((m) => m.path)), new Set([first, note]), 'the note, which was not edited, is in the view of Kaja Kallas');
+  assert.equal(index.actors.byId.get('kallas'), undefined);
+  const fromScratch = new ActorViews(index);
+  for (const actor of index.actors.actors) assert.deepEqual(facts(index.views, index, actor.id), facts(fromScratch, index, actor.id), actor.id);
+});
+
+test(`past ${CARRY_OVER_MOST_DOCUMENTS} documents changed, the views are made again by a pass over the corpus, and equal views made from scratch`, async () => {
+  const files = new Map<string, string>();
+  for (let copy = 0; copy < 5; copy++) for (const [p, text] of seeds()) files.set(p.replace('.txt', `-${copy}.txt`), text);
+  const service = new LanguageService({ workspace: new InMemoryWorkspace(files) });
+  await service.indexWorkspace();
+  const { index } = service;
+  const parts = countParts(index.views);
+  const edited = [...files.keys()].sort().slice(0, CARRY_OVER_MOST_DOCUMENTS + 1);
+  for (const p of edited) service.updateDocument(p, `${files.get(p)}\nEmmanuel Macron met Vladimir Putin in Paris on Friday.\n`);
+  void index.actors;
+  assert.ok(await index.settleInSlices());
+  parts.made = 0;
+  await index.views.prepareAll(1);
+  assert.equal(parts.made, files.size, 'one pass: a part made per document');
+  const fromScratch = new ActorViews(index);
+  for (const actor of index.actors.actors) assert.deepEqual(facts(index.views, index, actor.id), facts(fromScratch, index, actor.id), actor.id);
+});
+
+test('the documents to make again: those changed, and those whose entities join other actors; none past the most', async () => {
+  const before = new Map<string, (string | undefined)[]>([
+    ['/a', ['x', 'y']],
+    ['/b', ['x']],
+    ['/c', ['z', undefined]],
+    ['/d', ['y']],
+  ]);
+  const after = new Map<string, (string | undefined)[]>([...before, ['/b', ['w']], ['/c', ['z']]]);
+  const table = (m: Map<string, (string | undefined)[]>) => ({ actorsOf: (p: string) => m.get(p) });
+  const run = (changed: string[], most?: number) => documentsToMakeAgain([...before.keys()], table(before), table(after), new Set(changed), new PassSlices(1, 10), () => true, most);
+  assert.deepEqual(await run(['/d']), ['/d', '/b'], 'an entity of /b joins another actor; /c only drops a trailing entity with none');
+  assert.equal(await run(['/d'], 1), undefined, 'more than the most');
+  assert.equal(await documentsToMakeAgain(['/a', '/b'], table(before), table(after), new Set(), new PassSlices(1, 10), () => false), undefined, 'a newer join came');
+  assert.ok(sameOwners(undefined, []));
+  assert.ok(!sameOwners(['x'], undefined));
+});
