@@ -180,7 +180,8 @@ export class ActorViews {
       for (const view of this.views.values()) view.seen = 0;
       this.log.length = 0;
     }
-    this.madeFor = { table, logged: seen };
+    // (documents changed during the pass are in the change log from `seen`, or from 0 when it started again)
+    this.madeFor = { table, logged: Math.min(seen, this.log.length) };
     await this.prepareHoverLists(fresh, slices, version);
   }
 
