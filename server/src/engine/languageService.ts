@@ -80,8 +80,8 @@ export class LanguageService {
    * the reader has stopped editing, not between two sentences.
    */
   settleDelayMs = 1000;
-  /** When the last exact joins took this long or longer, the claim join is made again on a worker thread (see joinAgainAfterEdits). */
-  rejoinOnWorkerFromMs = 500;
+  /** From this many documents the claim join is made again on a worker started for it (joinAgainAfterEdits), below in slices here (this thread is free then: README, Performance, thirteenth session). */
+  rejoinOnWorkerFromDocuments = 75_000;
 
   constructor(options: LanguageServiceOptions) {
     this.workspace = options.workspace;
@@ -189,7 +189,7 @@ export class LanguageService {
    * whether they were made.
    */
   joinAgain(): Promise<boolean> {
-    const onWorker = this.workers !== 0 && this.index.joinCostMs >= this.rejoinOnWorkerFromMs;
+    const onWorker = this.workers !== 0 && this.index.size >= this.rejoinOnWorkerFromDocuments;
     return joinAgainAfterEdits(this.index, this.lexicon, this.logger, onWorker);
   }
 

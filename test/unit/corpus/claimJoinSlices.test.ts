@@ -136,7 +136,7 @@ for (const onWorker of [false, true]) {
     const logged: string[] = [];
     const service = createLanguageService({ workspace: new InMemoryWorkspace(files), logger: { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) } });
     service.settleDelayMs = 0;
-    service.rejoinOnWorkerFromMs = onWorker ? 0 : Infinity;
+    service.rejoinOnWorkerFromDocuments = onWorker ? 0 : Infinity;
     await service.indexWorkspace();
     void service.index.claims;
     const [id, text] = [...files][1] as [string, string];
