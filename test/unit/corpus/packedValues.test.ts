@@ -54,3 +54,26 @@ test('a value packed with its own table reads back the same once mapped to this 
   assert.deepEqual(table.shapes, [['kind', 'n', 'more'], ['kind', 'list'], ['kind', 'n'], ['n', 'kind']], 'a shape per key order, undefined fields left out');
   assert.deepEqual(unpackValue(remapValue(own, internTable(table))), JSON.parse(JSON.stringify(value)));
 });
+
+test('stepping over items whose words take several bytes (long arrays, late strings and shapes, integers of every size) lands on the next item', () => {
+  const table = new PackingTable();
+  const many = Array.from({ length: 20000 }, (_, i) => `s${i}`);
+  const ints = [0, 1, -1, 63, 64, -64, -65, 127, 128, 8191, 8192, -8193, 2 ** 20, -(2 ** 20), 2 ** 27 - 1, -(2 ** 27), 2 ** 27, 2 ** 31, -(2 ** 40)];
+  const shaped = Array.from({ length: 300 }, (_, i) => ({ [`k${i}`]: i, [`j${i}`]: many[19999 - i] }));
+  const value = [
+    { skipped: [many, ints, shaped], kept: ['s19999', ...ints] },
+    { skipped: shaped.slice(150), kept: [many[12345], 2 ** 27 - 1] },
+  ];
+  const packed = packValue(value, table);
+  const mapped = remapValue(packed, internTable(table));
+  const cursor = new PackedCursor(mapped);
+  const kept: unknown[][] = [];
+  for (let n = cursor.array(); n > 0; n--) {
+    for (const key of cursor.object()) {
+      if (key === 'kept') kept.push(((list: unknown[]) => (cursor.list(list), list))([]));
+      else cursor.skip();
+    }
+  }
+  assert.deepEqual(kept, [['s19999', ...ints], ['s12345', 2 ** 27 - 1]]);
+  assert.deepEqual(unpackValue(mapped), value);
+});

@@ -190,7 +190,7 @@ const EMPTY: readonly unknown[] = Object.freeze([]);
 /** Reads the variable-length words of packed bytes in order. */
 class WordReader {
   at = 0;
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(readonly bytes: Uint8Array) {}
 
   get done(): boolean {
     return this.at >= this.bytes.length;
@@ -276,12 +276,13 @@ export class PackedCursor {
   }
 }
 
-const tagOf = (w: number): Tag => w % 8;
+// (words are below 2^32: see Packer.raw)
+const tagOf = (w: number): Tag => w & 7;
 
 /** A word's payload (the inverse of `word`). */
 function payloadOf(w: number): number {
-  const zigzag = (w - (w % 8)) / 8;
-  return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+  const zigzag = w >>> 3;
+  return (zigzag & 1) === 0 ? zigzag >>> 1 : -(zigzag >>> 1) - 1;
 }
 
 function readItem(reader: WordReader, doubles: Float64Array | undefined): unknown {
@@ -311,13 +312,30 @@ function readItem(reader: WordReader, doubles: Float64Array | undefined): unknow
   throw new Error('malformed packed value');
 }
 
-/** Steps over one item and everything in it. */
+/**
+ * Steps over one item and everything in it. Words are below 2^32 (see Packer.raw), so tag and
+ * payload come out with bit operations; arrays' lengths and shapes' ids are never negative.
+ */
 function skipItem(reader: WordReader): void {
+  const bytes = reader.bytes;
+  let at = reader.at;
   for (let pending = 1; pending > 0; pending--) {
-    const w = reader.next();
-    if (tagOf(w) === Tag.Array) pending += payloadOf(w);
-    else if (tagOf(w) === Tag.Object) pending += shapes[payloadOf(w)].length;
+    let w = bytes[at++];
+    if (w >= 0x80) {
+      w &= 0x7f;
+      let scale = 128;
+      let b: number;
+      do {
+        b = bytes[at++];
+        w += (b & 0x7f) * scale;
+        scale *= 128;
+      } while (b & 0x80);
+    }
+    const tag = w & 7;
+    if (tag === Tag.Array) pending += w >>> 4;
+    else if (tag === Tag.Object) pending += shapes[w >>> 4].length;
   }
+  reader.at = at;
 }
 
 /** This thread's ids for another thread's strings and shapes (see remapValue). */
@@ -334,15 +352,14 @@ export function remapValue(packed: PackedValue, map: { strings: number[]; shapes
   packer.begin(threadTable);
   const reader = new WordReader(packed.bytes);
   while (!reader.done) {
-    let w = reader.next();
-    const tag = w % 8;
+    const w = reader.next();
+    const tag = w & 7;
     if (tag === Tag.String || tag === Tag.Object) {
-      const table = tag === Tag.String ? map.strings : map.shapes;
-      const id = table[(w - tag) / 16];
+      // (ids are never negative: the payload is w / 16)
+      const id = (tag === Tag.String ? map.strings : map.shapes)[w >>> 4];
       if (id === undefined) throw new Error('a packed value names a string or shape its table lacks');
-      w = word(tag, id);
-    }
-    packer.raw(w);
+      packer.raw(id * 16 + tag);
+    } else packer.raw(w);
   }
   return { bytes: packer.finish().bytes, doubles: packed.doubles };
 }
