@@ -47,6 +47,8 @@ export class ActorNumbers {
 /** Counts of co-mentioned actors while one part is made (by actor number; zero between parts), and the actors counted, in order of first count. */
 let coScratch = new Int32Array(1024);
 const coCounted: number[] = [];
+/** One part while it is written (see documentParts). */
+const partScratch: number[] = [];
 
 /** What a document part reads of each claim. */
 interface PartClaim {
@@ -101,7 +103,8 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
     const mentions = places.map((p) => owned[p]);
     if (!inOrder) mentions.sort((a, b) => a - b);
     const claims = claimsOf.get(actor) ?? [];
-    const part: DocumentPart = new Array(2 + mentions.length + claims.length + 2 * coCounted.length);
+    // written in a scratch array and copied at its length (an array made at a given length is slow to make)
+    const part = partScratch;
     let at = 0;
     part[at++] = mentions.length;
     for (const m of mentions) part[at++] = m;
@@ -112,7 +115,7 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
       part[at++] = co[other];
       co[other] = 0;
     }
-    parts.set(numbers.id(actor), part);
+    parts.set(numbers.id(actor), part.slice(0, at));
   }
   return parts;
 }
