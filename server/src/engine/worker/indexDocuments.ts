@@ -52,7 +52,8 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Reads and analyses many documents: reads run concurrently (bounded), documents are grouped into
+ * Reads and analyses many documents: reads run concurrently (bounded, the next slice of files read
+ * while this one is analysed), documents are grouped into
  * batches of about BATCH_CHARS and analysed by a worker pool (or on this thread for small corpora).
  * This thread is one of the analysers: while every worker has two batches waiting, it analyses the
  * next batch's documents itself, one at a time, letting requests and the workers' results through
@@ -115,13 +116,21 @@ export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexRe
   let cancelled = false;
   let kept = false;
   try {
+    // the next slice's files are read while this one's are analysed (this thread never waits on the disk while it has work)
+    const readSlice = (at: number) => {
+      const reads = Promise.all(ids.slice(at, at + READS_IN_FLIGHT).map((id) => input.read(id)));
+      reads.catch(() => undefined); // (a read that fails is reported where it is awaited; none is when indexing is cancelled)
+      return reads;
+    };
+    let nextReads = readSlice(0);
     for (let at = 0; at < ids.length; at += READS_IN_FLIGHT) {
       if (input.isCancelled?.()) {
         cancelled = true;
         break;
       }
       const slice = ids.slice(at, at + READS_IN_FLIGHT);
-      const reads = await Promise.all(slice.map((id) => input.read(id)));
+      const reads = await nextReads;
+      if (at + READS_IN_FLIGHT < ids.length) nextReads = readSlice(at + READS_IN_FLIGHT);
       let unchanged = 0;
       for (let i = 0; i < slice.length; i++) {
         const read = reads[i];
