@@ -1,5 +1,5 @@
-import { PackedCursor } from './packedValues';
-import { mentionCount, mentionEntity, mentionSentence, type ResidentClaim, type ResidentDocument } from './residentDocument';
+import { forEachClaimActorFields } from './claimActorFields';
+import { mentionCount, mentionEntity, mentionSentence, type ResidentDocument } from './residentDocument';
 
 /**
  * What one document says about one actor, packed in one array of small integers (a view holds one
@@ -49,13 +49,6 @@ let coScratch = new Int32Array(1024);
 const coCounted: number[] = [];
 /** One part while it is written (see documentParts). */
 const partScratch: number[] = [];
-
-/** What a document part reads of each claim. */
-interface PartClaim {
-  entities: number[];
-  attribution?: ResidentClaim['attribution'];
-  sourceEntity?: number;
-}
 
 /**
  * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
@@ -124,33 +117,16 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
 function claimCodes(doc: ResidentDocument, ownerOf: readonly number[], placesOf: Map<number, number[] | null>): Map<number, number[]> {
   const codes = new Map<number, number[]>();
   const named: number[] = [];
-  forEachPartClaim(doc, (claim, i) => {
-    const source = claim.sourceEntity !== undefined ? ownerOf[claim.sourceEntity] : -1;
+  forEachClaimActorFields(doc.claimActors, (claim, i) => {
+    const source = claim.sourceEntity >= 0 ? ownerOf[claim.sourceEntity] : -1;
     named.length = 0;
     if (source >= 0) named.push(source);
     for (const e of claim.entities) if (ownerOf[e] >= 0 && !named.includes(ownerOf[e])) named.push(ownerOf[e]);
     for (const actor of named) {
       if (!placesOf.get(actor)) continue;
-      const code = 4 * i + (claim.attribution === 'sourced' ? SOURCED : 0) + (source === actor ? AS_SOURCE : 0);
+      const code = 4 * i + (claim.sourced ? SOURCED : 0) + (source === actor ? AS_SOURCE : 0);
       (codes.get(actor) ?? codes.set(actor, []).get(actor)!).push(code);
     }
   });
   return codes;
-}
-
-/** Calls `each` with the fields a part reads of each of the document's claims, read where they lie in the packed claims (one object refilled from claim to claim). */
-function forEachPartClaim(doc: ResidentDocument, each: (claim: PartClaim, index: number) => void): void {
-  const cursor = new PackedCursor(doc.claims);
-  const claim: PartClaim = { entities: [] };
-  for (let i = 0, n = cursor.array(); i < n; i++) {
-    claim.entities.length = 0;
-    claim.attribution = claim.sourceEntity = undefined;
-    for (const key of cursor.object()) {
-      if (key === 'entities') cursor.list(claim.entities);
-      else if (key === 'attribution') claim.attribution = cursor.value() as PartClaim['attribution'];
-      else if (key === 'sourceEntity') claim.sourceEntity = cursor.value() as number;
-      else cursor.skip();
-    }
-    each(claim, i);
-  }
 }

@@ -32,7 +32,7 @@ import { shareEntity } from './residentDocument';
  * still matches.
  */
 export const PERSISTED_FORMAT = 'corpus-lens-index';
-export const PERSISTED_VERSION = 8;
+export const PERSISTED_VERSION = 9;
 export const PERSISTED_FILE = `corpus-index.v${PERSISTED_VERSION}.jsonl`;
 export const PERSISTED_ANALYSES_FILE = `corpus-analyses.v${PERSISTED_VERSION}.jsonl`;
 /** Files of earlier formats (every version before this one), removed when the index is next saved: at 100k articles they hold gigabytes. */

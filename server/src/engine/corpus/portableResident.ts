@@ -1,4 +1,5 @@
 import type { DocumentAnalysis } from '../types';
+import { claimActorFieldsFromBytes, type ClaimActorFields } from './claimActorFields';
 import { shareStrings } from './compactAnalysis';
 import { internTable, packValue, PackingTable, remapValue, unpackValue, type PackedValue } from './packedValues';
 import { residentFieldsOf, shareEntityJson, type ResidentDocument } from './residentDocument';
@@ -20,6 +21,7 @@ export interface PortableResident {
   mentions: Int32Array;
   lineStarts: Int32Array;
   statementKeys: Int32Array;
+  claimActors: ClaimActorFields;
   claims: PackedValue;
   candidates: PackedValue;
 }
@@ -47,6 +49,7 @@ function portable(r: Omit<ResidentDocument, 'entities'> & { entities: readonly o
     mentions: r.mentions,
     lineStarts: r.lineStarts,
     statementKeys: r.statementKeys,
+    claimActors: r.claimActors,
     claims: r.claims,
     candidates: r.candidates,
   };
@@ -67,6 +70,7 @@ export function residentOfPortable(p: PortableResident): ResidentDocument {
     mentions: p.mentions,
     lineStarts: p.lineStarts,
     statementKeys: p.statementKeys,
+    claimActors: p.claimActors,
     claims: remapValue(p.claims, ids),
     candidates: remapValue(p.candidates, ids),
   };
@@ -74,7 +78,7 @@ export function residentOfPortable(p: PortableResident): ResidentDocument {
 
 /** The memory a portable resident part can hand over to another thread without a copy. */
 export function transferablesOf(p: PortableResident): ArrayBuffer[] {
-  const arrays = [p.mentions, p.lineStarts, p.statementKeys, p.claims.bytes, p.candidates.bytes, p.claims.doubles, p.candidates.doubles];
+  const arrays = [p.mentions, p.lineStarts, p.statementKeys, p.claimActors, p.claims.bytes, p.candidates.bytes, p.claims.doubles, p.candidates.doubles];
   return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 
@@ -87,7 +91,7 @@ export function portableLine(p: PortableResident): string {
   const b64 = (a: ArrayBufferView | undefined) => (a ? `"${Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')}"` : 'null');
   return (
     `{"head":${JSON.stringify(p.head)},"entities":${JSON.stringify(p.entities)},"strings":${JSON.stringify(p.strings)},"shapes":${JSON.stringify(p.shapes)},` +
-    `"mentions":${b64(p.mentions)},"lineStarts":${b64(p.lineStarts)},"statementKeys":${b64(p.statementKeys)},` +
+    `"mentions":${b64(p.mentions)},"lineStarts":${b64(p.lineStarts)},"statementKeys":${b64(p.statementKeys)},"claimActors":${b64(p.claimActors)},"claimActorBytes":${p.claimActors.BYTES_PER_ELEMENT},` +
     `"claims":${b64(p.claims.bytes)},"claimDoubles":${b64(p.claims.doubles)},"candidates":${b64(p.candidates.bytes)},"candidateDoubles":${b64(p.candidates.doubles)}}`
   );
 }
@@ -100,6 +104,8 @@ interface LineJson {
   mentions: string;
   lineStarts: string;
   statementKeys: string;
+  claimActors: string;
+  claimActorBytes: number;
   claims: string;
   claimDoubles: string | null;
   candidates: string;
@@ -109,7 +115,7 @@ interface LineJson {
 /** Reads `portableLine`'s output; throws on anything malformed. */
 export function portableFromLine(line: string): PortableResident {
   const raw = JSON.parse(line) as LineJson;
-  const texts = [raw?.mentions, raw?.lineStarts, raw?.statementKeys, raw?.claims, raw?.candidates];
+  const texts = [raw?.mentions, raw?.lineStarts, raw?.statementKeys, raw?.claimActors, raw?.claims, raw?.candidates];
   if (typeof raw?.head?.path !== 'string' || !texts.every((t) => typeof t === 'string') || ![raw.entities, raw.strings, raw.shapes].every(Array.isArray)) throw new Error('malformed resident document');
   return {
     head: raw.head,
@@ -119,6 +125,7 @@ export function portableFromLine(line: string): PortableResident {
     mentions: new Int32Array(bytesOf(raw.mentions, 4)),
     lineStarts: new Int32Array(bytesOf(raw.lineStarts, 4)),
     statementKeys: new Int32Array(bytesOf(raw.statementKeys, 4)),
+    claimActors: claimActorFieldsFromBytes(bytesOf(raw.claimActors, 1), raw.claimActorBytes),
     claims: packedOf(raw.claims, raw.claimDoubles),
     candidates: packedOf(raw.candidates, raw.candidateDoubles),
   };

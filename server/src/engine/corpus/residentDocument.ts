@@ -2,6 +2,7 @@ import { monthOf, type DocumentContribution } from '../actors/resolveActors';
 import type { LinkClaim } from '../claims/claimSignature';
 import { findingCandidates, type FindingCandidate } from '../diagnostics';
 import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, MentionKind, Span, Suppressions } from '../types';
+import { claimActorFieldsOf, type ClaimActorFields } from './claimActorFields';
 import { shareStrings } from './compactAnalysis';
 import { packFieldsOf, packValue, unpackFields, unpackValue, type PackedValue, type PackingTable } from './packedValues';
 
@@ -24,6 +25,8 @@ export interface ResidentDocument {
   claims: PackedValue;
   /** Per claim, the two halves of its statement key (see statementKey). */
   statementKeys: Int32Array;
+  /** What the actor views read of each claim (its source and the entities it names: see claimActorFields.ts), beside the packed claims. */
+  claimActors: ClaimActorFields;
   /** When every claim's id is this prefix + its position from 1 (as findClaims numbers them), the ids are not stored. */
   claimIdPrefix: string | null;
   /** FindingCandidate[], packed: what may become a finding, whatever the settings (see diagnostics.ts). */
@@ -74,7 +77,8 @@ export function residentFieldsOf(doc: DocumentAnalysis, table?: PackingTable): R
   // claims with only the resident fields (CLAIM_FIELDS), packed before the candidates (the table numbers strings as first seen)
   const claims = packFieldsOf(doc.claims, claimIdPrefix === null ? CLAIM_FIELDS : CLAIM_FIELDS_WITHOUT_ID, table);
   const candidates = packValue(findingCandidates(doc), table);
-  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimIdPrefix, candidates, suppressions: doc.suppressions };
+  const claimActors = claimActorFieldsOf(doc.claims);
+  return { path: doc.path, hash: doc.hash, date: doc.date, entities: doc.entities, mentions, lineStarts: Int32Array.from(doc.lineStarts), claims, statementKeys, claimActors, claimIdPrefix, candidates, suppressions: doc.suppressions };
 }
 
 /**
