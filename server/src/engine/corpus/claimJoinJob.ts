@@ -2,7 +2,7 @@
  * The exact claim join as the corpus index runs it (CorpusIndex.settleInSlices): in slices of time
  * on this thread, or on another thread (claimJoinShipment.ts).
  */
-import type { EntityOwners } from '../actors/resolveActors';
+import type { ActorTable } from '../actors/resolveActors';
 import { claimGraphOf } from '../claims/claimGraph';
 import { runInSlices, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps, type ClaimGraph } from '../claims/linkClaims';
@@ -17,7 +17,7 @@ export const CLAIM_JOIN_SLICE_MS = 10;
 export interface ClaimJoinInput {
   paths: readonly string[];
   resident: (path: string) => ResidentDocument;
-  actors: EntityOwners;
+  actors: Pick<ActorTable, 'actorOf' | 'actorsOf'>;
 }
 
 /** Another thread that makes the join (see claimJoinShipment.ts). */

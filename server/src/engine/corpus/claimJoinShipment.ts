@@ -7,7 +7,7 @@
  * actor join, made here first). The worker sends back the clusters and contradictions, from which
  * this thread makes the graph's look-ups (claimGraphOf): the same graph as a join made here (tested).
  */
-import { EntityActors, type EntityOwners } from '../actors/resolveActors';
+import { EntityActors, type ActorTable } from '../actors/resolveActors';
 import type { ClaimGraphParts } from '../claims/claimGraph';
 import { runToEnd, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps } from '../claims/linkClaims';
@@ -63,7 +63,7 @@ export interface JoinedClaims extends ClaimGraphParts {
 export function* shipClaimJoin(
   paths: readonly string[],
   resident: (path: string) => ResidentDocument,
-  owners: EntityOwners,
+  owners: Pick<ActorTable, 'actorsOf'>,
   ahead: { sendTablePiece?: (from: number, strings: string[]) => void; tablePieceStrings?: number } = {},
 ): JoinSteps<{ shipment: ClaimJoinShipment; transfer: ArrayBuffer[] }> {
   const table = threadTableContents();
@@ -128,8 +128,9 @@ export function* shipClaimJoin(
     s.doubleStarts[d + 1] = doubleAt += claims.doubles?.length ?? 0;
     s.statementKeys.set(statementKeys, keyAt);
     keyAt += statementKeys.length;
+    const ids = owners.actorsOf(path); // (one look-up per document, not per entity)
     for (let e = 0; e < entities.length; e++) {
-      const id = owners.actorOf(path, e);
+      const id = ids?.[e];
       let n = id === undefined ? -1 : actorNumbers.get(id);
       if (n === undefined) actorNumbers.set(id!, (n = s.actorIds.push(id!) - 1));
       s.entityActors[entityAt++] = n;
