@@ -4,6 +4,7 @@ import { mentionRefsOf, withMentionRefs, type MentionRefs } from './mentionRefs'
 import { NAME_SUFFIXES, slug, spellingSkeleton, wordKey } from './names';
 import { runToEnd, STEP_DOCUMENTS, STEP_ITEMS, type JoinSteps } from '../joinSteps';
 import { resolveDescriptive, type Inference } from './resolveDescriptive';
+import { EntityActors } from './entityActors';
 
 export { slug } from './names';
 
@@ -65,17 +66,23 @@ class JoinNodes {
   readonly doc: Int32Array;
   readonly entity: Int32Array;
   private readonly parent: Int32Array;
+  /** Each node's entity fact (its number in EntityFacts.list) and that fact's surname role, read by the passes over every node instead of the entity object. */
+  readonly fact: Int32Array;
+  readonly surnameRole: Uint8Array;
   readonly e: LocalEntity[] = [];
 
   constructor(capacity: number) {
-    [this.doc, this.entity, this.parent] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    [this.doc, this.entity, this.parent, this.fact] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    this.surnameRole = new Uint8Array(capacity);
   }
 
-  add(doc: number, entity: number, e: LocalEntity): number {
+  add(doc: number, entity: number, e: LocalEntity, fact: EntityFact): number {
     const n = this.length++;
     this.doc[n] = doc;
     this.entity[n] = entity;
     this.parent[n] = n;
+    this.fact[n] = fact.number;
+    this.surnameRole[n] = fact.surnameRole;
     this.e.push(e);
     return n;
   }
@@ -123,8 +130,8 @@ export function* actorJoinSteps(input: Iterable<DocumentContribution>, lexicon: 
   for (let doc = 0; doc < contributions.length; doc++) {
     contributions[doc].entities.forEach((e, entity) => {
       if (e.reference === 'descriptive') return;
-      const n = nodes.add(doc, entity, e);
       const fact = facts.of(e);
+      const n = nodes.add(doc, entity, e, fact);
       // the same entity object elsewhere joined under the same keys already: join its node
       if (fact.first >= 0) return fact.keys.length > 0 ? nodes.link(fact.first, n) : undefined;
       fact.first = n;
@@ -194,15 +201,27 @@ interface EntityFact {
   forced: boolean;
   /** The first node of this entity object (set by the join; -1 before). */
   first: number;
+  /** Its number in EntityFacts.list. */
+  number: number;
+  /** A full name surnames may join (FULL_NAME), a single word that may be a surname (SINGLE_WORD), or neither (see attachSurnames). */
+  surnameRole: number;
+  person: boolean;
 }
+
+const FULL_NAME = 1;
+const SINGLE_WORD = 2;
 
 class EntityFacts {
   private readonly facts = new Map<LocalEntity, EntityFact>();
+  readonly list: EntityFact[] = [];
   constructor(private readonly lexicon: ActorLexicon) {}
 
   of(e: LocalEntity): EntityFact {
     let fact = this.facts.get(e);
-    if (!fact) this.facts.set(e, (fact = this.make(e)));
+    if (!fact) {
+      this.facts.set(e, (fact = this.make(e)));
+      this.list.push(fact);
+    }
     return fact;
   }
 
@@ -215,7 +234,12 @@ class EntityFacts {
     else if (e.gazetteerId) keys = [`g:${e.gazetteerId}`];
     else if (e.kind === 'person') keys = words.length < 2 ? [] : [personKey(words)];
     else keys = e.keys.map((k) => `n:${k}`);
-    return { keys, personWords: words, surname: words.length > 0 ? spellingSkeleton(words[words.length - 1]) : '', forced: forced !== undefined, first: -1 };
+    const person = e.kind === 'person';
+    // (the conditions attachSurnames joins surnames by)
+    const fullName = person && !e.gazetteerId && words.length >= 2;
+    const singleWord = (person || e.kind === 'other') && !e.gazetteerId && !e.reference && words.length === 1 && forced === undefined;
+    const surnameRole = fullName ? FULL_NAME : singleWord ? SINGLE_WORD : 0;
+    return { keys, personWords: words, surname: words.length > 0 ? spellingSkeleton(words[words.length - 1]) : '', forced: forced !== undefined, first: -1, number: this.list.length, surnameRole, person };
   }
 }
 
@@ -228,33 +252,6 @@ function actorTable(byId: Map<string, Actor>, entityActor: EntityActors, inferen
     actorsOf: (path) => entityActor.ofDocument(path),
     inference: (path, entity) => inferences.get(`${path}\u0000${entity}`),
   };
-}
-
-/** Actor id of each document's local entities: one array per document, no key per entity. */
-export class EntityActors {
-  private readonly byPath = new Map<string, (string | undefined)[]>();
-
-  get(path: string, entity: number): string | undefined {
-    return this.byPath.get(path)?.[entity];
-  }
-
-  /** The actor id of each of the document's entities (by entity index; undefined where none). */
-  ofDocument(path: string): readonly (string | undefined)[] | undefined {
-    return this.byPath.get(path);
-  }
-
-  /** The document set last (the join sets a document's entities one after another). */
-  private lastPath: string | undefined;
-  private lastIds: (string | undefined)[] = [];
-
-  set(path: string, entity: number, actor: string): void {
-    let ids = this.lastPath === path ? this.lastIds : this.byPath.get(path);
-    if (!ids) this.byPath.set(path, (ids = []));
-    this.lastPath = path;
-    this.lastIds = ids;
-    while (ids.length < entity) ids.push(undefined);
-    ids[entity] = actor;
-  }
 }
 
 function forcedId(lex: ActorLexicon, e: LocalEntity): string | undefined {
@@ -288,26 +285,21 @@ function* attachSurnames(nodes: JoinNodes, byKey: Map<string, number>, facts: En
   const fullBySurname = new Map<string, Set<number>>();
   for (let n = 0; n < nodes.length; n++) {
     if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
-    const e = nodes.e[n];
-    if (e.kind !== 'person' || e.gazetteerId) continue;
-    const fact = facts.of(e);
-    if (fact.personWords.length < 2) continue;
-    const s = fact.surname;
+    if (nodes.surnameRole[n] !== FULL_NAME) continue;
+    const s = facts.list[nodes.fact[n]].surname;
     let set = fullBySurname.get(s);
     if (!set) fullBySurname.set(s, (set = new Set()));
     set.add(nodes.find(n));
   }
   for (let n = 0; n < nodes.length; n++) {
     if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
-    // a single word of undecided kind ("When Navalny objected") may be a surname too
-    const e = nodes.e[n];
-    if ((e.kind !== 'person' && e.kind !== 'other') || e.gazetteerId || e.reference) continue;
-    const fact = facts.of(e);
-    if (fact.personWords.length !== 1 || fact.forced) continue; // forced: the user file decided where it belongs
+    // a single word of undecided kind ("When Navalny objected") may be a surname too; not one the user file placed
+    if (nodes.surnameRole[n] !== SINGLE_WORD) continue;
+    const fact = facts.list[nodes.fact[n]];
     const s = fact.surname;
     const root = onlyRoot(nodes, fullBySurname.get(s));
     if (root >= 0) nodes.link(root, n);
-    else if (e.kind === 'person') {
+    else if (fact.person) {
       const key = `s:${s}`;
       if (byKey.has(key)) nodes.link(byKey.get(key)!, n);
       else byKey.set(key, n);

@@ -6,7 +6,8 @@
  */
 import { STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import type { ActorLexicon } from './lexicon';
-import type { DocumentContribution, EntityActors } from './resolveActors';
+import type { EntityActors } from './entityActors';
+import type { DocumentContribution } from './resolveActors';
 
 export interface Inference {
   confidence: number;

@@ -1,4 +1,5 @@
-import { EntityActors, type ActorTable } from '../actors/resolveActors';
+import { EntityActors } from '../actors/entityActors';
+import type { ActorTable } from '../actors/resolveActors';
 import type { Inference } from '../actors/resolveDescriptive';
 import { actorFieldsBut, mentionRefsOf, withMentionRefs } from '../actors/mentionRefs';
 import type { Actor } from '../types';

@@ -7,7 +7,8 @@
  * actor join, made here first). The worker sends back the clusters and contradictions, from which
  * this thread makes the graph's look-ups (claimGraphOf): the same graph as a join made here (tested).
  */
-import { EntityActors, type ActorTable } from '../actors/resolveActors';
+import { EntityActors } from '../actors/entityActors';
+import type { ActorTable } from '../actors/resolveActors';
 import type { ClaimGraphParts } from '../claims/claimGraph';
 import { runToEnd, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { claimJoinSteps } from '../claims/linkClaims';
