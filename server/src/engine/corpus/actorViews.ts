@@ -385,8 +385,7 @@ export class ActorViews {
 
   /** The parts of one document for each actor it names that `wanted` accepts (see documentParts). */
   private partsOf(doc: ResidentDocument, wanted: (id: string) => boolean): Map<string, DocumentPart> {
-    const owners = this.index.actors.actorsOf(doc.path);
-    return documentParts(doc, doc.entities.map((_, e) => owners?.[e]), this.actorNumbers, wanted);
+    return documentParts(doc, this.index.actors.actorsOf(doc.path) ?? [], this.actorNumbers, wanted);
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */

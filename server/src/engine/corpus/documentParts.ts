@@ -49,33 +49,49 @@ let coScratch = new Int32Array(1024);
 const coCounted: number[] = [];
 /** One part while it is written (see documentParts). */
 const partScratch: number[] = [];
+/** One document's integers while its parts are made: each entity's actor number, the owned mentions in sentence order, their actors, and their sentences' runs (grown as needed). */
+const scratch = { ownerOf: new Int32Array(256), owned: new Int32Array(1024), owner: new Int32Array(1024), runStart: new Int32Array(1024), runEnd: new Int32Array(1024) };
+
+/** Sorts list[from..to) in ascending order, in place (a part's mention indices: a few). */
+function sortRun(list: number[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = list[i];
+    let j = i;
+    for (; j > from && list[j - 1] > v; j--) list[j] = list[j - 1];
+    list[j] = v;
+  }
+}
 
 /**
  * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
  * mentions and claims: each actor's mention indices, its claims' codes, and the other actors named
- * in its sentences with how often. `owners` gives each local entity's actor (by entity index).
+ * in its sentences with how often. `owners` gives each local entity's actor (by entity index; none past its end).
  */
 export function documentParts(doc: ResidentDocument, owners: readonly (string | undefined)[], numbers: ActorNumbers, wanted: (id: string) => boolean): Map<string, DocumentPart> {
-  const ownerOf = owners.map((id) => (id === undefined ? -1 : numbers.of(id)));
+  const entities = doc.entities.length;
+  const mentions = mentionCount(doc);
+  if (scratch.ownerOf.length < entities) scratch.ownerOf = new Int32Array(Math.max(entities, 2 * scratch.ownerOf.length));
+  if (scratch.owned.length < mentions) for (const k of ['owned', 'owner', 'runStart', 'runEnd'] as const) scratch[k] = new Int32Array(Math.max(mentions, 2 * scratch[k].length));
+  const { ownerOf, runStart, runEnd, owner } = scratch;
+  for (let e = 0; e < entities; e++) ownerOf[e] = owners[e] === undefined ? -1 : numbers.of(owners[e]!);
   // the mentions of actors, sentence by sentence (each sentence's mentions one run), in document order within each
-  const owned: number[] = [];
+  let count = 0;
   let inOrder = true;
-  for (let index = 0, sentence = -1; index < mentionCount(doc); index++) {
+  for (let index = 0, sentence = -1; index < mentions; index++) {
     if (ownerOf[mentionEntity(doc, index)] < 0) continue;
     if (mentionSentence(doc, index) < sentence) inOrder = false;
     sentence = mentionSentence(doc, index);
-    owned.push(index);
+    scratch.owned[count++] = index;
   }
+  const owned = scratch.owned.subarray(0, count);
   if (!inOrder) owned.sort((a, b) => mentionSentence(doc, a) - mentionSentence(doc, b) || a - b);
-  const owner = owned.map((index) => ownerOf[mentionEntity(doc, index)]);
+  for (let p = 0; p < count; p++) owner[p] = ownerOf[mentionEntity(doc, owned[p])];
   // where the run of each place's sentence starts and ends in `owned`
-  const runStart = new Array<number>(owned.length);
-  const runEnd = new Array<number>(owned.length);
-  for (let p = 0; p < owned.length; p++) runStart[p] = p > 0 && mentionSentence(doc, owned[p]) === mentionSentence(doc, owned[p - 1]) ? runStart[p - 1] : p;
-  for (let p = owned.length - 1; p >= 0; p--) runEnd[p] = p + 1 < owned.length && runStart[p + 1] === runStart[p] ? runEnd[p + 1] : p + 1;
+  for (let p = 0; p < count; p++) runStart[p] = p > 0 && mentionSentence(doc, owned[p]) === mentionSentence(doc, owned[p - 1]) ? runStart[p - 1] : p;
+  for (let p = count - 1; p >= 0; p--) runEnd[p] = p + 1 < count && runStart[p + 1] === runStart[p] ? runEnd[p + 1] : p + 1;
   // each wanted actor's places in `owned` (null: an actor not wanted)
   const placesOf = new Map<number, number[] | null>();
-  for (let p = 0; p < owned.length; p++) {
+  for (let p = 0; p < count; p++) {
     let places = placesOf.get(owner[p]);
     if (places === undefined) placesOf.set(owner[p], (places = wanted(numbers.id(owner[p])) ? [] : null));
     places?.push(p);
@@ -93,14 +109,13 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
       if (i > 0 && runStart[p] === runStart[places[i - 1]]) continue; // a sentence counted already
       for (let q = runStart[p]; q < runEnd[p]; q++) if (owner[q] !== actor && co[owner[q]]++ === 0) coCounted.push(owner[q]);
     }
-    const mentions = places.map((p) => owned[p]);
-    if (!inOrder) mentions.sort((a, b) => a - b);
     const claims = claimsOf.get(actor) ?? [];
     // written in a scratch array and copied at its length (an array made at a given length is slow to make)
     const part = partScratch;
     let at = 0;
-    part[at++] = mentions.length;
-    for (const m of mentions) part[at++] = m;
+    part[at++] = places.length;
+    for (const p of places) part[at++] = owned[p];
+    if (!inOrder) sortRun(part, 1, at);
     part[at++] = claims.length;
     for (const c of claims) part[at++] = c;
     for (const other of coCounted) {
@@ -114,7 +129,7 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
 }
 
 /** Each wanted actor's claim codes (by actor number): the claims naming it or attributed to it, in document order. */
-function claimCodes(doc: ResidentDocument, ownerOf: readonly number[], placesOf: Map<number, number[] | null>): Map<number, number[]> {
+function claimCodes(doc: ResidentDocument, ownerOf: Int32Array, placesOf: Map<number, number[] | null>): Map<number, number[]> {
   const codes = new Map<number, number[]>();
   const named: number[] = [];
   forEachClaimActorFields(doc.claimActors, (claim, i) => {
