@@ -13,6 +13,7 @@ import { findingsFor } from './diagnostics';
 import { globToRegExp } from './glob';
 import type { DocumentAnalysis, Finding } from './types';
 import { analyzeOne } from './worker/analyzeOne';
+import { bulkJobs, WarmUpSamples } from './worker/bulkJobs';
 import { indexDocuments } from './worker/indexDocuments';
 import { joinAfterIndexing, joinAgainAfterEdits } from './worker/joinAfterIndexing';
 import { WARM_UP_DOCUMENTS, warmUpEditPath } from './worker/warmUp';
@@ -121,15 +122,11 @@ export class LanguageService {
     for (const path of this.index.paths()) if (!wanted.has(path)) changed = this.forget(path) || changed;
     for (const id of [...this.skipped.keys()]) if (!wanted.has(id)) this.skipped.delete(id);
     this.index.setBulk(true);
-    const samples: AnalysisJob[] = [];
+    const samples = new WarmUpSamples();
+    const jobs = bulkJobs({ workspace: this.workspace, workspaceDateOf: (id) => this.workspaceDateOf(id), hasAnalysis: (id) => this.analysisKeys.has(id), isCurrent: (id, job) => this.isCurrent(id, job) }, samples);
     const { pool, ...result } = await indexDocuments({
       ids,
-      read: (id) => this.workspace.readDocument(id),
-      jobFor: (id, text) => {
-        const job = { id, text, workspaceDate: this.workspaceDateOf(id) };
-        if (samples.length < WARM_UP_DOCUMENTS) samples.push(job);
-        return this.isCurrent(id, job) ? undefined : job;
-      },
+      ...jobs,
       accept: (outcome) => this.acceptOutcome(outcome),
       skip: (id, reason) => this.skip(id, reason),
       lexicon: this.lexicon,
@@ -151,8 +148,8 @@ export class LanguageService {
     if (!this.editPathWarm && !result.cancelled) {
       // the code an edit runs, compiled before the reader's first edit: the analysis when little or
       // nothing was analysed on this thread (a warm start), and the findings it publishes (read only)
-      if (result.analysed < WARM_UP_DOCUMENTS) await warmUpEditPath(samples, this.lexicon);
-      for (const job of samples.slice(0, 8)) if (this.index.has(job.id)) this.findings(job.id);
+      if (result.analysed < WARM_UP_DOCUMENTS) await warmUpEditPath(samples.jobs, this.lexicon);
+      for (const id of samples.ids.slice(0, 8)) if (this.index.has(id)) this.findings(id);
       this.editPathWarm = true;
     }
     const report = { documents: this.index.size, analysed: result.analysed, skipped: [...this.skipped].map(([id, reason]) => ({ id, reason })), millis: Date.now() - started };

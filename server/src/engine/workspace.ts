@@ -6,6 +6,11 @@ export interface Workspace {
   readDocument(id: string): Promise<ReadResult>;
   /** The same, synchronously: a request that needs one document's full analysis may have it made again from the text. */
   readDocumentSync(id: string): ReadResult;
+  /**
+   * Where the document is on disk, for a worker thread to read it itself in bulk indexing (with the
+   * same size limit); undefined (or no such method) when only this object can read it.
+   */
+  fileOf?(id: string): { file: string; maxBytes: number } | undefined;
   /** The id as a path relative to the workspace root, with '/' separators (for the workspace file and exports). */
   relativePath(id: string): string;
 }

@@ -46,6 +46,10 @@ export class CliWorkspace implements Workspace {
     return readCorpusFileSync(id, this.maxFileSize);
   }
 
+  fileOf(id: string): { file: string; maxBytes: number } {
+    return { file: id, maxBytes: this.maxFileSize };
+  }
+
   relativePath(id: string): string {
     return path.relative(this.roots.get(id) ?? process.cwd(), id).split(path.sep).join('/');
   }

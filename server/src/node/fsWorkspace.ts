@@ -85,6 +85,10 @@ export class FsWorkspace implements Workspace {
     return readCorpusFileSync(this.toPath(id), this.selection.maxFileSize);
   }
 
+  fileOf(id: string): { file: string; maxBytes: number } {
+    return { file: this.toPath(id), maxBytes: this.selection.maxFileSize };
+  }
+
   relativePath(id: string): string {
     return this.rel(this.toPath(id));
   }

@@ -55,6 +55,10 @@ export class MultiRootWorkspace implements Workspace {
     return (this.folderOf(id) ?? this.folders[0]).readDocumentSync(id);
   }
 
+  fileOf(id: string): { file: string; maxBytes: number } {
+    return (this.folderOf(id) ?? this.folders[0]).fileOf(id);
+  }
+
   relativePath(id: string): string {
     const folder = this.folderOf(id);
     return folder ? folder.relativePath(id) : id;

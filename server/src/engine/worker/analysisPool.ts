@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { residentOfPortable } from '../corpus/portableResident';
 import type { ActorLexicon } from '../actors/lexicon';
-import { portableOutcomeOf } from './analyzeOne';
+import type { ReadResult } from '../workspace';
+import { portableOutcomeOf, textJobOf } from './analyzeOne';
 import { WORKER_YOUNG_GENERATION_MB } from './heapSettings';
 import type { ClaimJoinShipment, JoinedClaims } from '../corpus/claimJoinShipment';
-import type { AnalysisJob, AnalysisOutcome, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, TablePieceRequest, WorkerOutcome, WorkerSetup } from './protocol';
+import type { AnalysisJob, AnalysisOutcome, BatchJob, BatchRequest, BatchResponse, ClaimJoinRequest, ClaimJoinResponse, TablePieceRequest, WorkerOutcome, WorkerSetup } from './protocol';
 
 export const WORKER_SCRIPT = 'analysisWorker.js';
 
@@ -27,7 +28,7 @@ export function findWorkerScript(from = __dirname): string | undefined {
 }
 
 interface Pending {
-  jobs: AnalysisJob[];
+  jobs: BatchJob[];
   resolve: (outcomes: AnalysisOutcome[]) => void;
 }
 
@@ -54,6 +55,7 @@ export class AnalysisPool {
     script: string,
     size: number,
     private readonly setup: WorkerSetup,
+    private readonly readHere: (id: string) => ReadResult,
   ) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -69,11 +71,12 @@ export class AnalysisPool {
   }
 
   /** A pool of `size` workers (default: one per core), or undefined when the worker bundle is missing or threads cannot start. */
-  static open(lexicon: ActorLexicon, options: { size?: number; script?: string; analysisLines?: boolean } = {}): AnalysisPool | undefined {
+  /** `readHere`: reads a document on this thread, for a file job a worker that stopped left unanswered (see FileJob; none without it). */
+  static open(lexicon: ActorLexicon, options: { size?: number; script?: string; analysisLines?: boolean; readHere?: (id: string) => ReadResult } = {}): AnalysisPool | undefined {
     const script = options.script ?? findWorkerScript();
     if (!script) return undefined;
     try {
-      return new AnalysisPool(script, Math.max(1, options.size ?? defaultPoolSize()), { lexicon, analysisLines: options.analysisLines ?? true });
+      return new AnalysisPool(script, Math.max(1, options.size ?? defaultPoolSize()), { lexicon, analysisLines: options.analysisLines ?? true }, options.readHere ?? NO_READS_HERE);
     } catch {
       return undefined;
     }
@@ -83,10 +86,10 @@ export class AnalysisPool {
     return this.slots.length;
   }
 
-  /** Analyses a batch on the least busy worker. */
-  analyze(jobs: AnalysisJob[]): Promise<AnalysisOutcome[]> {
+  /** Analyses a batch on the least busy worker (a file job is read there). */
+  analyze(jobs: BatchJob[]): Promise<AnalysisOutcome[]> {
     const live = this.slots.filter((s) => s.alive);
-    if (live.length === 0) return Promise.resolve(jobs.map((job) => this.analyzeHere(job)));
+    if (live.length === 0) return Promise.resolve(jobs.map((job) => this.analyzeHereAfterRead(job)));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const batch = this.nextBatch++;
     return new Promise((resolve) => {
@@ -151,6 +154,12 @@ export class AnalysisPool {
     return receiveOutcome(portableOutcomeOf(job, this.setup));
   }
 
+  /** A job of a batch analysed on this thread, a file job read here first (see `readHere`). */
+  private analyzeHereAfterRead(job: BatchJob): AnalysisOutcome {
+    const read = textJobOf(job, (fileJob) => this.readHere(fileJob.id));
+    return 'error' in read ? read : this.analyzeHere(read);
+  }
+
   private settle(slot: Slot, batch: number, outcomes: AnalysisOutcome[]): void {
     const pending = slot.pending.get(batch);
     if (!pending) return;
@@ -165,10 +174,12 @@ export class AnalysisPool {
     slot.alive = false;
     for (const [batch, pending] of [...slot.pending]) {
       slot.pending.delete(batch);
-      pending.resolve(pending.jobs.map((job) => this.analyzeHere(job)));
+      pending.resolve(pending.jobs.map((job) => this.analyzeHereAfterRead(job)));
     }
   }
 }
+
+const NO_READS_HERE = (): ReadResult => ({ error: 'could not be read: its worker thread stopped' });
 
 /** A worker's answer: resident parts in this thread's ids (shared strings and entities), analyses left as encoded lines. */
 function receiveOutcomes(outcomes: WorkerOutcome[]): AnalysisOutcome[] {

@@ -3,7 +3,8 @@ import type { ActorLexicon } from '../actors/lexicon';
 import { encodeLines } from '../corpus/analysisStore';
 import { storedAnalysisJson } from '../corpus/storedAnalysis';
 import { portableLine, portableOfAnalysis } from '../corpus/portableResident';
-import type { AnalysisJob, LocalOutcome, WorkerOutcome, WorkerSetup } from './protocol';
+import type { ReadResult } from '../workspace';
+import { isFileJob, type AnalysisJob, type BatchJob, type FileJob, type LocalOutcome, type WorkerOutcome, type WorkerSetup } from './protocol';
 
 /** Analyses one job, turning an exception into an error outcome (one bad document never stops the others). */
 export function analyzeOne(job: AnalysisJob, lexicon: ActorLexicon): LocalOutcome {
@@ -25,4 +26,17 @@ export function portableOutcomeOf(job: AnalysisJob, setup: WorkerSetup): WorkerO
   const resident = portableOfAnalysis(outcome.analysis);
   const analysisJson = setup.analysisLines ? storedAnalysisJson(outcome.analysis) : undefined;
   return { id: outcome.id, resident, lines: encodeLines(analysisJson, portableLine(resident)) };
+}
+
+/** The same for a job of a batch: a file job's file is read first with `readFile` (a read that fails is the document's error outcome, its reason as the workspace gives it). */
+export function portableOutcomeOfBatchJob(job: BatchJob, setup: WorkerSetup, readFile: (job: FileJob) => ReadResult): WorkerOutcome {
+  const read = textJobOf(job, readFile);
+  return 'error' in read ? read : portableOutcomeOf(read, setup);
+}
+
+/** The job with its text: a file job's file read with `readFile`, or why it cannot be. */
+export function textJobOf(job: BatchJob, readFile: (job: FileJob) => ReadResult): AnalysisJob | { id: string; error: string } {
+  if (!isFileJob(job)) return job;
+  const read = readFile(job);
+  return 'error' in read ? { id: job.id, error: read.error } : { id: job.id, text: read.text, workspaceDate: job.workspaceDate };
 }

@@ -2,15 +2,23 @@ import type { ActorLexicon } from '../actors/lexicon';
 import type { ReadResult } from '../workspace';
 import { compactAnalysis } from '../corpus/compactAnalysis';
 import { AnalysisPool } from './analysisPool';
-import { analyzeOne } from './analyzeOne';
+import { analyzeOne, textJobOf } from './analyzeOne';
 import { WARM_UP_DOCUMENTS } from './warmUp';
-import type { AnalysisJob, AnalysisOutcome } from './protocol';
+import type { AnalysisJob, AnalysisOutcome, BatchJob, FileJob } from './protocol';
 
 export interface BulkIndexInput {
   ids: string[];
   read(id: string): Promise<ReadResult>;
   /** The job for a document's text, or undefined when its current analysis is still valid (same content and options). */
   jobFor(id: string, text: string): AnalysisJob | undefined;
+  /**
+   * With worker threads: a job for a document whoever analyses it reads itself (its file: see
+   * Workspace.fileOf), so that this thread neither reads nor copies its text; undefined to read it
+   * here and ask `jobFor` (a document whose analysis may still be valid is read here, to compare).
+   */
+  fileJobFor?(id: string): FileJob | undefined;
+  /** Reads a document at once on this thread: a file job this thread analyses itself (needed with `fileJobFor`). */
+  readSync?(id: string): ReadResult;
   /** Receives each outcome (an analysis made on this thread is in compact form: see compactAnalysis). */
   accept(outcome: AnalysisOutcome): void;
   skip(id: string, reason: string): void;
@@ -37,6 +45,8 @@ const POOL_THRESHOLD = 256;
 const READS_IN_FLIGHT = 64;
 const BATCH_CHARS = 96 * 1024;
 const BATCH_DOCS = 32;
+/** What a file job counts for in a batch's characters before it is read: a typical article. */
+const FILE_JOB_CHARS = 4 * 1024;
 /**
  * With a pool, this many documents (the first of each batch) are still analysed on the calling
  * thread: an edit is analysed there, and its code would otherwise run for the first time, not yet
@@ -64,10 +74,12 @@ function yieldToEventLoop(): Promise<void> {
 export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexResult> {
   const { ids } = input;
   const poolSize = input.workers ?? (ids.length >= POOL_THRESHOLD ? undefined : 0);
-  const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize, analysisLines: input.analysisLines });
+  const readSync = input.readSync;
+  const pool = poolSize === 0 ? undefined : AnalysisPool.open(input.lexicon, { size: poolSize, analysisLines: input.analysisLines, readHere: readSync });
+  const fileJobFor = pool && readSync ? input.fileJobFor : undefined;
   let done = 0;
   let analysed = 0;
-  let batch: AnalysisJob[] = [];
+  let batch: BatchJob[] = [];
   let batchChars = 0;
   let callingThreadShare = pool ? CALLING_THREAD_SHARE : 0;
   const analyseHere = (job: AnalysisJob) => {
@@ -79,6 +91,23 @@ export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexRe
     done += n;
     input.onProgress?.(done, ids.length);
   };
+  /**
+   * Analyses `jobs[0]` on this thread with `analyse` (a file job read here first; one that cannot be
+   * read is skipped), and takes it out of `jobs`; false, leaving it first in `jobs` (read), when it is
+   * too long to hold the event loop for.
+   */
+  const takeFirstHere = (jobs: BatchJob[], analyse: (job: AnalysisJob) => void): boolean => {
+    const job = textJobOf(jobs[0], (fileJob) => readSync!(fileJob.id));
+    if (!('error' in job) && job.text.length > CALLING_THREAD_MAX_CHARS) {
+      jobs[0] = job;
+      return false;
+    }
+    jobs.shift();
+    if ('error' in job) input.skip(job.id, job.error);
+    else analyse(job);
+    progress(1);
+    return true;
+  };
   const flush = async () => {
     const jobs = batch;
     batch = [];
@@ -86,23 +115,21 @@ export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexRe
     if (jobs.length === 0) return;
     analysed += jobs.length;
     if (!pool) {
-      for (const job of jobs) analyseHere(job);
+      for (const job of jobs) {
+        const read = textJobOf(job, (fileJob) => readSync!(fileJob.id)); // (none is a file job without a pool)
+        if ('error' in read) input.skip(read.id, read.error);
+        else analyseHere(read);
+      }
       progress(jobs.length);
       await yieldToEventLoop();
       return;
     }
-    if (callingThreadShare > 0 && jobs[0].text.length <= CALLING_THREAD_MAX_CHARS) {
-      callingThreadShare--;
-      analyseHere(jobs.shift()!);
-      progress(1);
-    }
+    if (callingThreadShare > 0 && takeFirstHere(jobs, analyseHere)) callingThreadShare--;
     while (jobs.length > 0 && pool.inFlight >= pool.size * 2) {
-      if (jobs[0].text.length > CALLING_THREAD_MAX_CHARS) {
+      if (!takeFirstHere(jobs, (job) => input.accept(pool.analyzeHere(job)))) {
         await Promise.race(running);
         continue;
       }
-      input.accept(pool.analyzeHere(jobs.shift()!));
-      progress(1);
       await yieldToEventLoop();
     }
     if (jobs.length === 0) return;
@@ -116,11 +143,14 @@ export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexRe
   let cancelled = false;
   let kept = false;
   try {
-    // the next slice's files are read while this one's are analysed (this thread never waits on the disk while it has work)
+    // the next slice's files are read while this one's are analysed (this thread never waits on the
+    // disk while it has work); but for file jobs, which are read where they are analysed
     const readSlice = (at: number) => {
-      const reads = Promise.all(ids.slice(at, at + READS_IN_FLIGHT).map((id) => input.read(id)));
+      const slice = ids.slice(at, at + READS_IN_FLIGHT);
+      const fileJobs = slice.map((id) => fileJobFor?.(id));
+      const reads = Promise.all(slice.map((id, i) => (fileJobs[i] ? undefined : input.read(id))));
       reads.catch(() => undefined); // (a read that fails is reported where it is awaited; none is when indexing is cancelled)
-      return reads;
+      return { fileJobs, reads };
     };
     let nextReads = readSlice(0);
     for (let at = 0; at < ids.length; at += READS_IN_FLIGHT) {
@@ -129,11 +159,19 @@ export async function indexDocuments(input: BulkIndexInput): Promise<BulkIndexRe
         break;
       }
       const slice = ids.slice(at, at + READS_IN_FLIGHT);
-      const reads = await nextReads;
+      const { fileJobs } = nextReads;
+      const reads = await nextReads.reads;
       if (at + READS_IN_FLIGHT < ids.length) nextReads = readSlice(at + READS_IN_FLIGHT);
       let unchanged = 0;
       for (let i = 0; i < slice.length; i++) {
-        const read = reads[i];
+        const fileJob = fileJobs[i];
+        if (fileJob) {
+          batch.push(fileJob);
+          batchChars += FILE_JOB_CHARS;
+          if (batchChars >= BATCH_CHARS || batch.length >= BATCH_DOCS) await flush();
+          continue;
+        }
+        const read = reads[i]!;
         if ('error' in read) {
           input.skip(slice[i], read.error);
           unchanged++;

@@ -13,6 +13,25 @@ export interface AnalysisJob {
 }
 
 /**
+ * One document a worker reads itself, from its file on disk (see Workspace.fileOf): in bulk indexing
+ * the calling thread then neither reads its text nor copies it to the worker.
+ */
+export interface FileJob {
+  id: string;
+  file: string;
+  /** Files larger than this are refused with a reason, as the workspace's own reads do. */
+  maxBytes: number;
+  workspaceDate?: string;
+}
+
+/** A job in a batch for a worker: the document's text, or the file it reads itself. */
+export type BatchJob = AnalysisJob | FileJob;
+
+export function isFileJob(job: BatchJob): job is FileJob {
+  return 'file' in job;
+}
+
+/**
  * One document's outcome: its analysis (made on the calling thread), or, from a worker thread, its
  * resident part, and its analysis (when the store keeps it) and resident part as encoded lines (stored as they are: see AnalysisStore.putEncoded),
  * or why it could not be analysed.
@@ -34,7 +53,7 @@ export interface WorkerSetup {
 
 export interface BatchRequest {
   batch: number;
-  jobs: AnalysisJob[];
+  jobs: BatchJob[];
 }
 
 export interface BatchResponse {
