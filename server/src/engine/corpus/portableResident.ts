@@ -2,7 +2,7 @@ import type { DocumentAnalysis } from '../types';
 import { claimActorFieldsFromBytes, type ClaimActorFields } from './claimActorFields';
 import { shareStrings } from './compactAnalysis';
 import { internTable, packValue, PackingTable, remapValue, unpackValue, type PackedValue } from './packedValues';
-import { residentFieldsOf, shareEntityJson, type ResidentDocument } from './residentDocument';
+import { residentFieldsOf, shareEntityJson, withSharedArrays, type ResidentDocument } from './residentDocument';
 
 /**
  * A resident part in a form that leaves its thread: as a worker sends it (its arrays moved, not
@@ -64,7 +64,7 @@ export function residentOfPortable(p: PortableResident): ResidentDocument {
   const { head } = p;
   if (typeof head?.path !== 'string' || typeof head.hash !== 'string') throw new Error('malformed resident document');
   const ids = internTable(p);
-  return {
+  return withSharedArrays({
     ...(shareStrings(head) as Head),
     entities: p.entities.map(shareEntityJson),
     mentions: p.mentions,
@@ -73,7 +73,7 @@ export function residentOfPortable(p: PortableResident): ResidentDocument {
     claimActors: p.claimActors,
     claims: remapValue(p.claims, ids),
     candidates: remapValue(p.candidates, ids),
-  };
+  });
 }
 
 /** The memory a portable resident part can hand over to another thread without a copy. */

@@ -5,6 +5,7 @@ import type { ActorMention, Claim, DocumentAnalysis, DocumentDate, LocalEntity, 
 import { claimActorFieldsOf, type ClaimActorFields } from './claimActorFields';
 import { shareStrings } from './compactAnalysis';
 import { packFieldsOf, packValue, unpackFields, unpackValue, type PackedValue, type PackingTable } from './packedValues';
+import { sharedArray } from './sharedBytes';
 
 /**
  * What the corpus index keeps in memory of one document: exactly what the cross-document joins and
@@ -50,7 +51,23 @@ const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'sour
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const r = residentFieldsOf(doc);
-  return { ...r, entities: r.entities.map(shareEntity) };
+  return withSharedArrays({ ...r, entities: r.entities.map(shareEntity) });
+}
+
+/**
+ * The resident part (a new object of its own) with its arrays in this thread's blocks of shared
+ * memory (sharedBytes.ts), as the index keeps it: not for one that leaves the thread (its arrays
+ * move to the other).
+ */
+export function withSharedArrays(r: ResidentDocument): ResidentDocument {
+  const shared = (p: PackedValue): PackedValue => ({ bytes: sharedArray(p.bytes), doubles: p.doubles && sharedArray(p.doubles) });
+  r.mentions = sharedArray(r.mentions);
+  r.lineStarts = sharedArray(r.lineStarts);
+  r.statementKeys = sharedArray(r.statementKeys);
+  r.claimActors = sharedArray(r.claimActors);
+  r.claims = shared(r.claims);
+  r.candidates = shared(r.candidates);
+  return r;
 }
 
 const CLAIM_FIELDS_WITHOUT_ID = CLAIM_FIELDS.filter((f) => f !== 'id');
