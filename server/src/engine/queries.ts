@@ -131,7 +131,7 @@ export function actorSummary(index: CorpusIndex, actor: Actor, limits = { docume
   return {
     actor,
     mentionCount: view.mentionCount,
-    documentCount: view.paths.length,
+    documentCount: view.parts.length,
     topDocuments: index.views.documentsByCount(actor, limits.documents),
     coMentioned: coMentioned(index, actor, limits.coMentioned),
     claims: index.views.firstClaims(actor, limits.claims),

@@ -29,7 +29,7 @@ export function provideCodeLenses(service: LanguageService, params: CodeLensPara
       const actor = id ? index.actors.byId.get(id) : undefined;
       if (!actor || seen.has(actor.id) || !LENS_KINDS.has(actor.kind)) continue;
       seen.add(actor.id);
-      const docs = index.views.view(actor).paths.length;
+      const docs = index.views.view(actor).parts.length;
       if (docs < 2) continue;
       const range = toRange(doc, m);
       lenses.push({

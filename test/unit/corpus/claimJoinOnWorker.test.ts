@@ -69,5 +69,5 @@ test('when the worker cannot join the claims, they are joined here, with a warni
   const fresh = indexOf(index.documents());
   assert.deepEqual(asRead(index.claims, index), asRead(fresh.claims, index));
   const named = index.actors.actors.find((a) => a.name === 'Vladimir Putin');
-  assert.ok(named && index.views.view(named).paths.length > 0);
+  assert.ok(named && index.views.view(named).parts.length > 0);
 });

@@ -6,7 +6,8 @@ import { CoCounts, rankCounts, topOfRanking, type CoRanking } from './coCounts';
 import { PassSlices } from '../joinSteps';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
-import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart } from './documentParts';
+import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart, type PartView } from './documentParts';
+import { ViewParts } from './viewParts';
 import type { ClaimQuote, ResidentDocument } from './residentDocument';
 import { offerTop, readingKey, readingOrder, type DocumentCount } from './readingOrder';
 import { documentsToMakeAgain } from './viewsCarryOver';
@@ -32,9 +33,8 @@ const PREPARED_VIEW_SIZE = 256;
 
 /** An actor seen across the corpus, kept up to date document by document. */
 export interface ActorView {
-  /** Paths with mentions, in document order (dated first, earliest first, then by path), and each one's part (two arrays, not a map: an actor named everywhere has one entry per document). */
-  paths: string[];
-  parts: DocumentPart[];
+  /** Paths with mentions, in document order (dated first, earliest first, then by path), and each one's part (packed: an actor named everywhere has one per document). */
+  parts: ViewParts;
   /** How often each other actor (by its number: ActorNumbers) is named in the actor's sentences. */
   co: CoCounts;
   claimCount: number;
@@ -156,11 +156,11 @@ export class ActorViews {
       for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
         let view = fresh.get(id);
         if (!view) {
-          view = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined };
+          view = { parts: new ViewParts(), co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined };
           view.byCount = { limit: TOP_DOCUMENTS, documents: [] };
           fresh.set(id, view);
         }
-        this.add(view, view.paths.length, doc.path, part); // documents come in reading order
+        this.add(view, view.parts.length, doc.path, part); // documents come in reading order
         offerTop(view.byCount!.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       }
@@ -171,6 +171,7 @@ export class ActorViews {
       if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
       view.located?.trim();
+      view.parts.trim();
       // a view a request made during the pass is whole; the pass's stopped growing when it was made
       if (!this.views.has(id)) this.views.set(id, view);
     }
@@ -212,7 +213,7 @@ export class ActorViews {
    */
   private async prepareHoverLists(views: Map<string, ActorView>, slices: PassSlices, version: number): Promise<void> {
     for (const [id, view] of [...views]) {
-      if (view.paths.length < PREPARED_VIEW_SIZE) continue;
+      if (view.parts.length < PREPARED_VIEW_SIZE) continue;
       if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
       this.catchUp(view, id);
@@ -237,7 +238,7 @@ export class ActorViews {
     if (view.byCount?.limit === limit) return view.byCount.documents;
     if (limit <= 0) return [];
     const top: DocumentCount[] = [];
-    for (let i = 0; i < view.paths.length; i++) offerTop(top, limit, view.paths[i], mentionTotal(view.parts[i]));
+    for (let i = 0; i < view.parts.length; i++) offerTop(top, limit, view.parts.paths[i], view.parts.mentionTotal(i));
     view.byCount = { limit, documents: top };
     return top;
   }
@@ -260,9 +261,9 @@ export class ActorViews {
     if (view.firstClaims?.limit === limit) return view.firstClaims.claims;
     const sourced: { ref: ClaimRef; asSource: boolean }[] = [];
     const others: { ref: ClaimRef; asSource: boolean }[] = [];
-    for (let i = 0; i < view.paths.length; i++) {
-      const path = view.paths[i];
-      for (const code of claimCodesOf(view.parts[i])) {
+    for (let i = 0; i < view.parts.length; i++) {
+      const path = view.parts.paths[i];
+      for (const code of claimCodesOf(view.parts.part(i))) {
         const c = { ref: { path, index: code >> 2 }, asSource: (code & AS_SOURCE) !== 0 };
         if (code & SOURCED) sourced.push(c);
         else if (others.length < limit) others.push(c);
@@ -287,18 +288,20 @@ export class ActorViews {
     const view = this.view(actor);
     if (!view.located && view.mentionCount >= this.keepPlaces.from) view.located = new LocatedMentions();
     const located = view.located;
-    while (located && located.mentions < Math.min(limit, this.keepPlaces.most) && located.documents < view.paths.length) {
+    const { paths } = view.parts;
+    while (located && located.mentions < Math.min(limit, this.keepPlaces.most) && located.documents < paths.length) {
       const d = located.documents;
-      located.insert(d, this.index.resident(view.paths[d])!, view.parts[d]);
+      located.insert(d, this.index.resident(paths[d])!, view.parts.part(d));
     }
-    const skipPart = skip && view.parts[this.find(view, skip.path)];
+    const skipAt = skip ? this.find(view, skip.path) : -1;
+    const skipPart = skipAt >= 0 ? view.parts.part(skipAt) : undefined;
     const skipped = skipPart?.indexOf(skip!.index, 1);
     const nth = skipped && skipped <= skipPart![0] ? skipped - 1 : -1;
     const out: MentionLocation[] = [];
-    located?.list(view.paths, out, limit, nth >= 0 ? { path: skip!.path, nth } : undefined);
-    for (let d = located?.documents ?? 0; d < view.paths.length && out.length < limit; d++) {
-      const path = view.paths[d];
-      pushLocationsOf(this.index.resident(path)!, view.parts[d], path === skip?.path ? nth : -1, out, limit);
+    located?.list(paths, out, limit, nth >= 0 ? { path: skip!.path, nth } : undefined);
+    for (let d = located?.documents ?? 0; d < paths.length && out.length < limit; d++) {
+      const path = paths[d];
+      pushLocationsOf(this.index.resident(path)!, view.parts.part(d), path === skip?.path ? nth : -1, out, limit);
     }
     return out;
   }
@@ -306,34 +309,33 @@ export class ActorViews {
   /** The actor's mentions in reading order across the corpus, made one at a time (for a search that stops early). */
   *mentionsInReadingOrder(actor: Actor): Generator<MentionRef> {
     const view = this.view(actor);
-    for (let i = 0; i < view.paths.length; i++) {
-      const part = view.parts[i];
-      for (let k = 1; k <= mentionTotal(part); k++) yield { path: view.paths[i], index: part[k] };
+    for (let i = 0; i < view.parts.length; i++) {
+      const part = view.parts.part(i);
+      for (let k = 1; k <= mentionTotal(part); k++) yield { path: view.parts.paths[i], index: part[k] };
     }
   }
 
   /** The actor's mentions in reading order across the corpus. */
   sortedMentions(actor: Actor): MentionRef[] {
     const view = this.view(actor);
-    return (view.sorted ??= view.paths.flatMap((path, i) => mentionsOf(view.parts[i]).map((index) => ({ path, index }))));
+    return (view.sorted ??= view.parts.paths.flatMap((path, i) => mentionsOf(view.parts.part(i)).map((index) => ({ path, index }))));
   }
 
   private build(actor: Actor): ActorView {
-    const view: ActorView = { paths: [], parts: [], co: new CoCounts(), claimCount: 0, mentionCount: 0, seen: this.log.length };
+    const view: ActorView = { parts: new ViewParts(), co: new CoCounts(), claimCount: 0, mentionCount: 0, seen: this.log.length };
     const paths = [...new Set(mentionPaths(actor))].sort(this.documentOrder);
     for (const path of paths) {
       const part = this.partOf(actor.id, this.index.resident(path));
-      if (part) this.add(view, view.paths.length, path, part);
+      if (part) this.add(view, view.parts.length, path, part);
     }
     return view;
   }
 
   private replace(view: ActorView, id: string, path: string): void {
     // where the document was (its date may have changed since: looked for, not searched by order)
-    const at = view.paths.indexOf(path);
+    const at = view.parts.paths.indexOf(path);
     if (at >= 0) {
-      const [old] = view.parts.splice(at, 1);
-      view.paths.splice(at, 1);
+      const old = view.parts.remove(at);
       this.addCounts(view.co, old, -1);
       view.claimCount -= claimTotal(old);
       view.mentionCount -= mentionTotal(old);
@@ -350,10 +352,10 @@ export class ActorViews {
   /** Where a document goes among the view's paths in reading order (the first place not before it). */
   private orderAt(view: ActorView, path: string): number {
     let lo = 0;
-    let hi = view.paths.length;
+    let hi = view.parts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.documentOrder(view.paths[mid], path) < 0) lo = mid + 1;
+      if (this.documentOrder(view.parts.paths[mid], path) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -362,18 +364,12 @@ export class ActorViews {
   /** The index of a document among the view's paths, or -1. */
   private find(view: ActorView, path: string): number {
     const at = this.orderAt(view, path);
-    return view.paths[at] === path ? at : view.paths.indexOf(path);
+    return view.parts.paths[at] === path ? at : view.parts.paths.indexOf(path);
   }
 
   /** Adds a document's part as the view's `at`th document. */
   private add(view: ActorView, at: number, path: string, part: DocumentPart): void {
-    if (at === view.paths.length) {
-      view.paths.push(path);
-      view.parts.push(part);
-    } else {
-      view.paths.splice(at, 0, path);
-      view.parts.splice(at, 0, part);
-    }
+    view.parts.insert(at, path, part);
     this.addCounts(view.co, part, 1);
     view.claimCount += claimTotal(part);
     view.mentionCount += mentionTotal(part);
@@ -389,7 +385,7 @@ export class ActorViews {
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */
-  private addCounts(into: CoCounts, part: DocumentPart, sign: 1 | -1): void {
+  private addCounts(into: CoCounts, part: PartView, sign: 1 | -1): void {
     for (let i = coStart(part); i < part.length; i += 2) into.add(part[i], sign * part[i + 1]);
   }
 

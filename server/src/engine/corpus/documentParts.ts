@@ -10,12 +10,20 @@ import { mentionCount, mentionEntity, mentionSentence, type ResidentDocument } f
  * Expanded into references on request.
  */
 export type DocumentPart = number[];
+/** A part as it is read: as made, or as a view keeps it (viewParts.ts). */
+export type PartView = ArrayLike<number>;
 
-export const mentionTotal = (part: DocumentPart) => part[0];
-export const claimTotal = (part: DocumentPart) => part[part[0] + 1];
-export const mentionsOf = (part: DocumentPart) => part.slice(1, 1 + part[0]);
-export const claimCodesOf = (part: DocumentPart) => part.slice(part[0] + 2, part[0] + 2 + claimTotal(part));
-export const coStart = (part: DocumentPart) => part[0] + 2 + claimTotal(part);
+export const mentionTotal = (part: PartView) => part[0];
+export const claimTotal = (part: PartView) => part[part[0] + 1];
+export const mentionsOf = (part: PartView) => listOf(part, 1, 1 + part[0]);
+export const claimCodesOf = (part: PartView) => listOf(part, part[0] + 2, part[0] + 2 + claimTotal(part));
+export const coStart = (part: PartView) => part[0] + 2 + claimTotal(part);
+
+function listOf(part: PartView, from: number, to: number): number[] {
+  const list: number[] = [];
+  for (let i = from; i < to; i++) list.push(part[i]);
+  return list;
+}
 
 /** Bits of a claim code (4 * the claim's index + these): the actor is the claim's source; the claim is attributed to a named source. */
 export const AS_SOURCE = 1;

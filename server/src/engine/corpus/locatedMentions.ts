@@ -24,7 +24,7 @@ const WIDTH = 4;
  * document part begins) are in `doc`, as lines and characters, into `into` from mention `at` on
  * (one pass over the document's line starts).
  */
-function writePlaces(doc: ResidentDocument, part: readonly number[], into: Int32Array, at: number): void {
+function writePlaces(doc: ResidentDocument, part: ArrayLike<number>, into: Int32Array, at: number): void {
   const { lineStarts: lines, mentions: spans } = doc;
   let line = 0;
   let o = at * WIDTH;
@@ -81,7 +81,7 @@ export class LocatedMentions {
   }
 
   /** Keeps the places of a document's mentions (a view's document part) as the `at`th document kept (0 ≤ at ≤ documents). */
-  insert(at: number, doc: ResidentDocument, part: readonly number[]): void {
+  insert(at: number, doc: ResidentDocument, part: ArrayLike<number>): void {
     const count = part[0];
     if (WIDTH * (this.used + count) > this.data.length) {
       const grown = new Int32Array(Math.max(2 * this.data.length, WIDTH * (this.used + count)));
@@ -129,7 +129,7 @@ export class LocatedMentions {
 }
 
 /** Pushes the locations of one document's mentions of an actor (a view's document part) to `out`, read from the document itself (nothing kept). */
-export function pushLocationsOf(doc: ResidentDocument, part: readonly number[], skip: number, out: MentionLocation[], limit: number): void {
+export function pushLocationsOf(doc: ResidentDocument, part: ArrayLike<number>, skip: number, out: MentionLocation[], limit: number): void {
   const places = new Int32Array(WIDTH * part[0]);
   writePlaces(doc, part, places, 0);
   pushLocations(places, 0, part[0], doc.path, skip, out, limit);
