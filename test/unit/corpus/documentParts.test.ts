@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { builtinLexicon } from '../../../server/src/engine/actors/lexicon';
 import { analyzeDocument } from '../../../server/src/engine/analyzeDocument';
-import { ActorNumbers, AS_SOURCE, claimCodesOf, coStart, documentParts, mentionsOf, SOURCED } from '../../../server/src/engine/corpus/documentParts';
+import { ActorNumbers, AS_SOURCE, claimCodesOf, coStart, forEachDocumentPart, mentionsOf, SOURCED } from '../../../server/src/engine/corpus/documentParts';
 import { residentOf } from '../../../server/src/engine/corpus/residentDocument';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
 
@@ -45,14 +45,12 @@ test('document parts hold each wanted actor\'s mentions, claim codes and co-ment
       const owners = doc.entities.map((_, e) => (e % 5 === 4 ? undefined : `actor-${e % 7}`));
       for (const wanted of [() => true, (id: string) => id !== 'actor-2']) {
         const numbers = new ActorNumbers();
-        const parts = documentParts(residentOf(doc), owners, numbers, wanted);
-        const got = new Map(
-          [...parts].map(([id, part]) => {
-            const co = new Map<string, number>();
-            for (let i = coStart(part); i < part.length; i += 2) co.set(numbers.id(part[i]), part[i + 1]);
-            return [id, { mentions: mentionsOf(part), claims: claimCodesOf(part), co }];
-          }),
-        );
+        const got = new Map<string, { mentions: number[]; claims: number[]; co: Map<string, number> }>();
+        forEachDocumentPart(residentOf(doc), owners, numbers, wanted, (id, part) => {
+          const co = new Map<string, number>();
+          for (let i = coStart(part); i < part.length; i += 2) co.set(numbers.id(part[i]), part[i + 1]);
+          got.set(id, { mentions: mentionsOf(part), claims: claimCodesOf(part), co });
+        });
         assert.deepEqual(got, expectedParts(doc, owners, wanted), `${f}${doc === reversed ? ' reversed' : ''}`);
         checked += got.size;
       }

@@ -6,7 +6,7 @@ import { CoCounts, rankCounts, topOfRanking, type CoRanking } from './coCounts';
 import { PassSlices } from '../joinSteps';
 import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
-import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, documentParts, mentionsOf, mentionTotal, SOURCED, type DocumentPart, type PartView } from './documentParts';
+import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, forEachDocumentPart, mentionsOf, mentionTotal, SOURCED, type DocumentPart, type PartView } from './documentParts';
 import { ViewParts } from './viewParts';
 import type { ClaimQuote, ResidentDocument } from './residentDocument';
 import { offerTop, readingKey, readingOrder, type DocumentCount } from './readingOrder';
@@ -153,7 +153,7 @@ export class ActorViews {
       if (this.index.actorJoinVersion !== version) return;
       const doc = this.index.resident(key.slice(key.indexOf('\u0000') + 1));
       if (!doc) continue;
-      for (const [id, part] of this.partsOf(doc, (owner) => !this.views.has(owner))) {
+      this.partsOf(doc, (owner) => !this.views.has(owner), (id, part) => {
         let view = fresh.get(id);
         if (!view) {
           view = { parts: new ViewParts(), co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined };
@@ -163,7 +163,7 @@ export class ActorViews {
         this.add(view, view.parts.length, doc.path, part); // documents come in reading order
         offerTop(view.byCount!.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
-      }
+      });
     }
     if (this.index.actorJoinVersion !== version) return;
     // documents changed during the pass are in the change log after `seen`: each view catches up with them when next read
@@ -376,12 +376,14 @@ export class ActorViews {
   }
 
   private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {
-    return doc && this.partsOf(doc, (owner) => owner === id).get(id);
+    let found: DocumentPart | undefined;
+    if (doc) this.partsOf(doc, (owner) => owner === id, (_, part) => (found = part.slice()));
+    return found;
   }
 
-  /** The parts of one document for each actor it names that `wanted` accepts (see documentParts). */
-  private partsOf(doc: ResidentDocument, wanted: (id: string) => boolean): Map<string, DocumentPart> {
-    return documentParts(doc, this.index.actors.actorsOf(doc.path) ?? [], this.actorNumbers, wanted);
+  /** Calls `each` with the part of one document for each actor it names that `wanted` accepts (see forEachDocumentPart: a view of a scratch array). */
+  private partsOf(doc: ResidentDocument, wanted: (id: string) => boolean, each: (id: string, part: DocumentPart) => void): void {
+    forEachDocumentPart(doc, this.index.actors.actorsOf(doc.path) ?? [], this.actorNumbers, wanted, each);
   }
 
   /** Adds `sign` times a part's co-mention counts to a view's. */

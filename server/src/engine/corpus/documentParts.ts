@@ -9,7 +9,7 @@ import { mentionCount, mentionEntity, mentionSentence, type ResidentDocument } f
  * 4 * its index + AS_SOURCE when the actor is the claim's source + SOURCED when it names a source.
  * Expanded into references on request.
  */
-export type DocumentPart = number[];
+export type DocumentPart = Int32Array;
 /** A part as it is read: as made, or as a view keeps it (viewParts.ts). */
 export type PartView = ArrayLike<number>;
 
@@ -55,13 +55,13 @@ export class ActorNumbers {
 /** Counts of co-mentioned actors while one part is made (by actor number; zero between parts), and the actors counted, in order of first count. */
 let coScratch = new Int32Array(1024);
 const coCounted: number[] = [];
-/** One part while it is written (see documentParts). */
-const partScratch: number[] = [];
+/** One part while it is written (see forEachDocumentPart; grown as needed). */
+let partScratch = new Int32Array(256);
 /** One document's integers while its parts are made: each entity's actor number, the owned mentions in sentence order, their actors, and their sentences' runs (grown as needed). */
 const scratch = { ownerOf: new Int32Array(256), owned: new Int32Array(1024), owner: new Int32Array(1024), runStart: new Int32Array(1024), runEnd: new Int32Array(1024) };
 
 /** Sorts list[from..to) in ascending order, in place (a part's mention indices: a few). */
-function sortRun(list: number[], from: number, to: number): void {
+function sortRun(list: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = list[i];
     let j = i;
@@ -71,11 +71,18 @@ function sortRun(list: number[], from: number, to: number): void {
 }
 
 /**
- * The parts of one document for each actor it names that `wanted` accepts, in one pass over its
- * mentions and claims: each actor's mention indices, its claims' codes, and the other actors named
- * in its sentences with how often. `owners` gives each local entity's actor (by entity index; none past its end).
+ * Calls `each` with the part of one document for each actor it names that `wanted` accepts, made
+ * in one pass over its mentions and claims: each actor's mention indices, its claims' codes, and
+ * the other actors named in its sentences with how often. `owners` gives each local entity's actor
+ * (by entity index; none past its end). Each part is a view of a scratch array, valid until `each` returns.
  */
-export function documentParts(doc: ResidentDocument, owners: readonly (string | undefined)[], numbers: ActorNumbers, wanted: (id: string) => boolean): Map<string, DocumentPart> {
+export function forEachDocumentPart(
+  doc: ResidentDocument,
+  owners: readonly (string | undefined)[],
+  numbers: ActorNumbers,
+  wanted: (id: string) => boolean,
+  each: (id: string, part: DocumentPart) => void,
+): void {
   const entities = doc.entities.length;
   const mentions = mentionCount(doc);
   if (scratch.ownerOf.length < entities) scratch.ownerOf = new Int32Array(Math.max(entities, 2 * scratch.ownerOf.length));
@@ -105,7 +112,6 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
     places?.push(p);
   }
   const claimsOf = claimCodes(doc, ownerOf, placesOf);
-  const parts = new Map<string, DocumentPart>();
   if (coScratch.length < numbers.count) coScratch = new Int32Array(Math.max(numbers.count, 2 * coScratch.length));
   const co = coScratch;
   for (const [actor, places] of placesOf) {
@@ -118,7 +124,9 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
       for (let q = runStart[p]; q < runEnd[p]; q++) if (owner[q] !== actor && co[owner[q]]++ === 0) coCounted.push(owner[q]);
     }
     const claims = claimsOf.get(actor) ?? [];
-    // written in a scratch array and copied at its length (an array made at a given length is slow to make)
+    // written in a scratch array, handed over as a view of it
+    const most = 2 + places.length + claims.length + 2 * coCounted.length;
+    if (partScratch.length < most) partScratch = new Int32Array(Math.max(most, 2 * partScratch.length));
     const part = partScratch;
     let at = 0;
     part[at++] = places.length;
@@ -131,9 +139,8 @@ export function documentParts(doc: ResidentDocument, owners: readonly (string | 
       part[at++] = co[other];
       co[other] = 0;
     }
-    parts.set(numbers.id(actor), part.slice(0, at));
+    each(numbers.id(actor), part.subarray(0, at));
   }
-  return parts;
 }
 
 /** Each wanted actor's claim codes (by actor number): the claims naming it or attributed to it, in document order. */
