@@ -64,20 +64,27 @@ export class ViewParts {
     if (this.start.length > n) [this.start, this.size] = [this.start.slice(0, n), this.size.slice(0, n)];
   }
 
-  /** Room for `more` integers: the unused ones given back when they are many, else a larger array. */
+  /**
+   * Room for `more` integers: the unused ones given back when they are half or more, else a larger
+   * array with the same contents (one copy, whatever the number of parts: a view's first change after
+   * the pass trimmed it must not rewrite it part by part).
+   */
   private makeRoom(more: number): void {
-    const needed = this.used - this.unused + more;
-    this.compact(this.unused >= this.used / 2 && needed <= this.data.length ? this.data.length : Math.max(needed, 2 * this.data.length));
+    if (this.unused >= this.used / 2 && this.used - this.unused + more <= this.data.length) return this.compact(this.data.length);
+    const larger = new Int32Array(Math.max(this.used + more, this.data.length + (this.data.length >> 1)));
+    larger.set(this.data.subarray(0, this.used));
+    this.data = larger;
   }
 
   /** The parts written again in document order into an array of `capacity` integers, none unused. */
   private compact(capacity: number): void {
-    const data = new Int32Array(capacity);
+    const [from, data] = [this.data, new Int32Array(capacity)];
     let at = 0;
     for (let i = 0; i < this.paths.length; i++) {
-      data.set(this.part(i), at);
+      const start = this.start[i];
+      const end = start + this.size[i];
       this.start[i] = at;
-      at += this.size[i];
+      for (let k = start; k < end; k++) data[at++] = from[k];
     }
     [this.data, this.used, this.unused] = [data, at, 0];
   }
