@@ -70,8 +70,11 @@ export class AnalysisPool {
     }
   }
 
-  /** A pool of `size` workers (default: one per core), or undefined when the worker bundle is missing or threads cannot start. */
-  /** `readHere`: reads a document on this thread, for a file job a worker that stopped left unanswered (see FileJob; none without it). */
+  /**
+   * A pool of `size` workers (default: one per core), or undefined when the worker bundle is missing
+   * or threads cannot start. `readHere` reads a document on this thread, for a file job a worker
+   * that stopped left unanswered (see FileJob; none is read without it).
+   */
   static open(lexicon: ActorLexicon, options: { size?: number; script?: string; analysisLines?: boolean; readHere?: (id: string) => ReadResult } = {}): AnalysisPool | undefined {
     const script = options.script ?? findWorkerScript();
     if (!script) return undefined;
