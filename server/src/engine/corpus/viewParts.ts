@@ -10,7 +10,8 @@ export class ViewParts {
   readonly paths: string[] = [];
   private start: Int32Array = new Int32Array(8);
   private size: Int32Array = new Int32Array(8);
-  private data: Int32Array = new Int32Array(64);
+  /** (16 integers to start with: an array of at most 64 bytes lies in the heap, one larger is a buffer outside it, slower to make; most views are small) */
+  private data: Int32Array = new Int32Array(16);
   private used = 0;
   private unused = 0;
 
@@ -56,12 +57,12 @@ export class ViewParts {
     return part;
   }
 
-  /** Gives back the room grown beyond what the parts use (once a pass has added them all). */
+  /** Gives back the room grown beyond what the parts use, when it is much (once a pass has added them all). */
   trim(): void {
     if (this.unused > 0) this.compact(this.used - this.unused);
-    else if (this.data.length > this.used) this.data = this.data.slice(0, this.used);
+    else if (muchMore(this.data.length, this.used)) this.data = this.data.slice(0, this.used);
     const n = this.paths.length;
-    if (this.start.length > n) [this.start, this.size] = [this.start.slice(0, n), this.size.slice(0, n)];
+    if (muchMore(this.start.length, n)) [this.start, this.size] = [this.start.slice(0, n), this.size.slice(0, n)];
   }
 
   /**
@@ -88,6 +89,11 @@ export class ViewParts {
     }
     [this.data, this.used, this.unused] = [data, at, 0];
   }
+}
+
+/** Whether an array of `length` integers holding `used` is worth making again at its size: a quarter of it unused, and more than 64 bytes. */
+function muchMore(length: number, used: number): boolean {
+  return length - used > Math.max(16, used >> 2);
 }
 
 function grown(array: Int32Array, length: number): Int32Array {
