@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { generateCorpus } from '../../../bench/generateCorpus';
 import type { ActorTable } from '../../../server/src/engine/actors/resolveActors';
 import { FRAME_FLOOR, judgeCandidate, linkClaims, MAX_POSTINGS, MIN_SHARED_KEYS, signDocument } from '../../../server/src/engine/claims/linkClaims';
-import { actorKeys, claimTextKey, forEachKey, linkClaimOf, type ClaimSignature, type LinkDocument } from '../../../server/src/engine/claims/claimSignature';
+import { actorKeys, claimTextKey, forEachKey, keyFieldsOf, keyStrings, linkClaimOf, type ClaimSignature, type LinkDocument } from '../../../server/src/engine/claims/claimSignature';
 import { statementHash } from '../../../server/src/engine/claims/claimKeyIndex';
 import { compatible } from '../../../server/src/engine/claims/contradictions';
 import { patchClaimGraph } from '../../../server/src/engine/corpus/claimPatch';
@@ -88,7 +88,7 @@ function plainJoin(docs: ReadonlyMap<string, LinkDocument>, actors: ActorTable) 
     const signatures = signDocument(path, doc, actors);
     doc.claims.forEach((claim, index) => {
       const keys = new Set<string>();
-      forEachKey(claim, actorKeys(path, actors), (k) => keys.add(k));
+      forEachKey(keyFieldsOf(claim), actorKeys(path, actors), keyStrings((k) => keys.add(k)));
       claims.push({ ref: { path, index }, id: claim.id, signature: signatures[index], keys, textKey: claimTextKey(claim) });
     });
   }

@@ -8,9 +8,10 @@
 import type { EntityOwners } from '../actors/resolveActors';
 import type { DocumentDate } from '../types';
 import { STEP_ITEMS, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
-import { actorKeys, claimTextKey, forEachKey, type ActorKeyOf, type KeyClaim, type LinkClaim, type LinkDocument } from './claimSignature';
+import { actorKeys, claimTextKey, forEachKey, keyFieldsOf, keyStrings, type ActorKeyOf, type KeyFields, type LinkClaim, type LinkDocument } from './claimSignature';
+import { KeyNumbers } from './keyNumbers';
 
-export type { KeyClaim } from './claimSignature';
+export type { KeyFields } from './claimSignature';
 
 /**
  * A document as the join reads it: how many claims it has, and its claims made when asked (a
@@ -23,11 +24,11 @@ export interface JoinDocument {
   claimCount: number;
   readClaims(): readonly LinkClaim[];
   /**
-   * Calls `each` with each of its claims' key fields (see forEachKey), in order, and returns how
-   * many claims there are: cheaper than readClaims when a packed form allows it (the object passed
-   * may be the same one, refilled, from claim to claim).
+   * Calls `each` with each of its claims' key fields (see forEachKey) as numbers of this thread's
+   * string table, in order, and returns how many claims there are: cheaper than readClaims when a
+   * packed form allows it (the object passed may be the same one, refilled, from claim to claim).
    */
-  forEachKeyClaim?(each: (claim: KeyClaim) => void): number;
+  forEachKeyClaim?(each: (claim: KeyFields<number>) => void): number;
 }
 
 /** A document whose claims are already objects, as the join reads it. */
@@ -83,11 +84,11 @@ export class ClaimNumbering {
     return claims;
   }
 
-  /** Calls `each` with the key fields of document d's claims, in order (see JoinDocument.forEachKeyClaim). */
-  forEachKeyClaim(d: number, each: (claim: KeyClaim) => void): void {
+  /** Calls `each` with the key fields of document d's claims, in order: as table numbers when the document can give them (see JoinDocument.forEachKeyClaim), else as strings. */
+  forEachKeyClaim(d: number, each: (claim: KeyFields<string>) => void, eachOfNumbers: (claim: KeyFields<number>) => void): void {
     const doc = this.docs[d];
-    if (!doc.forEachKeyClaim) this.claims(d).forEach((c) => each(c));
-    else this.checked(d, { length: doc.forEachKeyClaim(each) });
+    if (!doc.forEachKeyClaim) this.claims(d).forEach((c) => each(keyFieldsOf(c)));
+    else this.checked(d, { length: doc.forEachKeyClaim(eachOfNumbers) });
   }
 
   private checked<T extends { length: number }>(d: number, claims: T): T {
@@ -128,7 +129,7 @@ export class ClaimKeyIndex {
     let keys: Int32Array = new Int32Array(Math.max(1024, count * KEY_ROOM_PER_CLAIM));
     let length = 0;
     let claim = 0;
-    const visit = (key: string) => {
+    const idOf = (key: string): number => {
       let id = ids.get(key);
       if (id === undefined) {
         id = ids.size;
@@ -138,18 +139,25 @@ export class ClaimKeyIndex {
           lastClaim = grown(lastClaim);
         }
       }
+      return id;
+    };
+    const visit = (id: number) => {
       if (lastClaim[id] === claim + 1) return;
       lastClaim[id] = claim + 1;
       df[id]++;
       if (length === keys.length) keys = grown(keys);
       keys[length++] = id;
     };
+    const ofStrings = keyStrings((key) => visit(idOf(key)));
+    const numbers = new KeyNumbers(idOf, visit);
     for (let d = 0; d < numbering.docs.length; d++) {
       const actorKey = cachedActorKeys(numbering.paths[d], actors);
-      numbering.forEachKeyClaim(d, (c) => {
-        forEachKey(c, actorKey, visit);
-        offsets[++claim] = length;
-      });
+      const actorKeyNumber = numbers.actorKeys(actorKey);
+      numbering.forEachKeyClaim(
+        d,
+        (c) => (forEachKey(c, actorKey, ofStrings), (offsets[++claim] = length)),
+        (c) => (forEachKey(c, actorKeyNumber, numbers), (offsets[++claim] = length)),
+      );
       if (d % STEP_DOCUMENTS === STEP_DOCUMENTS - 1) yield;
     }
     const n = Math.max(1, count);

@@ -87,30 +87,56 @@ export function actorKeys(path: string, actors: EntityOwners): ActorKeyOf {
 }
 
 /**
+ * What forEachKey reads of a claim: its entities, and its names, terms and quantities' units as
+ * strings, or as the numbers of this thread's string table that name them (a packed claim read
+ * where it lies: corpus/claimJoin.ts). A unit of none is '' (or -1).
+ */
+export interface KeyFields<T> {
+  entities: readonly number[];
+  names?: readonly T[];
+  terms: readonly T[];
+  units: readonly T[];
+}
+
+/** The key fields of a claim made of objects. */
+export function keyFieldsOf(claim: Pick<LinkClaim, 'entities' | 'names' | 'terms' | 'quantities'>): KeyFields<string> {
+  return { entities: claim.entities, names: claim.names, terms: claim.terms, units: claim.quantities.map((q) => q.unit) };
+}
+
+/** Where forEachKey hands each key: an actor's key ("@russia", or a number standing for it), a term, a quantity's unit (to be "#people"; none when empty). */
+export interface KeyVisitor<T, A = string> {
+  actor(key: A): void;
+  term(term: T): void;
+  unit(unit: T): void;
+}
+
+/** A quantity unit's key ("#people"), none for a unit of none. */
+export const unitKey = (unit: string): string | undefined => (unit ? '#' + unit : undefined);
+
+/** Each key of forEachKey as its string, to `visit`. */
+export function keyStrings(visit: (key: string) => void): KeyVisitor<string> {
+  return { actor: visit, term: visit, unit: (u) => unitKey(u) !== undefined && visit(unitKey(u)!) };
+}
+
+const NO_NAMES: readonly never[] = [];
+
+/**
  * The keys of a claim in a fixed order (a key may come more than once: the caller keeps the first):
  * its actors, its terms (without the words of names its actors stand for: they would count twice),
  * its quantity units ("#people").
  */
-/** What forEachKey reads of a claim. */
-export interface KeyClaim {
-  entities: readonly number[];
-  names?: readonly string[];
-  terms: readonly string[];
-  quantities: readonly { unit: string }[];
-}
-
-export function forEachKey(claim: KeyClaim, actorKey: ActorKeyOf, visit: (key: string) => void): void {
+export function forEachKey<T, A = string>(claim: KeyFields<T>, actorKey: (entity: number) => A | undefined, visit: KeyVisitor<T, A>): void {
   let anyActor = false;
   for (const e of claim.entities) {
     const id = actorKey(e);
-    if (id) {
+    if (id !== undefined) {
       anyActor = true;
-      visit(id);
+      visit.actor(id);
     }
   }
-  const nameTerms = anyActor ? (claim.names ?? []) : [];
-  for (const t of claim.terms) if (!nameTerms.includes(t)) visit(t);
-  for (const q of claim.quantities) if (q.unit) visit('#' + q.unit);
+  const nameTerms = anyActor ? (claim.names ?? NO_NAMES) : NO_NAMES;
+  for (const t of claim.terms) if (!nameTerms.includes(t)) visit.term(t);
+  for (const u of claim.units) visit.unit(u);
 }
 
 export function signClaim(claim: LinkClaim, date: DocumentDate | null, actorKey: ActorKeyOf): ClaimSignature {

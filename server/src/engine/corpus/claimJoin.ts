@@ -2,7 +2,7 @@
  * What the claim join reads of a resident document (the join itself: claimJoinJob.ts).
  */
 import type { LinkDocument } from '../claims/claimSignature';
-import type { JoinDocument, KeyClaim } from '../claims/claimKeyIndex';
+import type { JoinDocument, KeyFields } from '../claims/claimKeyIndex';
 import { PackedCursor, type PackedValue } from './packedValues';
 import { residentClaims, type ResidentDocument } from './residentDocument';
 
@@ -19,21 +19,20 @@ export function residentJoinDocument(doc: JoinedResident): JoinDocument {
   return { hash: doc.hash, date: doc.date, claimCount: doc.statementKeys.length / 2, readClaims: () => residentClaims(doc), forEachKeyClaim: (each) => forEachPackedKeyClaim(doc.claims, each) };
 }
 
-/** One claim's key fields, refilled for each packed claim read (forEachPackedKeyClaim): the first pass of the join makes nothing per claim. */
-const scratch = { entities: [] as number[], names: [] as string[], terms: [] as string[], quantities: [] as { unit: string }[] };
-const units: { unit: string }[] = [];
+/** One claim's key fields as table numbers, refilled for each packed claim read (forEachPackedKeyClaim): the first pass of the join makes nothing per claim. */
+const scratch = { entities: [] as number[], names: [] as number[], terms: [] as number[], units: [] as number[] };
 
-/** Calls `each` with the key fields of each claim in a packed list of claims, read where they lie; returns how many claims there are. */
-function forEachPackedKeyClaim(claims: PackedValue, each: (claim: KeyClaim) => void): number {
+/** Calls `each` with the key fields of each claim in a packed list of claims, read where they lie (strings as their table numbers); returns how many claims there are. */
+function forEachPackedKeyClaim(claims: PackedValue, each: (claim: KeyFields<number>) => void): number {
   const cursor = new PackedCursor(claims);
   const count = cursor.array();
   for (let i = 0; i < count; i++) {
-    scratch.entities.length = scratch.names.length = scratch.terms.length = scratch.quantities.length = 0;
+    scratch.entities.length = scratch.names.length = scratch.terms.length = scratch.units.length = 0;
     for (const key of cursor.object()) {
       if (key === 'entities') cursor.list(scratch.entities);
-      else if (key === 'names') cursor.list(scratch.names);
-      else if (key === 'terms') cursor.list(scratch.terms);
-      else if (key === 'quantities') readUnits(cursor, scratch.quantities);
+      else if (key === 'names') cursor.stringIds(scratch.names);
+      else if (key === 'terms') cursor.stringIds(scratch.terms);
+      else if (key === 'quantities') readUnits(cursor, scratch.units);
       else cursor.skip();
     }
     each(scratch);
@@ -41,15 +40,14 @@ function forEachPackedKeyClaim(claims: PackedValue, each: (claim: KeyClaim) => v
   return count;
 }
 
-/** Each quantity's unit (the other fields stepped over), in objects kept from one claim to the next. */
-function readUnits(cursor: PackedCursor, into: { unit: string }[]): void {
+/** Each quantity's unit as its table number (-1: none), the other fields stepped over. */
+function readUnits(cursor: PackedCursor, into: number[]): void {
   for (let n = cursor.array(), q = 0; q < n; q++) {
-    const quantity = (units[q] ??= { unit: '' });
-    quantity.unit = '';
+    let unit = -1;
     for (const key of cursor.object()) {
-      if (key === 'unit') quantity.unit = cursor.value() as string;
+      if (key === 'unit') unit = cursor.stringId();
       else cursor.skip();
     }
-    into.push(quantity);
+    into.push(unit);
   }
 }

@@ -270,10 +270,34 @@ export class PackedCursor {
     for (let n = this.array(); n > 0; n--) into.push(this.value() as T);
   }
 
+  /** Reads an array of strings as their numbers in the table naming them (see tableString), pushing each to `into`. */
+  stringIds(into: number[]): void {
+    for (let n = this.array(); n > 0; n--) {
+      const id = this.stringId();
+      if (id < 0) throw new Error('not a packed string');
+      into.push(id);
+    }
+  }
+
+  /** Reads one item: a string's number in the table naming it (see tableString); anything else is stepped over, and is -1. */
+  stringId(): number {
+    const at = this.reader.at;
+    const w = this.reader.next();
+    if (tagOf(w) === Tag.String) return payloadOf(w);
+    this.reader.at = at;
+    skipItem(this.reader);
+    return -1;
+  }
+
   /** Steps over one item. */
   skip(): void {
     skipItem(this.reader);
   }
+}
+
+/** The string this thread's table names by `id` (what a packed value read here names: see PackedCursor.stringIds). */
+export function tableString(id: number): string {
+  return strings[id];
 }
 
 // (words are below 2^32: see Packer.raw)
