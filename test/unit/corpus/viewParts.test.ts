@@ -8,46 +8,51 @@ function lcg(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-test('packed view parts read back as the list of parts they model, through inserts anywhere, removals, compaction and trimming', () => {
-  const random = lcg(7);
-  const parts = new ViewParts();
-  const model: { path: string; part: number[] }[] = [];
-  const check = (when: string) => {
-    assert.deepEqual(parts.paths, model.map((m) => m.path), when);
-    assert.equal(parts.length, model.length, when);
-    model.forEach((m, i) => {
-      assert.deepEqual([...parts.part(i)], m.part, `${when}: part ${i}`);
-      assert.equal(parts.mentionTotal(i), m.part[0], `${when}: mentions of ${i}`);
-    });
-  };
-  for (let step = 0; step < 3000; step++) {
-    const remove = model.length > 0 && random() < 0.4;
-    if (remove) {
-      const at = Math.floor(random() * model.length);
-      assert.deepEqual([...parts.remove(at)], model[at].part, `step ${step}: the part taken out`);
-      model.splice(at, 1);
-    } else {
-      const at = Math.floor(random() * (model.length + 1));
-      const length = 1 + Math.floor(random() * 12);
-      const part = Array.from({ length }, (_, k) => (k === 0 ? length - 1 : Math.floor(random() * 1000) - 10));
-      parts.insert(at, `/doc-${step}.txt`, part);
-      model.splice(at, 0, { path: `/doc-${step}.txt`, part });
+/** Chunks of the default size (every part in one array here), and small chunks: many chunks, and parts larger than a chunk. */
+for (const chunkInts of [undefined, 64, 16]) {
+  test(`packed view parts read back as the list of parts they model, through inserts anywhere, removals, compaction and trimming (chunks of ${chunkInts ?? 'the default'} integers)`, () => {
+    const random = lcg(7);
+    const parts = new ViewParts(chunkInts);
+    const model: { path: string; part: number[] }[] = [];
+    const check = (when: string) => {
+      assert.deepEqual(parts.paths, model.map((m) => m.path), when);
+      assert.equal(parts.length, model.length, when);
+      model.forEach((m, i) => {
+        assert.deepEqual([...parts.part(i)], m.part, `${when}: part ${i}`);
+        assert.equal(parts.mentionTotal(i), m.part[0], `${when}: mentions of ${i}`);
+      });
+    };
+    for (let step = 0; step < 3000; step++) {
+      const remove = model.length > 0 && random() < 0.4;
+      if (remove) {
+        const at = Math.floor(random() * model.length);
+        assert.deepEqual([...parts.remove(at)], model[at].part, `step ${step}: the part taken out`);
+        model.splice(at, 1);
+      } else {
+        const at = Math.floor(random() * (model.length + 1));
+        const length = 1 + Math.floor(random() * (random() < 0.02 ? 100 : 12));
+        const part = Array.from({ length }, (_, k) => (k === 0 ? length - 1 : Math.floor(random() * 1000) - 10));
+        parts.insert(at, `/doc-${step}.txt`, part);
+        model.splice(at, 0, { path: `/doc-${step}.txt`, part });
+      }
+      if (step % 500 === 499) {
+        check(`step ${step}`);
+        parts.trim();
+        check(`step ${step}, trimmed`);
+      }
     }
-    if (step % 500 === 499) {
-      check(`step ${step}`);
-      parts.trim();
-      check(`step ${step}, trimmed`);
-    }
-  }
-  check('end');
-});
+    check('end');
+  });
+}
 
-test('a part read before a change keeps its integers: what a caller holds is not rewritten under it', () => {
-  const parts = new ViewParts();
-  parts.insert(0, '/a.txt', [2, 5, 9, 0]);
-  const held = parts.part(0);
-  for (let i = 0; i < 100; i++) parts.insert(parts.length, `/b-${i}.txt`, [1, i, 0]);
-  parts.remove(0);
-  parts.trim();
-  assert.deepEqual([...held], [2, 5, 9, 0]);
-});
+for (const chunkInts of [undefined, 16]) {
+  test(`a part read before a change keeps its integers: what a caller holds is not rewritten under it (chunks of ${chunkInts ?? 'the default'} integers)`, () => {
+    const parts = new ViewParts(chunkInts);
+    parts.insert(0, '/a.txt', [2, 5, 9, 0]);
+    const held = parts.part(0);
+    for (let i = 0; i < 100; i++) parts.insert(parts.length, `/b-${i}.txt`, [1, i, 0]);
+    parts.remove(0);
+    parts.trim();
+    assert.deepEqual([...held], [2, 5, 9, 0]);
+  });
+}
