@@ -98,7 +98,10 @@ export class ViewParts {
       this.chunks[0] = larger;
       return;
     }
-    this.chunks.push(new Int32Array(Math.max(this.chunkInts, more)));
+    const chunk = new Int32Array(Math.max(this.chunkInts, more));
+    // (a last chunk holding nothing, as a new view's first array may, is replaced, not kept empty)
+    if (this.used === 0) this.chunks[this.chunks.length - 1] = chunk;
+    else this.chunks.push(chunk);
     this.used = 0;
   }
 
@@ -111,7 +114,7 @@ export class ViewParts {
     for (let i = 0; i < this.paths.length; i++) {
       const part = this.part(i);
       if (at + part.length > chunk.length) {
-        chunks.push(chunk);
+        if (at > 0) chunks.push(chunk);
         chunk = new Int32Array(Math.max(this.chunkInts, part.length));
         at = 0;
       }
