@@ -115,7 +115,14 @@ export const unitKey = (unit: string): string | undefined => (unit ? '#' + unit 
 
 /** Each key of forEachKey as its string, to `visit`. */
 export function keyStrings(visit: (key: string) => void): KeyVisitor<string> {
-  return { actor: visit, term: visit, unit: (u) => unitKey(u) !== undefined && visit(unitKey(u)!) };
+  return {
+    actor: visit,
+    term: visit,
+    unit: (u) => {
+      const key = unitKey(u);
+      if (key !== undefined) visit(key);
+    },
+  };
 }
 
 const NO_NAMES: readonly never[] = [];
