@@ -83,8 +83,9 @@ export class ViewParts {
 
   /**
    * Room for `more` integers in the last chunk: the unused ones given back when they are half or
-   * more, else a one-chunk view's array made larger (one copy, whatever the number of parts: a view's
-   * first change after the pass trimmed it must not rewrite it part by part), else a new chunk.
+   * more, else the last chunk made larger while it is smaller than a full chunk (one copy, whatever
+   * the number of parts: a view's first change after the pass trimmed it must not rewrite it part by
+   * part, nor add a whole chunk for one part), else a new chunk.
    */
   private makeRoom(more: number): void {
     if (this.unused > 0 && this.unused >= this.written / 2) {
@@ -92,10 +93,10 @@ export class ViewParts {
       if (this.used + more <= this.last.length) return;
     }
     const needed = this.used + more;
-    if (this.chunks.length === 1 && needed <= this.chunkInts) {
+    if (this.last.length < this.chunkInts && needed <= this.chunkInts) {
       const larger = new Int32Array(Math.min(this.chunkInts, Math.max(needed, this.last.length + (this.last.length >> 1))));
       larger.set(this.last.subarray(0, this.used));
-      this.chunks[0] = larger;
+      this.chunks[this.chunks.length - 1] = larger;
       return;
     }
     const chunk = new Int32Array(Math.max(this.chunkInts, more));
