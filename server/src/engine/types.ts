@@ -207,6 +207,12 @@ export interface Claim extends Span {
   elapsed?: { n: number; unit: 'year' | 'month' | 'week' | 'day'; comparator: 'eq' | 'gt' };
   /** Years the claim names explicitly (scope by time: different periods are a change, not a contradiction). */
   years?: number[];
+  /**
+   * The calendar ranges of the dates the claim names (its date expressions that resolve to one:
+   * "on April 18" in an article of 2024-05-10 is 2024-04-18/2024-04-18), as ISO 8601 intervals:
+   * figures stated for different dates are a change over time, not a contradiction.
+   */
+  when?: string[];
   /** Checkability score behind the decision (for tuning and explanations). */
   score?: number;
   /** The members of `terms` that are names (capitalised words): clustering needs more than shared names. */

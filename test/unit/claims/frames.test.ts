@@ -99,10 +99,22 @@ test('copies of one article never contradict each other and join the same cluste
 });
 
 test('a contradiction reaches the copies of both sides, linearly', () => {
-  const accepted = dated('2023-10-02', 'The union accepted the pay offer from the rail operator on Tuesday.');
-  const rejected = dated('2023-10-03', 'The union rejected the pay offer from the rail operator on Tuesday.');
+  // articles of Wednesday and Thursday: "on Tuesday" is 2023-10-03 in both
+  const accepted = dated('2023-10-04', 'The union accepted the pay offer from the rail operator on Tuesday.');
+  const rejected = dated('2023-10-05', 'The union rejected the pay offer from the rail operator on Tuesday.');
   const { graph } = graphOf({ 'a.txt': accepted, 'a2.txt': accepted, 'a3.txt': accepted, 'b.txt': rejected });
   const found = graph.contradictions.filter((c) => c.type === 'contradiction');
   assert.equal(found.length, 3);
   for (const path of ['a.txt', 'a2.txt', 'a3.txt']) assert.equal(graph.contradictionsOf({ path, index: 0 }).length, 1);
+});
+
+test('opposite statements about different days are a change, not a contradiction', () => {
+  // the article of Monday 2023-10-02 tells of Tuesday 2023-09-26; the one of Tuesday 2023-10-03, of that day
+  const accepted = dated('2023-10-02', 'The union accepted the pay offer from the rail operator on Tuesday.');
+  const rejected = dated('2023-10-03', 'The union rejected the pay offer from the rail operator on Tuesday.');
+  const { graph } = graphOf({ 'a.txt': accepted, 'b.txt': rejected });
+  assert.equal(graph.contradictions.filter((c) => c.type === 'contradiction').length, 0);
+  const changes = graph.contradictions.filter((c) => c.type === 'change');
+  assert.equal(changes.length, 1);
+  assert.match(changes[0].reason, /different dates \(2023-09-26 vs 2023-10-03\)/);
 });

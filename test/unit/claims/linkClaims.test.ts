@@ -48,6 +48,33 @@ test('figures that disagree about the same event are a contradiction', () => {
   assert.match(found[0].reason, /40 people vs 12 people|12 people vs 40 people/);
 });
 
+test('figures stated for different days are a change, not a contradiction', () => {
+  const { graph } = graphOf({
+    'a.txt': '---\ndate: 2024-05-10\n---\nThe strike on the market killed 40 people on May 6, the regional governor said.\n',
+    'b.txt': '---\ndate: 2024-05-11\n---\nThe governor said that 52 people had died in the strike on the market by May 9.\n',
+  });
+  assert.equal(graph.contradictions.filter((c) => c.type === 'contradiction').length, 0);
+  const changes = graph.contradictions.filter((c) => c.type === 'change');
+  assert.equal(changes.length, 1);
+  assert.match(changes[0].reason, /different dates \(2024-05-06 vs 2024-05-09\)/);
+});
+
+test('figures of the same unit are no contradiction when other actors act, or when only the counted word is shared', () => {
+  const signed = 'Germany signed the trade agreement on September 13, affecting 283,353 soldiers.';
+  const { graph } = graphOf({
+    'a.txt': `---\ndate: 2019-10-27\n---\n${signed}\n`,
+    'b.txt': '---\ndate: 2019-10-28\n---\nBritain signed the trade agreement on September 13, affecting 62,179 soldiers.\n',
+    'c.txt': '---\ndate: 2019-10-29\n---\nBerlin rejected the ceasefire proposal on September 13, affecting 10,374 soldiers.\n',
+  });
+  assert.deepEqual(graph.contradictions, []);
+  // the same actor, event and day with another figure is one
+  const same = graphOf({
+    'a.txt': `---\ndate: 2019-10-27\n---\n${signed}\n`,
+    'b.txt': '---\ndate: 2019-10-28\n---\nBerlin signed the trade agreement on September 13, affecting 62,179 soldiers.\n',
+  });
+  assert.equal(same.graph.contradictions.filter((c) => c.type === 'contradiction').length, 1);
+});
+
 test('statements about different years are a change, not a contradiction', () => {
   const { graph } = graphOf({
     'a.txt': 'The government imposed tariffs on steel imports in 2018.\n',

@@ -6,10 +6,12 @@
  * document only re-signs its own claims.
  */
 import type { EntityOwners } from '../actors/resolveActors';
-import type { Claim, ClaimFrame, DocumentDate } from '../types';
+import type { Claim, ClaimFrame, DocumentDate, Quantity } from '../types';
+import { canonical } from './claimKeys';
+import { lemmatize } from './wordTags';
 
 /** The fields of a claim the cross-document join reads; `textKey` (the folded text) stands for `text` when that is absent. */
-export type LinkClaim = Pick<Claim, 'id' | 'entities' | 'names' | 'terms' | 'quantities' | 'frames' | 'nouns' | 'hedged' | 'years' | 'elapsed'> & {
+export type LinkClaim = Pick<Claim, 'id' | 'entities' | 'names' | 'terms' | 'quantities' | 'frames' | 'nouns' | 'hedged' | 'years' | 'elapsed' | 'when'> & {
   text?: string;
   textKey?: string;
 };
@@ -34,6 +36,7 @@ export function linkClaimOf(claim: Claim): LinkClaim {
     hedged: claim.hedged,
     years: claim.years,
     elapsed: claim.elapsed,
+    when: claim.when,
     textKey: claimTextKey(claim),
   };
 }
@@ -46,7 +49,7 @@ export function claimTextKey(claim: LinkClaim): string {
 /** A claim without its position or id, as the join reads it: equal prints link the same way. */
 export function linkPrint(claim: LinkClaim): string {
   const c = claim;
-  return JSON.stringify([claimTextKey(c), c.entities, c.names, c.terms, c.quantities, c.frames, c.nouns, c.hedged, c.years, c.elapsed]);
+  return JSON.stringify([claimTextKey(c), c.entities, c.names, c.terms, c.quantities, c.frames, c.nouns, c.hedged, c.years, c.elapsed, c.when]);
 }
 
 export interface SignedFrame {
@@ -74,6 +77,8 @@ export interface ClaimSignature {
   frames: SignedFrame[];
   /** content terms used as nouns */
   nouns: Set<string>;
+  /** What each of the claim's quantities counts, as a canonical term (by the quantity's index: see unitTerm). */
+  counted: string[];
 }
 
 /** Actor key ("@russia") of a document's local entity, if the entity joined an actor. */
@@ -155,7 +160,13 @@ export function signClaim(claim: LinkClaim, date: DocumentDate | null, actorKey:
   const names = new Set<string>([...actors, ...(claim.names ?? [])]);
   const nameSet = new Set(claim.names ?? []);
   const frames = (claim.frames ?? []).map((f) => signFrame(f, actorKey, nameSet));
-  return { claim, date, actors, names, frames, nouns: new Set(claim.nouns ?? []) };
+  return { claim, date, actors, names, frames, nouns: new Set(claim.nouns ?? []), counted: claim.quantities.map(unitTerm) };
+}
+
+/** The counted noun of a quantity, as a canonical term ("3,000 residents" -> resident). */
+export function unitTerm(q: Quantity): string {
+  const words = q.text.toLowerCase().split(/\s+/);
+  return canonical(lemmatize(words[words.length - 1] ?? ''));
 }
 
 function signFrame(frame: ClaimFrame, actorKey: ActorKeyOf, names: Set<string>): SignedFrame {

@@ -3,12 +3,12 @@
  *  - quantities of the same unit that disagree beyond what their comparators allow;
  *  - the same subject with opposite polarity of the same predicate, or antonym predicates;
  *  - elapsed-time statements ("in its second month") that disagree once the documents' dates apply.
- * Scope by time: claims naming different years, or documents far apart in time, describe a change.
+ * Scope by time: claims naming different years or dates, or documents far apart in time, describe a change.
  */
 import type { Contradiction, Quantity } from '../types';
 import { claimsLexicon } from './claimsLexicon';
 import type { ClaimSignature, SignedFrame } from './claimSignature';
-import { frameAgreement, sharedNouns } from './frameMatch';
+import { agentsConflict, frameAgreement, sharedNouns } from './frameMatch';
 
 type Verdict = Omit<Contradiction, 'a' | 'b'>;
 
@@ -26,18 +26,46 @@ function differentYears(a: ClaimSignature, b: ClaimSignature): string | null {
   return ya.some((y) => yb.includes(y)) ? null : `different periods (${ya.join(', ')} vs ${yb.join(', ')})`;
 }
 
+/** Both claims name dates and none of one's overlaps one of the other's: two moments, not one fact ("40 on April 18" / "52 on April 20"). */
+function differentDates(a: ClaimSignature, b: ClaimSignature): string | null {
+  const wa = a.claim.when ?? [];
+  const wb = b.claim.when ?? [];
+  if (wa.length === 0 || wb.length === 0 || wa.some((x) => wb.some((y) => overlap(x, y)))) return null;
+  return `different dates (${wa.map(shortRange).join(', ')} vs ${wb.map(shortRange).join(', ')})`;
+}
+
+/** Whether two ISO 8601 intervals of days ("2024-04-01/2024-04-30") share a day. */
+function overlap(x: string, y: string): boolean {
+  const [xFrom, xTo] = x.split('/');
+  const [yFrom, yTo] = y.split('/');
+  return xFrom <= yTo && yFrom <= xTo;
+}
+
+const shortRange = (range: string) => {
+  const [from, to] = range.split('/');
+  return from === to ? from : range;
+};
+
+/** Why two claims are about different times, if they are: different years named, else different dates. */
+function differentTimes(a: ClaimSignature, b: ClaimSignature): string | null {
+  return differentYears(a, b) ?? differentDates(a, b);
+}
+
 function daysApart(a: ClaimSignature, b: ClaimSignature): number | null {
   if (!a.date || !b.date) return null;
   return Math.abs(Date.parse(a.date.from) - Date.parse(b.date.from)) / DAY;
 }
 
 function quantities(a: ClaimSignature, b: ClaimSignature, topic: number): Verdict | null {
-  for (const qa of a.claim.quantities) {
-    for (const qb of b.claim.quantities) {
+  const qas = a.claim.quantities;
+  const qbs = b.claim.quantities;
+  for (let i = 0; i < qas.length; i++) {
+    for (let j = 0; j < qbs.length; j++) {
+      const [qa, qb] = [qas[i], qbs[j]];
       if (!qa.unit || qa.unit !== qb.unit || ['years', 'months', 'weeks', 'days', 'hours'].includes(qa.unit)) continue;
-      if (compatible(qa, qb) || !aboutTheSameThing(a, b)) continue;
+      if (compatible(qa, qb) || !aboutTheSameThing(a, b, new Set([a.counted[i], b.counted[j]]))) continue;
       const reason = `${qa.text} vs ${qb.text}`;
-      const period = differentYears(a, b);
+      const period = differentTimes(a, b);
       if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.3 * topic) };
       const hedge = a.claim.hedged || b.claim.hedged ? 0.6 : 1;
       const undated = a.date && b.date ? 1 : 0.8;
@@ -69,12 +97,17 @@ function range(q: Quantity): [number, number] {
 }
 
 /**
- * Figures disagree only about the same thing: the same event by compatible agents, or two shared
- * content nouns ("the strike on the market killed 40" / "12 died in the strike on the market").
+ * Figures disagree only about the same thing, told by no conflicting agents: the same event by
+ * compatible agents, or two shared content nouns of which one at least is not what the figures
+ * count (`counted`: every figure of soldiers shares "soldier"). "The strike on the market killed
+ * 40 people" / "12 people died in the strike on the market" are; "Germany signed the agreement,
+ * affecting 283,353 soldiers" / "Britain signed the agreement, affecting 62,179 soldiers" and
+ * "Berlin rejected the proposal, affecting 10,374 soldiers" are not.
  */
-function aboutTheSameThing(a: ClaimSignature, b: ClaimSignature): boolean {
-  if (sharedNouns(a, b) >= 2) return true;
-  return a.frames.some((fa) => !fa.coref && b.frames.some((fb) => !fb.coref && frameAgreement(fa, fb, (x, y) => x === y, true) >= 2));
+function aboutTheSameThing(a: ClaimSignature, b: ClaimSignature, counted: ReadonlySet<string>): boolean {
+  if (agentsConflict(a, b, counted)) return false;
+  if (sharedNouns(a, b) >= 2 && sharedNouns(a, b, counted) >= 1) return true;
+  return a.frames.some((fa) => !fa.coref && b.frames.some((fb) => !fb.coref && frameAgreement(fa, fb, (x, y) => x === y, true, counted) >= 2));
 }
 
 /**
@@ -102,7 +135,7 @@ function polarity(a: ClaimSignature, b: ClaimSignature): Verdict | null {
   if (!found) return null;
   const { fa, fb } = found;
   const reason = `${fa.negated ? 'not ' : ''}${fa.event} vs ${fb.negated ? 'not ' : ''}${fb.event}`;
-  const period = differentYears(a, b);
+  const period = differentTimes(a, b);
   const apart = daysApart(a, b);
   const strength = found.strength;
   if (period) return { type: 'change', reason: `${reason}: ${period}`, confidence: round(0.1 * strength) };

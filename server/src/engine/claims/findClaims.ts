@@ -145,6 +145,8 @@ function claimsOfSentence(
       score: assessment.score,
     };
     if (scope.ordinal) claim.elapsed = scope.ordinal;
+    const when = calendarRanges(dates.all, claim.dates);
+    if (when.length > 0) claim.when = when;
     if (cue) applySource(claim, cue, words, mentions);
     out.push(claim);
   }
@@ -178,6 +180,18 @@ function entitiesOf(words: TaggedWord[], mentions: ActorMention[], span: Span, s
     if (subject && m.start >= words[subject.from].token.start && m.end <= words[subject.to - 1].token.end) subjectEntities.add(m.entity);
   }
   return { entities: [...entities], subjectEntities: [...subjectEntities] };
+}
+
+/** The calendar ranges of those date expressions that resolve to one (not durations, sets or times of day), in order, each once. */
+function calendarRanges(all: readonly DateExpression[], inside: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const k of inside) {
+    const { kind, from, to } = all[k];
+    if (kind !== 'date' || !from || !to) continue;
+    const range = `${from}/${to}`;
+    if (!out.includes(range)) out.push(range);
+  }
+  return out;
 }
 
 function datesInside(dates: { all: DateExpression[]; inSentence: number[] }, span: Span): number[] {

@@ -37,11 +37,14 @@ function sharedCount(x: Set<string>, y: Set<string>): number {
 
 /**
  * How well two frames agree, ignoring polarity when `anyPolarity` (contradictions compare frames
- * of opposite polarity). 0 when they do not describe the same event by the same agent.
+ * of opposite polarity). 0 when they do not describe the same event by the same agent. Words in
+ * `ignored` count as neither agent nor argument (the words two figures count: "affecting 283,353
+ * soldiers" / "affecting 10,374 soldiers" share "soldier" whatever the events).
  */
-export function frameAgreement(fa: SignedFrame, fb: SignedFrame, sameEvent: (x: string, y: string) => boolean, anyPolarity = false): number {
+export function frameAgreement(fa: SignedFrame, fb: SignedFrame, sameEvent: (x: string, y: string) => boolean, anyPolarity = false, ignored?: ReadonlySet<string>): number {
   if (!sameEvent(fa.event, fb.event) || isLightEvent(fa.event) || isLightEvent(fb.event)) return 0;
   if (!anyPolarity && fa.negated !== fb.negated) return 0;
+  if (ignored) [fa, fb] = [withoutWords(fa, ignored), withoutWords(fb, ignored)];
   const agentsKnown = fa.agent !== '' && fb.agent !== '';
   if (agentsKnown && fa.agent !== fb.agent) return 0;
   const shared = sharedCount(participants(fa), participants(fb)) - (agentsKnown ? 1 : 0);
@@ -53,6 +56,13 @@ export function frameAgreement(fa: SignedFrame, fb: SignedFrame, sameEvent: (x: 
   // an agent known only through a resolved pronoun counts half
   const agentWeight = agentsKnown ? (fa.coref || fb.coref ? 0.5 : 1) : 0;
   return 1 + agentWeight + Math.min(2, Math.max(0, shared)) * 0.5;
+}
+
+/** The frame with none of `ignored` as its agent or arguments ("84 percent were reported": no agent once "percent" is ignored). */
+function withoutWords(f: SignedFrame, ignored: ReadonlySet<string>): SignedFrame {
+  const args = new Set(f.args);
+  for (const k of ignored) args.delete(k);
+  return { ...f, agent: ignored.has(f.agent) ? '' : f.agent, args };
 }
 
 function differentActors(x: Set<string>, y: Set<string>): boolean {
@@ -81,8 +91,23 @@ export function bestAgreement(a: ClaimSignature, b: ClaimSignature): FrameAgreem
 }
 
 /** Shared content nouns (not names): what the claims are about when their verbs differ. */
-export function sharedNouns(a: ClaimSignature, b: ClaimSignature, except?: Set<string>): number {
+export function sharedNouns(a: ClaimSignature, b: ClaimSignature, except?: ReadonlySet<string>): number {
   let n = 0;
   for (const t of a.nouns) if (b.nouns.has(t) && !a.names.has(t) && !b.names.has(t) && !claimsLexicon().genericTerms.has(t) && !except?.has(t)) n++;
   return n;
+}
+
+/** The agent of a claim's first frame that names one not in `ignored` ('' when none does). */
+function mainAgent(s: ClaimSignature, ignored?: ReadonlySet<string>): string {
+  return s.frames.find((f) => f.agent !== '' && !ignored?.has(f.agent))?.agent ?? '';
+}
+
+/**
+ * Both claims name who acts, and not the same actor or head noun ("Germany signed ..." / "Britain
+ * signed ..."). Words in `ignored` are no agent ("twelve people died": the people are what a figure counts).
+ */
+export function agentsConflict(a: ClaimSignature, b: ClaimSignature, ignored?: ReadonlySet<string>): boolean {
+  const x = mainAgent(a, ignored);
+  const y = mainAgent(b, ignored);
+  return x !== '' && y !== '' && x !== y;
 }

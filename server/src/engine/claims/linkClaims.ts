@@ -1,13 +1,11 @@
 import type { EntityOwners } from '../actors/resolveActors';
-import type { Contradiction, Quantity } from '../types';
+import type { Contradiction } from '../types';
 import { buildClaimGraph, type ClaimGraph } from './claimGraph';
 import { cachedActorKeys, ClaimKeyIndex, ClaimNumbering, joinDocumentOf, StatementIndex, type JoinDocument } from './claimKeyIndex';
 import { runToEnd, STEP_ITEMS, STEP_DOCUMENTS, type JoinSteps } from '../joinSteps';
 import { actorKeys, signClaim, type ClaimSignature, type LinkDocument } from './claimSignature';
 import { compatible, judgePair } from './contradictions';
-import { bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
-import { canonical } from './claimKeys';
-import { lemmatize } from './wordTags';
+import { agentsConflict, bestAgreement, oppositeFrames, sharedNouns } from './frameMatch';
 
 export type { ClaimGraph } from './claimGraph';
 
@@ -140,6 +138,7 @@ class SignatureCache {
 
 /** 0 when the two claims are not the same claim; else how strongly they are (for choosing best partners). */
 function sameClaimScore(a: ClaimSignature, b: ClaimSignature, score: number, contentSimilarity: number): number {
+  if (figuresDisagree(a, b)) return 0;
   const agreement = bestAgreement(a, b);
   // the same agent and event with shared participants; with none shared, the wording must agree more
   if (agreement && (agreement.strength > 2 || (agreement.strength === 2 && score >= WEAK_FRAME_SIMILARITY))) return score + 0.25 * agreement.strength;
@@ -151,20 +150,25 @@ function sameClaimScore(a: ClaimSignature, b: ClaimSignature, score: number, con
   return 0;
 }
 
-function mainAgent(s: ClaimSignature): string {
-  return s.frames.find((f) => f.agent !== '')?.agent ?? '';
-}
-
-function agentsConflict(a: ClaimSignature, b: ClaimSignature): boolean {
-  const x = mainAgent(a);
-  const y = mainAgent(b);
-  return x !== '' && y !== '' && x !== y;
-}
-
 function sharedActors(a: ClaimSignature, b: ClaimSignature): number {
   let n = 0;
   for (const id of a.actors) if (b.actors.has(id)) n++;
   return n;
+}
+
+/**
+ * For some unit both claims count in (not a span of time), no figure of one can be a figure of the
+ * other ("6,467 million dollars" / "3,501 million dollars"): whatever else they share, they do not
+ * state the same thing (a contradiction or a change when they are about the same thing: judgePair).
+ */
+function figuresDisagree(a: ClaimSignature, b: ClaimSignature): boolean {
+  const qa = a.claim.quantities;
+  const qb = b.claim.quantities;
+  for (const q of qa) {
+    if (q.unit === '' || TIME_UNITS.has(q.unit) || !qb.some((o) => o.unit === q.unit)) continue;
+    if (!qa.some((x) => x.unit === q.unit && qb.some((y) => y.unit === q.unit && compatible(x, y)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -173,24 +177,22 @@ function sharedActors(a: ClaimSignature, b: ClaimSignature): number {
  * / "millions"). Returns the words the figures count, which do not count as shared content.
  */
 function sameQuantity(a: ClaimSignature, b: ClaimSignature): { unitTerms: Set<string> } | null {
-  for (const qa of a.claim.quantities) {
+  const qas = a.claim.quantities;
+  const qbs = b.claim.quantities;
+  for (let i = 0; i < qas.length; i++) {
+    const qa = qas[i];
     if (qa.unit === '' || TIME_UNITS.has(qa.unit) || qa.unit === 'percent') continue;
-    for (const qb of b.claim.quantities) {
+    for (let j = 0; j < qbs.length; j++) {
+      const qb = qbs[j];
       if (qb.unit !== qa.unit || !compatible(qa, qb)) continue;
       if (Math.max(qa.value, qb.value) > CLOSE_FIGURES * Math.min(qa.value, qb.value)) continue;
-      return { unitTerms: new Set([unitTerm(qa), unitTerm(qb)]) };
+      return { unitTerms: new Set([a.counted[i], b.counted[j]]) };
     }
   }
   return null;
 }
 
 const CLOSE_FIGURES = 1.5;
-
-/** The counted noun of a quantity, as a canonical term ("3,000 residents" -> resident). */
-function unitTerm(q: Quantity): string {
-  const words = q.text.toLowerCase().split(/\s+/);
-  return canonical(lemmatize(words[words.length - 1] ?? ''));
-}
 
 const TIME_UNITS = new Set(['years', 'months', 'weeks', 'days', 'hours']);
 

@@ -47,7 +47,7 @@ export type ClaimQuote = Pick<Claim, 'start' | 'end' | 'attribution' | 'sourceTe
 export const MENTION_STRIDE = 5;
 export const MENTION_KINDS: readonly MentionKind[] = ['name', 'descriptive', 'metonym', 'demonym'];
 
-const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'sourceText', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
+const CLAIM_FIELDS = ['id', 'start', 'end', 'attribution', 'sourceEntity', 'sourceText', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates', 'when'] as const;
 
 export function residentOf(doc: DocumentAnalysis): ResidentDocument {
   const r = residentFieldsOf(doc);

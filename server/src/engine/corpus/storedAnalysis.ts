@@ -7,7 +7,7 @@ import type { ResidentDocument } from './residentDocument';
  * line leaves out: they are a third of an article's analysis JSON. A stored analysis read back gets
  * them from the document's resident part (`withResidentClaimFields`).
  */
-const RESIDENT_CLAIM_FIELDS = ['attribution', 'sourceEntity', 'sourceText', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates'] as const;
+const RESIDENT_CLAIM_FIELDS = ['attribution', 'sourceEntity', 'sourceText', 'entities', 'names', 'terms', 'quantities', 'frames', 'nouns', 'hedged', 'years', 'elapsed', 'predicates', 'when'] as const;
 const RESIDENT_CLAIM_FIELD_SET = new Set<string>(RESIDENT_CLAIM_FIELDS);
 
 /**
