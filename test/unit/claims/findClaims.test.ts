@@ -48,6 +48,18 @@ test('a sentence that only reports attributes the sentence before it', () => {
   assert.equal(claims[0].sourceText, 'The agency');
 });
 
+test('a reporting verb with a plain object reports an act, not a statement: "new sanctions" is a noun phrase', () => {
+  const announced = claimWith('Washington announced new sanctions against Moscow.', 'sanctions');
+  assert.equal(announced.attribution, 'unsourced');
+  assert.ok(announced.frames?.some((f) => f.event === 'announce' && f.args.includes('sanction')), JSON.stringify(announced.frames));
+  const imposed = claimWith('The EU imposed new sanctions on Russia on Monday.', 'sanctions');
+  assert.ok(imposed.frames?.some((f) => f.event === 'impose' && f.args.includes('sanction')), JSON.stringify(imposed.frames));
+  // the source is who tells of the act
+  const told = claimWith('According to Le Monde, the United States denied new sanctions three months later.', 'sanctions');
+  assert.equal(told.sourceText, 'Le Monde');
+  assert.equal(claimWith('Russia announced fresh sanctions on Tuesday, Reuters reported.', 'sanctions').sourceText, 'Reuters');
+});
+
 test('a negated reporting verb is no attribution', () => {
   const c = claimWith('In practice, the American president did not indicate that he would do so, setting aside the main form of pressure.', 'indicate');
   assert.equal(c.attribution, 'unsourced');

@@ -36,6 +36,8 @@ export interface ClaimsLexicon {
   metaVerbs: Set<string>;
   stateVerbs: Set<string>;
   verbs: Set<string>;
+  /** Adjectives without an adjective ending that stand before nouns ("new sanctions"). */
+  prenominalAdjectives: Set<string>;
   irregular: Map<string, string>;
   auxiliaries: Set<string>;
   stopwords: Set<string>;
@@ -110,6 +112,7 @@ export function claimsLexicon(): ClaimsLexicon {
     metaVerbs: new Set(cues.metaVerbs),
     stateVerbs: new Set(cues.stateVerbs),
     verbs: new Set(words.verbs),
+    prenominalAdjectives: new Set(words.prenominalAdjectives),
     irregular: new Map(Object.entries(words.irregular)),
     auxiliaries: new Set(words.auxiliaries),
     stopwords: new Set(words.stopwords),

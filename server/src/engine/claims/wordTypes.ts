@@ -47,7 +47,7 @@ export interface WordType {
 export const STOPWORD = 1 << 0; // stopwords: lower
 export const VERB = 1 << 1; // verbs: lemma
 export const PAST_FORM = 1 << 2; // an inflected past form of a verb
-export const ADJECTIVE_END = 1 << 3; // an adjective ending: a plural after it is a noun
+export const ADJECTIVE_END = 1 << 3; // an adjective ending, or a listed adjective without one (prenominalAdjectives): a plural after it is a noun
 export const REPORTING = 1 << 4; // reportingVerbs: lemma
 export const PASSIVE_VAGUE = 1 << 5; // passiveVagueVerbs: lemma
 export const VAGUE_ADVERB = 1 << 6; // vagueAdverbs: lower
@@ -192,6 +192,7 @@ function buildLexiconBits(): LexiconBits {
     for (const form of forms) map.set(form, (map.get(form) ?? 0) | bit);
   };
   mark(byLower, lex.stopwords, STOPWORD);
+  mark(byLower, lex.prenominalAdjectives, ADJECTIVE_END);
   mark(byLower, lex.vagueAdverbs, VAGUE_ADVERB);
   mark(byLower, lex.accordingTo.map((p) => p[0]), ACCORDING_START);
   mark(byLower, lex.negativePhrases.map((p) => p[0]), NEGATIVE_PHRASE_START);
