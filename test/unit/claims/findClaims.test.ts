@@ -60,6 +60,19 @@ test('a reporting verb with a plain object reports an act, not a statement: "new
   assert.equal(claimWith('Russia announced fresh sanctions on Tuesday, Reuters reported.', 'sanctions').sourceText, 'Reuters');
 });
 
+test('a passive report names its source after "by", or none: vague', () => {
+  const vague = claimWith('Some 40 casualties were reported in the city on Monday.', 'casualties');
+  assert.equal(vague.attribution, 'vague');
+  assert.equal(vague.cue, 'were reported');
+  assert.equal(claimWith('Heavy fighting was reported near the airport.', 'fighting').attribution, 'vague');
+  const named = claimWith('Some 40 casualties were reported in the city on Monday by the health ministry.', 'casualties');
+  assert.equal(named.attribution, 'sourced');
+  assert.equal(named.sourceText, 'the health ministry');
+  // a time after "by" is no source; a speaker later in the sentence is
+  assert.equal(claimWith('The results were reported by the end of the week.', 'results').attribution, 'unsourced');
+  assert.equal(claimWith('The attack was reported on Monday, the ministry said.', 'attack').sourceText, 'the ministry');
+});
+
 test('a negated reporting verb is no attribution', () => {
   const c = claimWith('In practice, the American president did not indicate that he would do so, setting aside the main form of pressure.', 'indicate');
   assert.equal(c.attribution, 'unsourced');

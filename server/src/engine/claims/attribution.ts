@@ -13,7 +13,7 @@ import type { Attribution } from '../types';
 import { claimsLexicon } from './claimsLexicon';
 import type { Clause } from './clauses';
 import type { TaggedWord } from './wordTags';
-import { ACCORDING_START, DEMONYM_END, LY, PASSIVE_VAGUE, REPORTING, VAGUE_ADVERB } from './wordTypes';
+import { ACCORDING_START, DEMONYM_END, LY, MONTH_NAME, PASSIVE_VAGUE, REPORTING, TEMPORAL_NOUN, VAGUE_ADVERB } from './wordTypes';
 
 export interface AttributionCue {
   attribution: Exclude<Attribution, 'unsourced'>;
@@ -114,6 +114,8 @@ function reportingCue(words: TaggedWord[], i: number, clauses: Clause[], clauseI
   if (isBe(words[prev]) && lex.passiveVagueVerbs.has(w.lemma) && w.lower !== w.lemma && !w.lower.endsWith('ing') && agentlessReport(words, i, prev)) {
     return { attribution: 'vague', cue: words.slice(prev, i + 1).map((x) => x.token.norm).join(' '), scope: 'clause', clause: clauseIndex };
   }
+  const agent = isBe(words[prev]) && PASSIVE_REPORTS.has(w.lemma) && w.lower !== w.lemma ? passiveAgent(words, i, clause.to) : null;
+  if (agent) return { attribution: classifySource(words, agent.from, agent.to), cue: w.lower, source: agent, scope: 'clause', clause: clauseIndex };
   if (!lex.reportingVerbs.has(w.lemma)) return null;
   const participle = lex.participleCues.has(w.lower) && words[i - 1]?.lower === ',';
   const finite = w.tag === 'verb' || (w.tag === 'vpart' && prev >= clause.from && (words[prev].tag === 'aux' || words[prev].tag === 'modal') && !w.lower.endsWith('ing'));
@@ -179,8 +181,31 @@ function agentlessReport(words: TaggedWord[], i: number, be: number): boolean {
   const next = words[i + 1];
   if (next && next.lower === 'by') return false;
   for (let k = be - 1; k >= 0 && k >= be - 4; k--) if (['that', 'which', 'who'].includes(words[k].lower)) return false;
-  return !next || ['that', 'to', 'as', '.', ','].includes(next.lower) || words[be - 1]?.lower === 'it';
+  if (!next || ['that', 'to', 'as', '.', ','].includes(next.lower) || words[be - 1]?.lower === 'it') return true;
+  // "40 casualties were reported in the city on Monday", "fighting was reported near Bakhmut": the
+  // thing reported is the subject, places and times follow, and nothing after names who reported it
+  // (no "by …", no "…, the ministry said")
+  if (!PASSIVE_REPORTS.has(words[i].lemma) || (next.tag !== 'prep' && !(next.type.flags & TEMPORAL_NOUN))) return false;
+  for (let k = i + 1; k < words.length; k++) if (words[k].lower === 'by' || (words[k].type.flags & REPORTING && words[k].tag === 'verb')) return false;
+  return true;
 }
+
+/** Who a passive report names after "by" in its clause ("40 casualties were reported on Monday by the health ministry"); not a time ("by Monday", "by the end of the week"). */
+function passiveAgent(words: TaggedWord[], i: number, clauseEnd: number): { from: number; to: number } | null {
+  for (let k = i + 1; k < clauseEnd; k++) {
+    if (words[k].lower !== 'by') continue;
+    const np = nounPhraseAfter(words, k + 1);
+    if (!np || np.to > clauseEnd) return null;
+    for (let j = np.from; j < np.to; j++) if (words[j].type.flags & (TEMPORAL_NOUN | MONTH_NAME) || TIME_HEADS.has(words[j].lower)) return null;
+    return np;
+  }
+  return null;
+}
+
+const TIME_HEADS = new Set(['end', 'time', 'then', 'now', 'midnight', 'noon', 'dawn', 'nightfall']);
+
+/** Reporting verbs whose passive tells of the thing reported itself, whatever place or time follows it. */
+const PASSIVE_REPORTS = new Set(['report', 'allege', 'rumor', 'rumour']);
 
 function isSentenceEnd(words: TaggedWord[], j: number, source: { from: number; to: number }): boolean {
   const at = source.from > j ? source.to : j;
