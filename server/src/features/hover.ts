@@ -82,15 +82,29 @@ function claimCard(service: LanguageService, ref: ClaimRef, claim: Claim): strin
       if (other !== undefined && doc) lines.push(`- ${describeDocument(doc)}: "${md(clip(other, 90))}"`);
     }
   }
-  for (const c of service.index.claims.contradictionsOf(ref)) {
+  // contradictions first, the surest first, then changes over time: a few, and how many in all
+  const found = [...service.index.claims.contradictionsOf(ref)].sort((x, y) => (x.type === y.type ? y.confidence - x.confidence : x.type === 'contradiction' ? -1 : 1));
+  let shown = 0;
+  for (const c of found) {
+    if (shown === HOVER_CONTRADICTIONS) break;
     const other = c.a.path === ref.path && c.a.index === ref.index ? c.b : c.a;
     const otherText = service.index.claimText(other);
     if (otherText === undefined) continue;
     const label = c.type === 'change' ? 'Changed over time' : 'Contradicted';
     lines.push(`**${label}** (${c.confidence.toFixed(2)}): ${md(c.reason)} — ${shortName(other.path)}: "${md(clip(otherText, 80))}"`);
+    shown++;
+  }
+  if (found.length > shown) {
+    const contradictions = found.filter((c) => c.type === 'contradiction').length;
+    lines.push(`… ${found.length - shown} more (${plural(contradictions, 'contradiction')} and ${plural(found.length - contradictions, 'change')} over time in all)`);
   }
   return lines.join('  \n');
 }
+
+/** Contradictions and changes a claim's hover card lists (a claim stated in many articles may have hundreds). */
+export const HOVER_CONTRADICTIONS = 5;
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function shortName(path: string): string {
   const name = fileName(path);
