@@ -118,3 +118,16 @@ test('opposite statements about different days are a change, not a contradiction
   assert.equal(changes.length, 1);
   assert.match(changes[0].reason, /different dates \(2023-09-26 vs 2023-10-03\)/);
 });
+
+test('the same day, or a shared instrument, does not make other targets or other objects the same claim', () => {
+  for (const [a, b] of [
+    ['Russia attacked Kyiv with drones on Monday.', 'Russia attacked Odesa with drones on Monday.'],
+    ['The government raised taxes in March.', 'The government raised tariffs in March.'],
+  ]) {
+    const { graph } = graphOf({ 'a.txt': dated('2024-05-10', a), 'b.txt': dated('2024-05-11', b) });
+    assert.equal(graph.clusters.length, 0, `${a} / ${b}`);
+  }
+  // the same target told with other words and days named is still one claim
+  const { graph } = graphOf({ 'a.txt': dated('2024-05-10', 'Russia attacked Kyiv with drones on Monday.'), 'b.txt': dated('2024-05-11', 'Russia attacked Kyiv with drones and missiles on Monday.') });
+  assert.equal(graph.clusters.length, 1);
+});

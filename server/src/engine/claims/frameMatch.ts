@@ -50,9 +50,13 @@ export function frameAgreement(fa: SignedFrame, fb: SignedFrame, sameEvent: (x: 
   const shared = sharedCount(participants(fa), participants(fb)) - (agentsKnown ? 1 : 0);
   // an event named by a noun ("Russia's invasion of X") is mostly background: it agrees only when two participants do
   if ((fa.nominal || fb.nominal) && shared < 2) return 0;
-  // with no shared participant, the same agent doing the same thing still agrees unless both name
-  // different actors or places as participants ("attacked Kyiv" / "attacked Odesa")
-  if (shared <= 0 && !(agentsKnown && (fa.args.size > 0 || fb.args.size > 0) && !differentActors(fa.args, fb.args))) return 0;
+  // both name actors or places as participants, and none of them the same: other targets, whatever
+  // else they share ("attacked Kyiv with drones" / "attacked Odesa with drones")
+  if (differentActors(fa.args, fb.args)) return 0;
+  // with no shared participant, the same agent doing the same thing still agrees when one side names
+  // none ("Russia has escalated its attacks" / "Russia has been attacking Kyiv"); not when both name
+  // different ones ("raised taxes" / "raised tariffs")
+  if (shared <= 0 && !(agentsKnown && (fa.args.size > 0) !== (fb.args.size > 0))) return 0;
   // an agent known only through a resolved pronoun counts half
   const agentWeight = agentsKnown ? (fa.coref || fb.coref ? 0.5 : 1) : 0;
   return 1 + agentWeight + Math.min(2, Math.max(0, shared)) * 0.5;
@@ -65,11 +69,16 @@ function withoutWords(f: SignedFrame, ignored: ReadonlySet<string>): SignedFrame
   return { ...f, agent: ignored.has(f.agent) ? '' : f.agent, args };
 }
 
+/** Both name actors or places (actor ids) among their arguments, and none of one's is among the other's. */
 function differentActors(x: Set<string>, y: Set<string>): boolean {
   let inX = false;
   let inY = false;
   for (const k of x) if (k.startsWith('@')) inX = true;
-  for (const k of y) if (k.startsWith('@')) inY = true;
+  for (const k of y) {
+    if (!k.startsWith('@')) continue;
+    if (x.has(k)) return false;
+    inY = true;
+  }
   return inX && inY;
 }
 

@@ -5,7 +5,7 @@
  */
 import { claimsLexicon } from './claimsLexicon';
 import { isContentWord, type TaggedWord } from './wordTags';
-import { GENERIC_LEMMA, GENERIC_TERM } from './wordTypes';
+import { GENERIC_LEMMA, GENERIC_TERM, MONTH_NAME, TEMPORAL_NOUN, TIME_UNIT } from './wordTypes';
 
 export interface Role {
   terms: string[];
@@ -23,6 +23,7 @@ export function roleOf(words: TaggedWord[], from: number, to: number, entityAt: 
     const w = words[k];
     const entity = entityAt(k);
     if (entity !== undefined) addOnce(role.entities, entity);
+    if (isTimeWord(w)) continue;
     if (w.tag === 'name' || (w.tag === 'word' && isContentWord(w) && !(w.type.flags & GENERIC_LEMMA))) addOnce(role.terms, termOf(w));
   }
   return role;
@@ -31,6 +32,15 @@ export function roleOf(words: TaggedWord[], from: number, to: number, entityAt: 
 /** The canonical term of a word: of its lower-case form without dots for a name, of its lemma otherwise. */
 export function termOf(w: TaggedWord): string {
   return w.tag === 'name' ? w.type.nameTerm : w.type.lemmaTerm;
+}
+
+/**
+ * A day, a month, a season or a unit of time ("on Monday", "in March", "last month"): when something
+ * happened, not who or what took part in it (two claims on the same day share no participant by it;
+ * their dates are compared apart: Claim.when).
+ */
+export function isTimeWord(w: TaggedWord): boolean {
+  return (w.type.flags & (TEMPORAL_NOUN | MONTH_NAME | TIME_UNIT)) !== 0;
 }
 
 /** Whether the word's term (or its lemma) is too common to tell claims apart. */

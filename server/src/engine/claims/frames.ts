@@ -20,7 +20,7 @@ import type { ClaimFrame } from '../types';
 import { inAttributionFrame, nounPhraseBefore, verbGroupStart, type AttributionFrame } from './attribution';
 import { canonical } from './claimKeys';
 import { claimsLexicon } from './claimsLexicon';
-import { addAll, addOnce, isGenericTerm, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
+import { addAll, addOnce, isGenericTerm, isTimeWord, NO_ROLE, roleOf as roleOfWords, termOf, type Role } from './frameRoles';
 import { nominalFrame } from './nominalFrames';
 import { isContentWord, type TaggedWord } from './wordTags';
 import { BELIEF, CONDITIONAL_OPENER, LY, REPORTING, STATE_VERB, VERB } from './wordTypes';
@@ -204,7 +204,7 @@ function objectAfter(words: TaggedWord[], from: number, ctx: FrameContext): Obje
       chunkHead = -1;
       continue;
     }
-    if (!isContentWord(w) || w.tag === 'num') continue;
+    if (!isContentWord(w) || w.tag === 'num' || isTimeWord(w)) continue;
     chunkHead = j;
     const entity = ctx.entityAt(j);
     if (entity !== undefined) addOnce(out.entities, entity);
