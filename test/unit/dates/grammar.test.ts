@@ -36,6 +36,13 @@ test('GUM: months without a year look forward in a planned event, back otherwise
   });
 });
 
+test('a weekday looks forward in a planned event ("slated for", "poised to"), back otherwise', () => {
+  // 2024-05-08 is a Wednesday
+  assertValues(datesOf('The vote is slated for Friday.', '2024-05-08'), { Friday: '2024-05-10' });
+  assertValues(datesOf('Russia is poised to strike again on Friday.', '2024-05-08'), { Friday: '2024-05-10' });
+  assertValues(datesOf('The vote was held on Friday.', '2024-05-08'), { Friday: '2024-05-03' });
+});
+
 test('GUM: decades, centuries, seasons, and a time hung on the last day mentioned', () => {
   const found = datesOf('Warhol worked in the 1960s, and the sixties shaped the 20th century. Last summer was dry. On Sunday, the polls closed at 22:30, and the last ballot was cast at 2:30 the next day.', '2016-09-09');
   assertValues(found, {
