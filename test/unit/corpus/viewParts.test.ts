@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ViewParts } from '../../../server/src/engine/corpus/viewParts';
+import { PassParts } from '../../../server/src/engine/corpus/passParts';
 
 /** A small deterministic generator (the test replays the same operations every run). */
 function lcg(seed: number): () => number {
@@ -56,3 +57,49 @@ for (const chunkInts of [undefined, 16]) {
     assert.deepEqual([...held], [2, 5, 9, 0]);
   });
 }
+
+test('views made by a pass from shared slabs read back their parts, and changing one never changes another', () => {
+  const random = lcg(11);
+  const slabs = new PassParts();
+  const made = Array.from({ length: 40 }, () => ({ last: -1, count: 0, model: [] as { path: string; part: number[] }[] }));
+  // parts of the views interleaved as a pass makes them, enough to fill several slabs (one part larger than a full slab)
+  for (let d = 0; d < 4000; d++) {
+    slabs.document(`/doc-${d}.txt`);
+    for (const v of made) {
+      if (random() > 0.3) continue;
+      const length = d === 7 ? (1 << 20) + 5 : 2 + Math.floor(random() * 20);
+      const part = Array.from({ length }, (_, k) => (k === 0 ? length - 1 : Math.floor(random() * 1000)));
+      [v.last, v.count] = [slabs.write(part, v.last), v.count + 1];
+      v.model.push({ path: `/doc-${d}.txt`, part });
+    }
+  }
+  slabs.finish();
+  const views = made.map((v) => slabs.viewParts(v.last, v.count));
+  const check = (i: number, when: string) => {
+    assert.deepEqual(views[i].paths, made[i].model.map((m) => m.path), when);
+    made[i].model.forEach((m, k) => {
+      const part = views[i].part(k);
+      assert.ok(part.length === m.part.length && m.part.every((v, j) => part[j] === v), `${when}: view ${i}, part ${k}`);
+    });
+  };
+  views.forEach((_, i) => check(i, 'as made'));
+  // the first views changed (inserts anywhere, removals, trims); the others still read what they were made with
+  for (let i = 0; i < 10; i++) {
+    const model = made[i].model;
+    for (let step = 0; step < 300; step++) {
+      if (model.length > 0 && random() < 0.4) {
+        const at = Math.floor(random() * model.length);
+        assert.deepEqual([...views[i].remove(at)], model[at].part);
+        model.splice(at, 1);
+      } else {
+        const at = Math.floor(random() * (model.length + 1));
+        const part = [2, step, i, 0];
+        views[i].insert(at, `/new-${step}.txt`, part);
+        model.splice(at, 0, { path: `/new-${step}.txt`, part });
+      }
+      if (step % 100 === 99) views[i].trim();
+    }
+    check(i, 'changed');
+  }
+  views.forEach((_, i) => check(i, 'after the changes'));
+});

@@ -8,11 +8,10 @@ import type { CorpusIndex } from './corpusIndex';
 import { KEEP_LOCATIONS_FROM, KEPT_LOCATIONS, LocatedMentions, pushLocationsOf, type MentionLocation } from './locatedMentions';
 import { ActorNumbers, AS_SOURCE, claimCodesOf, claimTotal, coStart, forEachDocumentPart, mentionsOf, mentionTotal, SOURCED, type DocumentPart, type PartView } from './documentParts';
 import { ViewParts } from './viewParts';
+import { PassParts } from './passParts';
 import type { ClaimQuote, ResidentDocument } from './residentDocument';
-import { offerTop, readingKey, readingOrder, type DocumentCount } from './readingOrder';
+import { inReadingOrder, offerTop, readingOrder, type DocumentCount } from './readingOrder';
 import { documentsToMakeAgain } from './viewsCarryOver';
-
-export type { MentionLocation } from './locatedMentions';
 
 /** A claim about an actor, as hover cards list it. */
 export interface ActorClaim {
@@ -138,40 +137,42 @@ export class ActorViews {
     const slices = new PassSlices(yieldEvery, VIEWS_SLICE_MS);
     if (await this.carriedOver(version, table, slices)) return;
     if (this.index.actorJoinVersion !== version) return;
-    const fresh = new Map<string, ActorView>();
+    // each view's counts, and its last part's place in the pass's slabs and how many it has (its parts made at the end: see PassParts)
+    const fresh = new Map<string, { view: Omit<ActorView, 'parts'> & { byCount: { documents: DocumentCount[] } }; last: number; parts: number }>();
+    const slabs = new PassParts();
     const seen = this.log.length;
     const keepsPlaces = new Set(table.actors.filter((a) => mentionCountOf(a) >= this.keepPlaces.from).map((a) => a.id));
-    // documents in reading order (each document's date read once), so that every view's documents are added in order
-    const inOrder: string[] = [];
-    for (const path of this.index.paths()) {
-      inOrder.push(readingKey(path, this.index.resident(path)?.date?.from));
-      if (slices.due()) await slices.next();
-    }
-    inOrder.sort();
-    for (const key of inOrder) {
+    // documents in reading order, so that every view's documents are added in order
+    for (const path of await inReadingOrder(this.index.paths(), (path) => this.index.resident(path)?.date?.from, slices)) {
       if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
-      const doc = this.index.resident(key.slice(key.indexOf('\u0000') + 1));
+      const doc = this.index.resident(path);
       if (!doc) continue;
+      slabs.document(doc.path);
       this.partsOf(doc, (owner) => !this.views.has(owner), (id, part) => {
-        let view = fresh.get(id);
-        if (!view) {
-          view = { parts: new ViewParts(), co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined };
-          view.byCount = { limit: TOP_DOCUMENTS, documents: [] };
-          fresh.set(id, view);
+        let made = fresh.get(id);
+        if (!made) {
+          const view = { co: new CoCounts(), claimCount: 0, mentionCount: 0, seen, located: keepsPlaces.has(id) ? new LocatedMentions() : undefined, byCount: { limit: TOP_DOCUMENTS, documents: [] } };
+          fresh.set(id, (made = { view, last: -1, parts: 0 }));
         }
-        this.add(view, view.parts.length, doc.path, part); // documents come in reading order
-        offerTop(view.byCount!.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
+        const { view } = made;
+        made.last = slabs.write(part, made.last); // documents come in reading order
+        made.parts++;
+        this.count(view, part, 1);
+        offerTop(view.byCount.documents, TOP_DOCUMENTS, doc.path, mentionTotal(part)); // the top documents, while the part is at hand
         if (view.located && view.located.mentions < this.keepPlaces.most) view.located.insert(view.located.documents, doc, part);
       });
     }
     if (this.index.actorJoinVersion !== version) return;
+    slabs.finish();
+    const views = new Map<string, ActorView>();
     // documents changed during the pass are in the change log after `seen`: each view catches up with them when next read
-    for (const [id, view] of fresh) {
+    for (const [id, made] of fresh) {
       if (slices.due()) await slices.next();
       if (this.index.actorJoinVersion !== version) return;
+      const view: ActorView = { ...made.view, parts: slabs.viewParts(made.last, made.parts) };
+      views.set(id, view);
       view.located?.trim();
-      view.parts.trim();
       // a view a request made during the pass is whole; the pass's stopped growing when it was made
       if (!this.views.has(id)) this.views.set(id, view);
     }
@@ -183,7 +184,7 @@ export class ActorViews {
     }
     // (documents changed during the pass are in the change log from `seen`, or from 0 when it started again)
     this.madeFor = { table, logged: Math.min(seen, this.log.length) };
-    await this.prepareHoverLists(fresh, slices, version);
+    await this.prepareHoverLists(views, slices, version);
   }
 
   /**
@@ -335,10 +336,7 @@ export class ActorViews {
     // where the document was (its date may have changed since: looked for, not searched by order)
     const at = view.parts.paths.indexOf(path);
     if (at >= 0) {
-      const old = view.parts.remove(at);
-      this.addCounts(view.co, old, -1);
-      view.claimCount -= claimTotal(old);
-      view.mentionCount -= mentionTotal(old);
+      this.count(view, view.parts.remove(at), -1);
       view.located?.remove(at);
     }
     const doc = this.index.resident(path);
@@ -370,9 +368,14 @@ export class ActorViews {
   /** Adds a document's part as the view's `at`th document. */
   private add(view: ActorView, at: number, path: string, part: DocumentPart): void {
     view.parts.insert(at, path, part);
-    this.addCounts(view.co, part, 1);
-    view.claimCount += claimTotal(part);
-    view.mentionCount += mentionTotal(part);
+    this.count(view, part, 1);
+  }
+
+  /** Adds (or takes away) a part's counts to a view's: co-mentions, claims, mentions. */
+  private count(view: Omit<ActorView, 'parts'>, part: PartView, sign: 1 | -1): void {
+    this.addCounts(view.co, part, sign);
+    view.claimCount += sign * claimTotal(part);
+    view.mentionCount += sign * mentionTotal(part);
   }
 
   private partOf(id: string, doc: ResidentDocument | undefined): DocumentPart | undefined {

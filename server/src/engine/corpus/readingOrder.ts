@@ -1,3 +1,5 @@
+import type { PassSlices } from '../joinSteps';
+
 /** A document and how often it names an actor (the top documents of a view). */
 export type DocumentCount = { path: string; count: number };
 
@@ -19,6 +21,16 @@ export function offerTop(top: DocumentCount[], limit: number, path: string, coun
 /** A document's place in reading order as a string that sorts as readingOrder does (dated first, earliest first, then by path), the path after a NUL. */
 export function readingKey(path: string, date: string | undefined): string {
   return date ? `0${date}\u0000${path}` : `1\u0000${path}`;
+}
+
+/** Paths sorted in reading order (each document's date read once), in slices of time. */
+export async function inReadingOrder(paths: readonly string[], dateOf: (path: string) => string | undefined, slices: PassSlices): Promise<string[]> {
+  const keys: string[] = [];
+  for (const path of paths) {
+    keys.push(readingKey(path, dateOf(path)));
+    if (slices.due()) await slices.next();
+  }
+  return keys.sort().map((key) => key.slice(key.indexOf('\u0000') + 1));
 }
 
 /** Reading order: dated documents first, earliest first, then by path. */

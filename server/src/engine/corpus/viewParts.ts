@@ -11,8 +11,6 @@
  * A part removed (its document edited) leaves its integers unused until the parts are compacted.
  */
 export class ViewParts {
-  /** The documents, in the view's reading order. */
-  readonly paths: string[] = [];
   /** Where each document's part lies: in which chunk, from which integer, how many. */
   private chunkOf: Int32Array = new Int32Array(8);
   private start: Int32Array = new Int32Array(8);
@@ -25,7 +23,38 @@ export class ViewParts {
   private written = 0;
   private unused = 0;
 
-  constructor(private readonly chunkInts = CHUNK_INTS) {}
+  constructor(
+    private readonly chunkInts = CHUNK_INTS,
+    /** The documents, in the view's reading order. */
+    readonly paths: string[] = [],
+  ) {}
+
+  /**
+   * A view's parts where a views' pass wrote them (see PassParts): `paths` in reading order, and
+   * each one's part in `slabs[slabOf[i]]` from `startOf[i]`, `sizeOf[i]` integers (the arrays become
+   * the view's own: none is copied). Each run of parts in one slab is a chunk, the slab from the
+   * run's first integer to its last; a part added later goes to a chunk of the view's own (a slab
+   * is never written again).
+   */
+  static ofPlaces(paths: string[], slabOf: Int32Array, startOf: Int32Array, sizeOf: Int32Array, slabs: readonly Int32Array[]): ViewParts {
+    const parts = new ViewParts(CHUNK_INTS, paths);
+    const n = paths.length;
+    const chunks: Int32Array[] = [];
+    for (let i = 0; i < n; ) {
+      const slab = slabOf[i];
+      const from = startOf[i];
+      let j = i;
+      for (; j < n && slabOf[j] === slab; j++) {
+        [slabOf[j], startOf[j]] = [chunks.length, startOf[j] - from];
+        parts.written += sizeOf[j];
+      }
+      chunks.push(slabs[slab].subarray(from, from + startOf[j - 1] + sizeOf[j - 1]));
+      i = j;
+    }
+    [parts.chunkOf, parts.start, parts.size] = [slabOf, startOf, sizeOf];
+    if (chunks.length > 0) [parts.chunks, parts.used] = [chunks, chunks[chunks.length - 1].length];
+    return parts;
+  }
 
   get length(): number {
     return this.paths.length;
@@ -133,7 +162,7 @@ export class ViewParts {
 const CHUNK_INTS = 1 << 16;
 
 /** Whether an array of `length` integers holding `used` is worth making again at its size: a quarter of it unused, and more than 64 bytes. */
-function muchMore(length: number, used: number): boolean {
+export function muchMore(length: number, used: number): boolean {
   return length - used > Math.max(16, used >> 2);
 }
 
