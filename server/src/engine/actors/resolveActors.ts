@@ -146,12 +146,18 @@ export function* actorJoinSteps(input: Iterable<DocumentContribution>, lexicon: 
   yield* attachSurnames(nodes, byKey, facts);
   const actorIds = new Map<number, string>();
   const byId = new Map<string, Actor>();
-  const groups = new Map<number, LocalEntity[]>();
+  // each group's entity objects, each once with how many nodes it has there (in order of first node):
+  // an actor named everywhere has ~100k nodes at 100k articles and a few distinct entity objects
+  const groups = new Map<number, Member[]>();
+  const lastGroup = new Int32Array(facts.list.length).fill(-1);
+  const memberAt = new Int32Array(facts.list.length);
   for (let n = 0; n < nodes.length; n++) {
     const root = nodes.find(n);
-    const g = groups.get(root);
-    if (g) g.push(nodes.e[n]);
-    else groups.set(root, [nodes.e[n]]);
+    const fact = nodes.fact[n];
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    if (lastGroup[fact] === root) g[memberAt[fact]].count++;
+    else [lastGroup[fact], memberAt[fact]] = [root, g.push({ entity: nodes.e[n], count: 1 }) - 1];
     if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   let made = 0;
@@ -318,12 +324,18 @@ function onlyRoot(nodes: JoinNodes, of: Set<number> | undefined): number {
   return root;
 }
 
-function makeActor(lex: ActorLexicon, members: LocalEntity[], taken: Map<string, Actor>): Actor {
-  const forced = members.map((m) => forcedId(lex, m)).find(Boolean);
-  const metonym = members.find((m) => m.reference === 'metonym');
-  const gazetteerId = forced ?? members.find((m) => m.gazetteerId && m.reference !== 'metonym')?.gazetteerId ?? metonym?.standsFor;
+/** An entity object of a group, and how many of the group's nodes it is (an entity object may also be in other groups). */
+interface Member {
+  entity: LocalEntity;
+  count: number;
+}
+
+function makeActor(lex: ActorLexicon, members: Member[], taken: Map<string, Actor>): Actor {
+  const forced = members.map((m) => forcedId(lex, m.entity)).find(Boolean);
+  const metonym = members.find((m) => m.entity.reference === 'metonym')?.entity;
+  const gazetteerId = forced ?? members.find((m) => m.entity.gazetteerId && m.entity.reference !== 'metonym')?.entity.gazetteerId ?? metonym?.standsFor;
   const entry = gazetteerId ? lex.entries.get(gazetteerId) : undefined;
-  const named = members.filter((m) => m.reference !== 'metonym');
+  const named = members.filter((m) => m.entity.reference !== 'metonym');
   const name = entry?.name ?? canonicalName(named.length ? named : members);
   const kind = entry?.kind ?? majorityKind(named.length ? named : members);
   let id = gazetteerId ?? slug(name);
@@ -331,7 +343,7 @@ function makeActor(lex: ActorLexicon, members: LocalEntity[], taken: Map<string,
   for (let i = 2; taken.has(id) && !gazetteerId; i++) id = `${slug(name) || 'actor'}-${i}`;
   // names only so far (descriptive forms come later, addDescriptiveForms): each once, in order of first use
   const aliases = new Set<string>();
-  for (const m of named) for (const a of m.aliases) aliases.add(a);
+  for (const m of named) for (const a of m.entity.aliases) aliases.add(a);
   const actor = withMentionRefs({ id, name, kind, aliases: [...aliases], roles: [] });
   if (entry?.description) actor.description = entry.description;
   return actor;
@@ -362,16 +374,16 @@ export function addDescriptiveForms(actor: Actor, e: LocalEntity): void {
 }
 
 /** The most frequent full form, longest on a tie ("Angela Merkel" over "Merkel"). */
-function canonicalName(members: LocalEntity[]): string {
+function canonicalName(members: Member[]): string {
   const counts = new Map<string, number>();
-  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  for (const m of members) counts.set(m.entity.name, (counts.get(m.entity.name) ?? 0) + m.count);
   const words = (s: string) => s.split(/\s+/).length;
   return [...counts.entries()].sort((a, b) => Math.min(words(b[0]), 3) - Math.min(words(a[0]), 3) || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
 }
 
-function majorityKind(members: LocalEntity[]): ActorKind {
+function majorityKind(members: Member[]): ActorKind {
   const counts = new Map<ActorKind, number>();
-  for (const m of members) if (m.kind !== 'other') counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
+  for (const { entity, count } of members) if (entity.kind !== 'other') counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + count);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
 }
 
